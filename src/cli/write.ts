@@ -1,0 +1,56 @@
+/**
+ * Writing the PDFs without ever leaving a damaged or partial file: each file is written to a
+ * temporary name in the target folder and renamed when complete (a rename within one folder is
+ * atomic), an existing file is kept unless `force`, and on any failure the temporary files go.
+ */
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+
+export class WriteError extends Error {
+  constructor(message: string, readonly isInputProblem = false) {
+    super(message);
+  }
+}
+
+export interface FileToWrite {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+/** Writes every file complete or not at all; returns the absolute paths written. */
+export async function writeAll(outDir: string, files: readonly FileToWrite[], force: boolean): Promise<string[]> {
+  const dir = resolve(outDir);
+  for (const file of files) {
+    // Names come from the program, but check anyway: nothing may land outside the folder.
+    if (basename(file.fileName) !== file.fileName || file.fileName.startsWith(".")) {
+      throw new WriteError(`refusing the file name "${file.fileName}"`);
+    }
+  }
+  const targets = files.map((file) => join(dir, file.fileName));
+  if (!force) {
+    const taken = (await Promise.all(targets.map(async (t) => ((await exists(t)) ? t : null)))).filter(Boolean);
+    if (taken.length > 0) {
+      throw new WriteError(`${taken.join(", ")} already exists; nothing was written. Use --force to replace, or --out DIR for another folder`, true);
+    }
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new WriteError(`cannot create the output folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const temps = targets.map((target) => join(dir, `.${basename(target)}.${process.pid}.tmp`));
+  try {
+    await Promise.all(files.map((file, i) => writeFile(temps[i]!, file.bytes, { flag: "wx" })));
+    for (const [i, target] of targets.entries()) await rename(temps[i]!, target);
+  } catch (error) {
+    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint = code === "EACCES" || code === "EPERM" || code === "EROFS" ? " (the folder is not writable: choose another with --out)" : "";
+    throw new WriteError(`cannot write to ${dir}: ${code ?? (error as Error).message}${hint}; nothing was written`);
+  }
+  return targets;
+}

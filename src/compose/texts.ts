@@ -1,0 +1,29 @@
+/**
+ * Every piece of text in a document model, with where it came from, for the glyph check.
+ */
+import type { Block, DocModel, Inline } from "../model/doc-model.js";
+
+function runsText(runs: readonly Inline[]): string {
+  return runs.map((run) => (run.kind === "text" ? run.text : "")).join("");
+}
+
+function blockText(block: Block): string {
+  switch (block.kind) {
+    case "fields":
+      return block.rows.map((row) => runsText(row.label) + runsText(row.value)).join("");
+    case "address":
+    case "signature":
+      return block.lines.map(runsText).join("");
+    case "pageBreak":
+      return "";
+    default:
+      return runsText(block.runs);
+  }
+}
+
+export function documentTexts(model: DocModel, source: string): { source: string; text: string }[] {
+  return [
+    { source, text: model.meta.title + model.meta.footer },
+    ...model.sections.flatMap((section) => section.blocks.map((block) => ({ source, text: blockText(block) }))),
+  ];
+}

@@ -1,0 +1,11 @@
+/**
+ * Where the project's own files are, found from this module's location so the tool works from
+ * a clone (src/ under vitest, dist/ once built) and from an installed package alike.
+ */
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+
+export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const BUNDLED_PACK_DIR = join(PROJECT_ROOT, "templates", "nc-opt");
+export const USER_FONTS_DIR = join(PROJECT_ROOT, "fonts");
+export const SAMPLE_DETAILS_FILE = join(PROJECT_ROOT, "samples", "details.yaml");

@@ -1,0 +1,29 @@
+// Minimal typings for the parts of fontkit this project uses (the package ships none).
+declare module "fontkit" {
+  export interface Glyph {
+    id: number;
+    advanceWidth: number;
+  }
+  export interface GlyphRun {
+    glyphs: Glyph[];
+    advanceWidth: number;
+  }
+  export interface Font {
+    postscriptName: string;
+    familyName: string;
+    subfamilyName: string;
+    unitsPerEm: number;
+    ascent: number;
+    descent: number;
+    capHeight: number;
+    numGlyphs: number;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
+  }
+  export interface FontCollection {
+    type: "TTC" | "DFont";
+    fonts: Font[];
+    getFont(name: string): Font | null;
+  }
+  export function create(buffer: Uint8Array, postscriptName?: string): Font | FontCollection;
+}
