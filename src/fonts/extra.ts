@@ -18,7 +18,7 @@ export function parseFontSpec(spec: string): { file: string; faceName?: string }
 export function loadExtraFaces(specs: readonly string[], fontsDir: string): FontFace[] {
   const fromFlags = specs.map((spec) => {
     const { file, faceName } = parseFontSpec(spec);
-    return loadFace(file, faceName);
+    return loadFace(file, faceName, true);
   });
   let dropped: string[] = [];
   try {
@@ -26,5 +26,5 @@ export function loadExtraFaces(specs: readonly string[], fontsDir: string): Font
   } catch {
     // No fonts/ folder (an installed package without one): nothing to add.
   }
-  return [...fromFlags, ...dropped.map((name) => loadFace(join(fontsDir, name)))];
+  return [...fromFlags, ...dropped.map((name) => loadFace(join(fontsDir, name), undefined, true))];
 }

@@ -9,28 +9,43 @@ import * as fontkit from "fontkit";
 
 export interface FontFace {
   /** Unique name, used as the pdfkit font name and in PageLayout text items. */
-  name: string;
+  readonly name: string;
   /** Where the face came from, for messages. */
-  file: string;
-  /** Raw file bytes, handed to pdfkit for embedding. */
-  bytes: Buffer;
+  readonly file: string;
   /** For a collection (TTC), the face's PostScript name. */
-  faceName?: string;
-  font: fontkit.Font;
+  readonly faceName?: string;
+  /** Raw file bytes, handed to pdfkit for embedding. */
+  readonly bytes: Buffer;
+  readonly font: fontkit.Font;
 }
 
 export class FontError extends Error {}
 
-const cache = new Map<string, FontFace>();
-
 /**
- * Reads and parses a TTF, OTF or a face of a TTC collection. Collections need a face name,
- * because picking the first face silently would be a guess.
+ * A face read from disk on first use: a CJK font is 7–10 MB, and fallback faces are often never
+ * needed, so reading them only when a glyph is looked up keeps start-up fast.
  */
-export function loadFace(file: string, faceName?: string): FontFace {
-  const key = `${file}#${faceName ?? ""}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
+class LazyFace implements FontFace {
+  private loaded?: { bytes: Buffer; font: fontkit.Font };
+
+  constructor(readonly name: string, readonly file: string, readonly faceName?: string) {}
+
+  get bytes(): Buffer {
+    return this.load().bytes;
+  }
+
+  get font(): fontkit.Font {
+    return this.load().font;
+  }
+
+  /** Reads and parses now, so a broken --font file is reported before any work is done. */
+  load(): { bytes: Buffer; font: fontkit.Font } {
+    this.loaded ??= parseFace(this.file, this.faceName);
+    return this.loaded;
+  }
+}
+
+function parseFace(file: string, faceName?: string): { bytes: Buffer; font: fontkit.Font } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -51,14 +66,24 @@ export function loadFace(file: string, faceName?: string): FontFace {
         : `${file} is a font collection: name the face with ${file}#FACE (faces: ${names})`,
     );
   }
-  const face: FontFace = {
-    name: `F${cache.size + 1}-${parsed.postscriptName || basename(file)}`,
-    file,
-    bytes,
-    font: parsed,
-    ...(faceName ? { faceName } : {}),
-  };
-  cache.set(key, face);
+  return { bytes, font: parsed };
+}
+
+/** Faces are shared by every document of the process: each file is read and parsed once. */
+const cache = new Map<string, LazyFace>();
+
+/**
+ * A TTF, OTF or a face of a TTC collection. Collections need a face name, because picking the
+ * first face silently would be a guess. `eager` checks the file at once (user-given fonts).
+ */
+export function loadFace(file: string, faceName?: string, eager = false): FontFace {
+  const key = `${file}#${faceName ?? ""}`;
+  let face = cache.get(key);
+  if (!face) {
+    face = new LazyFace(`F${cache.size + 1}-${basename(file).replace(/\.\w+$/, "")}`, file, faceName);
+    cache.set(key, face);
+  }
+  if (eager) face.load();
   return face;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Block, Inline } from "../model/doc-model.js";
 import type { FontChain } from "../fonts/chain.js";
-import type { Drawable, StructRef } from "./page-layout.js";
+import type { Drawable, StructNode, StructRef } from "./page-layout.js";
 import { breakLines, type Line } from "./lines.js";
 import {
   BLOCK_GAP, BODY, FIELDS, FILL_LINE, HEADINGS, ITEM_GAP, LIST_INDENT, NOTICE, RIGHT_BLOCK_START,
@@ -65,9 +65,10 @@ function linesToRows(lines: Line[], style: TextStyle, x: number, struct: StructR
   });
 }
 
-function textRows(runs: Inline[], style: TextStyle, ctx: BlockContext, x = 0, width = ctx.width, align: "left" | "right" = "left", role?: string): Row[] {
+/** Lines of text at `x`, tagged with the block's structure path plus `leaf` nodes. */
+function textRows(runs: Inline[], style: TextStyle, ctx: BlockContext, x = 0, width = ctx.width, align: "left" | "right" = "left", leaf: StructNode[] = []): Row[] {
   const lines = breakLines(runs, { size: style.size, width, fonts: ctx.fonts, bold: !!style.bold });
-  const struct = role ? { ...ctx.struct, role } : ctx.struct;
+  const struct = leaf.length > 0 ? { ...ctx.struct, path: [...ctx.struct.path, ...leaf] } : ctx.struct;
   return linesToRows(lines, style, x, struct, align, width);
 }
 
@@ -102,7 +103,8 @@ function box(rows: Row[], overrides: Partial<BlockBox> = {}): BlockBox {
 function listItem(runs: Inline[], depth: number, marker: "tick" | string, ctx: BlockContext): BlockBox {
   const indent = depth * LIST_INDENT;
   const textX = indent + LIST_INDENT;
-  const rows = textRows(runs, body, ctx, textX, ctx.width - textX, "left", "LBody");
+  const key = ctx.struct.path.at(-1)!.key;
+  const rows = textRows(runs, body, ctx, textX, ctx.width - textX, "left", [{ role: "LBody", key: `${key}-body` }]);
   const first = rows[0] ?? { height: body.size * body.leading, items: [] };
   if (marker === "tick") {
     // The square sits on the first line's baseline, its top near the cap height.
@@ -110,7 +112,7 @@ function listItem(runs: Inline[], depth: number, marker: "tick" | string, ctx: B
     const y = baseline(body) - size + 0.06 * body.size;
     first.items.unshift({ kind: "rect", x: indent + 1, y, width: size, height: size, lineWidth: TICK_BOX.lineWidth });
   } else {
-    const label = textRows([{ kind: "text", text: marker }], body, ctx, indent, LIST_INDENT, "left", "Lbl")[0];
+    const label = textRows([{ kind: "text", text: marker }], body, ctx, indent, LIST_INDENT, "left", [{ role: "Lbl", key: `${key}-label` }])[0];
     if (label) first.items.unshift(...label.items);
   }
   if (rows.length === 0) rows.push(first);
@@ -124,9 +126,11 @@ function fieldsBox(block: Extract<Block, { kind: "fields" }>, ctx: BlockContext)
   );
   const labelWidth = Math.min(widest, ctx.width * FIELDS.maxLabelFraction);
   const valueX = labelWidth + FIELDS.gap;
-  const rows = block.rows.map((row): Row => {
-    const label = mergeRows(textRows(row.label, labelStyle, ctx, 0, labelWidth, "left", "TH"));
-    const value = mergeRows(textRows(row.value, body, ctx, valueX, ctx.width - valueX, "left", "TD"));
+  const table = ctx.struct.path.at(-1)!.key;
+  const rows = block.rows.map((row, index): Row => {
+    const tr = { role: "TR", key: `${table}-${index}` };
+    const label = mergeRows(textRows(row.label, labelStyle, ctx, 0, labelWidth, "left", [tr, { role: "TH", key: `${tr.key}-h` }]));
+    const value = mergeRows(textRows(row.value, body, ctx, valueX, ctx.width - valueX, "left", [tr, { role: "TD", key: `${tr.key}-d` }]));
     const height = Math.max(label.height, value.height) + 2 * FIELDS.padding;
     const items = [...label.items, ...value.items].map((item) => shiftY(item, FIELDS.padding));
     items.push({ kind: "line", x1: 0, y1: height, x2: ctx.width, y2: height, lineWidth: FIELDS.rule, gray: FIELDS.ruleGray });
@@ -154,18 +158,18 @@ function noticeBox(runs: Inline[], ctx: BlockContext): BlockBox {
 export function layoutBlock(block: Block, ctx: BlockContext): BlockBox {
   switch (block.kind) {
     case "title":
-      return box(textRows(block.runs, { ...TITLE, bold: true }, ctx, 0, ctx.width, "left", "H1"), {
+      return box(textRows(block.runs, { ...TITLE, bold: true }, ctx), {
         keepWithNext: true, keepTogether: true, spaceAfter: TITLE.spaceAfter,
       });
     case "heading": {
       const style = HEADINGS[block.level];
-      return box(textRows(block.runs, { ...style, bold: true }, ctx, 0, ctx.width, "left", `H${block.level}`), {
+      return box(textRows(block.runs, { ...style, bold: true }, ctx), {
         keepWithNext: true, keepTogether: true, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter,
       });
     }
     case "paragraph": {
       const style = block.small ? SMALL : body;
-      return box(textRows(block.runs, style, ctx, 0, ctx.width, block.align, "P"), { minRowsAtBreak: 2 });
+      return box(textRows(block.runs, style, ctx, 0, ctx.width, block.align), { minRowsAtBreak: 2 });
     }
     case "tick":
       return listItem(block.runs, block.depth, "tick", ctx);

@@ -2,9 +2,9 @@
  * The layout stage: DocModel + fonts -> PageLayout. Pure: no PDF, no files; the same input
  * always gives the same pages, which tests can inspect without parsing a PDF.
  */
-import type { DocModel } from "../model/doc-model.js";
+import type { Block, DocModel } from "../model/doc-model.js";
 import type { FontChain } from "../fonts/chain.js";
-import type { Drawable, PageLayout } from "./page-layout.js";
+import type { Drawable, PageLayout, StructNode } from "./page-layout.js";
 import { layoutBlock } from "./blocks.js";
 import { breakLines } from "./lines.js";
 import { paginate, type Placeable } from "./paginate.js";
@@ -39,18 +39,47 @@ function footer(model: DocModel, page: number, pages: number, width: number, hei
   ];
 }
 
+/**
+ * The structure element a block's text belongs to. Consecutive list items share one list;
+ * lists and tables get their inner elements (LI > LBody, TR > TD) from the block layout.
+ */
+function blockStruct(block: Block, key: string, listKey: string): StructNode[] {
+  switch (block.kind) {
+    case "title":
+      return [{ role: "H1", key }];
+    case "heading":
+      return [{ role: `H${block.level}`, key }];
+    case "tick":
+    case "item":
+      return [{ role: "L", key: listKey }, { role: "LI", key }];
+    case "fields":
+      return [{ role: "Table", key }];
+    default:
+      return [{ role: "P", key }];
+  }
+}
+
 export function layoutDocument(model: DocModel, options: LayoutOptions): PageLayout {
   const { width, height } = PAPER_SIZES[options.paper];
   const textWidth = width - MARGIN.left - MARGIN.right;
   const boxes: Placeable[] = [];
-  let blockIndex = 0;
+  let listKey = "";
   model.sections.forEach((section, sectionIndex) => {
     if (section.newPage && sectionIndex > 0) boxes.push("pageBreak");
     const fonts = options.fontsFor(section.lang);
-    for (const block of section.blocks) {
-      const struct = { block: blockIndex++, role: "P", lang: section.lang };
-      boxes.push(block.kind === "pageBreak" ? "pageBreak" : layoutBlock(block, { width: textWidth, fonts, struct }));
-    }
+    const sect = { role: "Sect", key: `s${sectionIndex}` };
+    section.blocks.forEach((block, blockIndex) => {
+      if (block.kind === "pageBreak") {
+        boxes.push("pageBreak");
+        return;
+      }
+      const key = `${sect.key}-b${blockIndex}`;
+      const isListItem = block.kind === "tick" || block.kind === "item";
+      const previous = section.blocks[blockIndex - 1];
+      if (isListItem && !(previous?.kind === "tick" || previous?.kind === "item")) listKey = `${key}-list`;
+      const struct = { lang: section.lang, path: [sect, ...blockStruct(block, key, listKey)] };
+      boxes.push(layoutBlock(block, { width: textWidth, fonts, struct }));
+    });
   });
   const pages = paginate(boxes, { left: MARGIN.left, top: MARGIN.top, bottom: height - MARGIN.bottom });
   const furnitureFonts = options.fontsFor(model.meta.lang);

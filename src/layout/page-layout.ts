@@ -3,13 +3,18 @@
  * left, y growing downwards. The renderer draws these and decides nothing.
  */
 
-/** How a drawn item belongs to the document structure (for tagging and accessibility). */
-export interface StructRef {
-  /** Index of the block in the document, counted across sections. */
-  block: number;
-  /** PDF structure role: H1, H2, H3, P, LI, Lbl, LBody, Note, ... */
+/** One level of the structure tree: a PDF structure role and a key unique in the document. */
+export interface StructNode {
+  /** PDF structure role: Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Table, TR, TH, TD. */
   role: string;
+  key: string;
+}
+
+/** Where a drawn piece of text belongs in the document structure (for tagging). */
+export interface StructRef {
   lang: string;
+  /** From the section down to the element that holds the text. */
+  path: StructNode[];
 }
 
 export type Drawable =

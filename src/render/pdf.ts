@@ -1,17 +1,24 @@
 /**
  * The renderer: PageLayout -> PDF bytes with pdfkit. It only draws what the layout placed
- * (text with wrapping off, squares, lines) and writes the metadata; it decides nothing.
+ * (text with wrapping off, squares, lines), tags it, and writes the metadata; it decides nothing.
+ *
+ * Files are PDF/A-2b (embedded fonts, XMP metadata, sRGB output intent), tagged (headings,
+ * paragraphs, lists, tables, each section with its language, furniture marked as artifacts) and
+ * reproducible: the same layout and metadata give the same bytes.
  */
+import { createHash } from "node:crypto";
 import PDFDocument from "pdfkit";
 import type { DocMeta } from "../model/doc-model.js";
 import type { FontFace } from "../fonts/faces.js";
-import type { Drawable, PageLayout } from "../layout/page-layout.js";
+import type { Drawable, PageLayout, StructRef } from "../layout/page-layout.js";
 
 export interface RenderInput {
   layout: PageLayout;
   meta: DocMeta;
   /** Every face the layout may name, looked up by `FontFace.name`. */
   faces: readonly FontFace[];
+  /** Creation and modification time; default: noon in Nouméa on the document's date. */
+  timestamp?: Date;
 }
 
 /** Noon in Nouméa on the document's date: a fixed instant, the same on every machine. */
@@ -19,33 +26,95 @@ export function documentInstant(isoDate: string): Date {
   return new Date(`${isoDate}T12:00:00+11:00`);
 }
 
-function draw(doc: PDFKit.PDFDocument, item: Drawable): void {
-  switch (item.kind) {
-    case "text":
-      doc.font(item.face).fontSize(item.size).fillColor(grayHex(item.gray));
-      doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: "alphabetic" });
-      return;
-    case "rect":
-      doc.lineWidth(item.lineWidth).strokeColor("#000000").rect(item.x, item.y, item.width, item.height).stroke();
-      return;
-    case "line":
-      doc.lineWidth(item.lineWidth).strokeColor(grayHex(item.gray ?? 0)).moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke();
-      return;
-  }
-}
-
 function grayHex(gray: number): string {
   const level = Math.round(Math.min(1, Math.max(0, gray)) * 255).toString(16).padStart(2, "0");
   return `#${level}${level}${level}`;
 }
 
-export function renderPdf({ layout, meta, faces }: RenderInput): Promise<Uint8Array> {
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.codePointAt(0)};`);
+}
+
+type StructElement = ReturnType<PDFKit.PDFDocument["struct"]>;
+
+/** Creates structure elements on first use, in reading order, from a document root. */
+function structureBuilder(doc: PDFKit.PDFDocument, lang: string) {
+  const root = doc.struct("Document", { lang });
+  doc.addStructure(root);
+  const elements = new Map<string, StructElement>();
+  return (struct: StructRef): StructElement => {
+    let parent = root;
+    for (const node of struct.path) {
+      let element = elements.get(node.key);
+      if (!element) {
+        element = doc.struct(node.role, node.role === "Sect" ? { lang: struct.lang } : {});
+        parent.add(element);
+        elements.set(node.key, element);
+      }
+      parent = element;
+    }
+    return parent;
+  };
+}
+
+function drawShape(doc: PDFKit.PDFDocument, item: Exclude<Drawable, { kind: "text" }>): void {
+  doc.markContent("Artifact", { type: "Layout" });
+  if (item.kind === "rect") {
+    doc.lineWidth(item.lineWidth).strokeColor("#000000").rect(item.x, item.y, item.width, item.height).stroke();
+  } else {
+    doc.lineWidth(item.lineWidth).strokeColor(grayHex(item.gray ?? 0)).moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke();
+  }
+  doc.endMarkedContent();
+}
+
+/**
+ * pdfkit writes the info values into the XMP packet without XML escaping, so a name such as
+ * "A & <B>" would break the metadata. Escape them for the XMP only; the info dictionary, written
+ * before, keeps the literal text.
+ */
+function escapeXmpValues(doc: PDFKit.PDFDocument): void {
+  const internals = doc as unknown as { info: Record<string, unknown>; _addInfo: () => void };
+  const addInfo = internals._addInfo.bind(doc);
+  internals._addInfo = () => {
+    const literal = internals.info;
+    internals.info = Object.fromEntries(Object.entries(literal).map(([k, v]) => [k, typeof v === "string" ? escapeXml(v) : v]));
+    try {
+      addInfo();
+    } finally {
+      internals.info = literal;
+    }
+  };
+}
+
+/**
+ * pdfkit derives the file identifier from the metadata alone; derive it from the whole content
+ * instead (SHA-256 of the file with the identifier blanked), so two different documents never
+ * share one and the same document always has the same. Same length, so no offset moves.
+ */
+function setContentId(bytes: Buffer): Buffer {
+  const text = bytes.toString("latin1");
+  const match = /\/ID \[<([0-9a-f]+)> <([0-9a-f]+)>\]/.exec(text.slice(text.lastIndexOf("trailer")));
+  if (!match) throw new Error("pdfkit wrote no file identifier");
+  const start = text.lastIndexOf("trailer") + match.index;
+  const blank = Buffer.from(bytes);
+  blank.fill(0x30, start, start + match[0].length);
+  const id = createHash("sha256").update(blank).digest("hex").slice(0, match[1]!.length);
+  const out = Buffer.from(bytes);
+  out.write(`/ID [<${id}> <${id}>]`, start, "latin1");
+  return out;
+}
+
+export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Promise<Uint8Array> {
+  const instant = timestamp ?? documentInstant(meta.date);
   const doc = new PDFDocument({
     size: [layout.width, layout.height],
     margin: 0,
     autoFirstPage: false,
     compress: true,
     displayTitle: true,
+    pdfVersion: "1.7",
+    subset: "PDF/A-2b",
+    tagged: true,
     lang: meta.lang,
     info: {
       Title: meta.title,
@@ -53,23 +122,39 @@ export function renderPdf({ layout, meta, faces }: RenderInput): Promise<Uint8Ar
       Subject: meta.subject,
       Keywords: meta.keywords.join(", "),
       Creator: "sim-cancel",
-      CreationDate: documentInstant(meta.date),
-      ModDate: documentInstant(meta.date),
+      Producer: "sim-cancel (PDFKit)",
+      // Poppler (pdfinfo) reads the PDF/A part from this key, ISO 19005 from the XMP packet.
+      GTS_PDFA1Version: "PDF/A-2b",
+      CreationDate: instant,
+      ModDate: instant,
     },
-  });
+  } as PDFKit.PDFDocumentOptions);
+  escapeXmpValues(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on("end", () => resolve(new Uint8Array(setContentId(Buffer.concat(chunks)))));
     doc.on("error", reject);
   });
   const used = new Set(layout.pages.flatMap((page) => page.items.flatMap((item) => (item.kind === "text" ? [item.face] : []))));
   for (const face of faces) {
     if (used.has(face.name)) doc.registerFont(face.name, face.bytes, face.faceName as string);
   }
+  const elementFor = structureBuilder(doc, meta.lang);
   for (const page of layout.pages) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
-    for (const item of page.items) draw(doc, item);
+    for (const item of page.items) {
+      if (item.kind !== "text") {
+        drawShape(doc, item);
+        continue;
+      }
+      const element = item.struct ? elementFor(item.struct) : null;
+      const content = element ? doc.markStructureContent(item.struct!.path.at(-1)!.role) : doc.markContent("Artifact", { type: "Pagination" });
+      doc.font(item.face).fontSize(item.size).fillColor(grayHex(item.gray));
+      doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: "alphabetic" });
+      doc.endMarkedContent();
+      if (element) element.add(content as Parameters<StructElement["add"]>[0]);
+    }
   }
   doc.end();
   return done;
