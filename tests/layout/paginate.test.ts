@@ -20,21 +20,26 @@ function model(blocks: Block[]): DocModel {
 const layout = (blocks: Block[]) => layoutDocument(model(blocks), { paper: "a4", fontsFor: (lang) => buildFontChain(lang) });
 
 /** Body texts of a page (furniture excluded), top to bottom, one entry per baseline. */
-function pageLines(pages: PageLayout, index: number): { y: number; text: string }[] {
-  const byY = new Map<number, string>();
+function pageLines(pages: PageLayout, index: number): { y: number; text: string; block: string }[] {
+  const byY = new Map<number, { text: string; block: string }>();
   for (const item of pages.pages[index]!.items) {
     if (item.kind !== "text" || item.struct === null) continue;
-    byY.set(item.y, (byY.get(item.y) ?? "") + item.text);
+    const line = byY.get(item.y) ?? { text: "", block: item.struct.path.at(-1)!.key };
+    line.text += item.text;
+    byY.set(item.y, line);
   }
-  return [...byY.entries()].sort(([a], [b]) => a - b).map(([y, text]) => ({ y, text }));
+  return [...byY.entries()].sort(([a], [b]) => a - b).map(([y, line]) => ({ y, ...line }));
 }
+
+/** Filler counts that move what follows through every position of a page and onto the next. */
+const POSITIONS = Array.from({ length: 36 }, (_, i) => 12 + i);
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => para(`第 ${i + 1} 段：用于填满页面的文字。`));
 
 describe("pagination", () => {
   it("never leaves a heading at the bottom of a page", () => {
     // Slide a heading down the page one paragraph at a time: wherever it lands, it is followed on its page.
-    for (let n = 30; n < 42; n++) {
+    for (const n of POSITIONS) {
       const pages = layout([...filler(n), { kind: "heading", level: 2, runs: t("关键标题") }, para("标题后的第一段。"), para("标题后的第二段。")]);
       for (let p = 0; p < pages.pages.length; p++) {
         const lines = pageLines(pages, p);
@@ -45,7 +50,7 @@ describe("pagination", () => {
   });
 
   it("keeps a signature block and an address block whole", () => {
-    for (let n = 30; n < 42; n++) {
+    for (const n of POSITIONS) {
       const pages = layout([
         ...filler(n),
         { kind: "address", align: "right", lines: [t("OPT-NC – Helia"), t("Service Clients Mobile"), t("2 rue Paul Montchovet"), t("98800 NOUMÉA")] },
@@ -58,17 +63,25 @@ describe("pagination", () => {
   });
 
   it("leaves no orphan or widow line of a long paragraph", () => {
+    let splits = 0;
     const long = para("这是一段很长的中文段落，用来检查分页时不会在页尾或页首只留下一行。".repeat(12));
-    for (let n = 28; n < 42; n++) {
-      const pages = layout([...filler(n), long, para("结尾。")]);
-      if (pages.pages.length < 2) continue;
-      const first = pageLines(pages, 0).filter((l) => l.text.includes("这是一段") || l.text.includes("只留下一行"));
-      const second = pageLines(pages, 1).filter((l) => l.text.includes("这是一段") || l.text.includes("只留下一行"));
-      if (first.length > 0 && second.length > 0) {
-        expect(first.length, `${n} fillers`).toBeGreaterThanOrEqual(2);
-        expect(second.length, `${n} fillers`).toBeGreaterThanOrEqual(2);
+    // Small print moves the paragraph by less than a body line, so every split position occurs.
+    const small = (k: number): Block[] => Array.from({ length: k }, () => ({ kind: "paragraph", align: "left", small: true, runs: t("注。") }));
+    for (const n of POSITIONS) {
+      for (const k of [0, 1, 2, 3]) {
+        const pages = layout([...filler(n), ...small(k), long, para("结尾。")]);
+        if (pages.pages.length < 2) continue;
+        const longKey = `s0-b${n + k}`;
+        const first = pageLines(pages, 0).filter((l) => l.block === longKey);
+        const second = pageLines(pages, 1).filter((l) => l.block === longKey);
+        if (first.length > 0 && second.length > 0) {
+          splits++;
+          expect(first.length, `${n} fillers, ${k} notes`).toBeGreaterThanOrEqual(2);
+          expect(second.length, `${n} fillers, ${k} notes`).toBeGreaterThanOrEqual(2);
+        }
       }
     }
+    expect(splits, "the paragraph was split across pages at least once").toBeGreaterThan(0);
   });
 
   it("keeps the text inside the margins and numbers every page", () => {
