@@ -31,6 +31,11 @@ export interface GenerateOptions {
   fonts?: string[];
   /** Today's date (ISO), the default letter date; default: today in Nouméa. */
   today?: string;
+  /**
+   * The PDFs' creation and modification time (e.g. from SOURCE_DATE_EPOCH); default: noon in
+   * Nouméa on the letter's date. Either way the same input gives the same bytes.
+   */
+  timestamp?: Date;
 }
 
 export interface GeneratedDocument {
@@ -121,7 +126,7 @@ export async function generate(input: DetailsInput, options: GenerateOptions = {
   const documents: GeneratedDocument[] = [];
   for (const { kind, model } of models) {
     const layout = layoutDocument(model, { paper, fontsFor });
-    const bytes = await renderPdf({ layout, meta: model.meta, faces: allFaces });
+    const bytes = await renderPdf({ layout, meta: model.meta, faces: allFaces, ...(options.timestamp ? { timestamp: options.timestamp } : {}) });
     documents.push({ kind, lang: model.meta.lang, fileName: `sim-cancel-${kind}-${model.meta.lang}.pdf`, bytes, pages: layout.pages.length });
   }
   return documents;

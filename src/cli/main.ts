@@ -36,6 +36,13 @@ function unescapeLines(value: unknown): unknown {
   return typeof value === "string" ? value.replace(/\\n/g, "\n") : value;
 }
 
+/** SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since 1970, used as the PDFs' dates. */
+function sourceDateEpoch(value: string | undefined): { timestamp?: Date } {
+  if (value === undefined || value === "") return {};
+  if (!/^\d{1,12}$/.test(value)) throw new InputError([`SOURCE_DATE_EPOCH: "${value}" is not a whole number of seconds since 1970-01-01`]);
+  return { timestamp: new Date(Number(value) * 1000) };
+}
+
 async function runGenerate(args: GenerateArgs): Promise<void> {
   const file = args.sample ? SAMPLE_DETAILS_FILE : args.details;
   const fromFile = file ? await readDetailsFile(file, args.lang ?? "zh-Hans") : {};
@@ -50,6 +57,7 @@ async function runGenerate(args: GenerateArgs): Promise<void> {
     ...(args.paper ? { paper: args.paper as "a4" } : {}),
     translation: args.translation,
     fonts: args.font,
+    ...sourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]),
   });
   const paths = await writeAll(args.out, documents, args.force);
   const summary = documents.map((doc, i) => ({ kind: doc.kind, lang: doc.lang, path: paths[i]!, pages: doc.pages, bytes: doc.bytes.length }));

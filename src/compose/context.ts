@@ -6,6 +6,7 @@
  */
 import type { Details } from "../details/types.js";
 import type { ListEntry, Pack, Step } from "../pack/types.js";
+import { formatIban } from "../details/index.js";
 import { selectEntries } from "../pack/index.js";
 import type { UserTextTable } from "./user-text.js";
 
@@ -22,11 +23,6 @@ export interface TemplateContext {
   phrases: Pack["phrases"];
 }
 
-/** IBANs are printed in groups of four, as on bank documents. */
-function groupIban(iban: string): string {
-  return iban.replace(/(.{4})(?=.)/g, "$1 ");
-}
-
 function detailsForTemplates(details: Details, users: UserTextTable): Record<string, unknown> {
   return {
     ...users.holdAll({
@@ -40,7 +36,7 @@ function detailsForTemplates(details: Details, users: UserTextTable): Record<str
       date: details.date,
       proxy: { name: details.proxy?.name ?? "", idNumber: details.proxy?.idNumber ?? "" },
       refund: {
-        iban: details.refund ? groupIban(details.refund.iban) : "",
+        iban: details.refund ? formatIban(details.refund.iban) : "",
         bic: details.refund?.bic ?? "",
         holder: details.refund?.holder ?? "",
       },
