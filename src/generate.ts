@@ -12,7 +12,7 @@ import { documentTexts } from "./compose/texts.js";
 import { buildFontChain, type FontChain } from "./fonts/chain.js";
 import { findMissingGlyphs, type MissingGlyph } from "./fonts/coverage.js";
 import { loadExtraFaces } from "./fonts/extra.js";
-import type { FontFace } from "./fonts/faces.js";
+import { FontError, type FontFace } from "./fonts/faces.js";
 import { layoutDocument, type Paper, PAPER_SIZES } from "./layout/index.js";
 import { renderPdf } from "./render/pdf.js";
 import { BUNDLED_PACK_DIR, USER_FONTS_DIR } from "./paths.js";
@@ -86,6 +86,16 @@ function describeMissing(missing: MissingGlyph[]): string[] {
   );
 }
 
+/** The user's fonts; one that cannot be read is bad input, reported with the option to fix. */
+function loadUserFonts(specs: string[]): FontFace[] {
+  try {
+    return loadExtraFaces(specs, USER_FONTS_DIR);
+  } catch (error) {
+    if (error instanceof FontError) throw new InputError([`--font: ${error.message}`]);
+    throw error;
+  }
+}
+
 export async function generate(input: DetailsInput, options: GenerateOptions = {}): Promise<GeneratedDocument[]> {
   const pack = await loadPack(options.packDir ?? BUNDLED_PACK_DIR);
   const { lang, letterLang } = resolveLanguages(pack, options);
@@ -98,15 +108,18 @@ export async function generate(input: DetailsInput, options: GenerateOptions = {
 
   const kinds: DocumentKind[] = details.channel === "proxy" ? ["checklist", "letter", "proxy"] : ["checklist", "letter"];
   const templates = new Map<string, TemplateSource>();
+  const translation = options.translation ?? true;
   for (const kind of kinds) {
-    for (const templateLang of new Set([lang, letterLang])) {
+    // A checklist is in the user's language; letters in the carrier's, plus the translation.
+    const languages = kind === "checklist" ? [lang] : translation ? [letterLang, lang] : [letterLang];
+    for (const templateLang of new Set(languages)) {
       const { source, file } = await readTemplate(pack, kind, templateLang);
       templates.set(`${kind}/${templateLang}`, { name: file, source });
     }
   }
   const lookup = (kind: DocumentKind, templateLang: string) => templates.get(`${kind}/${templateLang}`)!;
 
-  const extraFaces = loadExtraFaces(options.fonts ?? [], USER_FONTS_DIR);
+  const extraFaces = loadUserFonts(options.fonts ?? []);
   const chains = new Map<string, FontChain>();
   const fontsFor = (sectionLang: string): FontChain => {
     let chain = chains.get(sectionLang);
@@ -115,7 +128,7 @@ export async function generate(input: DetailsInput, options: GenerateOptions = {
   };
   const allFaces: FontFace[] = [...new Set([...fontsFor(lang).regular, ...fontsFor(lang).bold, ...fontsFor(letterLang).regular, ...fontsFor(letterLang).bold])];
 
-  const composeOptions = { lang, letterLang, translation: options.translation ?? true };
+  const composeOptions = { lang, letterLang, translation };
   const models = kinds.map((kind) => ({ kind, model: composeDocument(kind, details, pack, lookup, composeOptions) }));
 
   // Check every character before anything is drawn: a missing glyph is an error, never a box.

@@ -9,3 +9,5 @@ export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BUNDLED_PACK_DIR = join(PROJECT_ROOT, "templates", "nc-opt");
 export const USER_FONTS_DIR = join(PROJECT_ROOT, "fonts");
 export const SAMPLE_DETAILS_FILE = join(PROJECT_ROOT, "samples", "details.yaml");
+/** Texts of the command line itself: the commented details file of `init`, the prompts. */
+export const CLI_TEXTS_DIR = join(PROJECT_ROOT, "templates", "cli");

@@ -1,0 +1,122 @@
+/**
+ * `sim-cancel generate` (the default command): details from flags, a file or prompts -> both PDFs.
+ */
+import type { Argv, CommandModule } from "yargs";
+import { todayInNoumea } from "../details/index.js";
+import { generate, InputError } from "../generate.js";
+import { SAMPLE_DETAILS_FILE } from "../paths.js";
+import { mergeFlags, readDetailsFile } from "./details-input.js";
+import { askForMissing, askInTerminal } from "./prompt.js";
+import { formatSize, reportFailure } from "./report.js";
+import { writeAll } from "./write.js";
+
+export interface GenerateArgs {
+  [key: string]: unknown;
+  details?: string;
+  sample: boolean;
+  out: string;
+  lang?: string;
+  letterLang?: string;
+  translation: boolean;
+  paper?: string;
+  font: string[];
+  force: boolean;
+  json: boolean;
+  input: boolean;
+}
+
+const DETAIL_OPTIONS = {
+  name: { type: "string", describe: "Your full name, as on your contract" },
+  phone: { type: "string", describe: "The mobile number to cancel (76 12 34 or +687 76 12 34)" },
+  "customer-number": { type: "string", describe: "Customer number (on your bill or in the Helia app)" },
+  address: { type: "string", describe: 'Postal address; "\\n" or a real line break separates lines' },
+  email: { type: "string", describe: "E-mail address" },
+  plan: { type: "string", describe: "prepaid (Liberté) or postpaid (Forfait M)" },
+  channel: { type: "string", describe: "in-person (default), post or proxy" },
+  reason: { type: "string", describe: "Reason for cancelling (optional)" },
+  "effective-date": { type: "string", describe: "Requested end date, YYYY-MM-DD" },
+  date: { type: "string", describe: "The letter's date, YYYY-MM-DD (default: today in Nouméa)" },
+  "proxy-name": { type: "string", describe: "Your representative's full name (--channel proxy)" },
+  "proxy-id": { type: "string", describe: "Your representative's ID document number" },
+  iban: { type: "string", describe: "IBAN for a refund" },
+  bic: { type: "string", describe: "BIC of that account" },
+  "account-holder": { type: "string", describe: "Holder of that account" },
+  "forwarding-address": { type: "string", describe: "Where to send the final invoice after you leave" },
+} as const;
+
+/** The output options shared with `batch`. */
+export function outputOptions<T>(y: Argv<T>) {
+  return y
+    .option("lang", { type: "string", describe: "Checklist language: zh-Hans, zh-Hant, en, fr", group: "Output:" })
+    .option("letter-lang", { type: "string", describe: "Language of the letter to send (default fr)", group: "Output:" })
+    .option("translation", { type: "boolean", default: true, describe: "Add a translation of the letter (--no-translation drops it)", group: "Output:" })
+    .option("paper", { type: "string", describe: "a4 (default) or letter", group: "Output:" })
+    .option("font", { type: "string", array: true, default: [] as string[], describe: "Extra font for rare characters (TTF, OTF, FILE.ttc#Face)", group: "Output:" })
+    .option("force", { type: "boolean", default: false, describe: "Replace existing files", group: "Output:" })
+    .option("json", { type: "boolean", default: false, describe: "Print a machine-readable summary", group: "Output:" });
+}
+
+/** Shells make newlines awkward to type: a literal "\n" in an address means a line break. */
+function unescapeLines(value: unknown): unknown {
+  return typeof value === "string" ? value.replace(/\\n/g, "\n") : value;
+}
+
+/** SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since 1970, used as the PDFs' dates. */
+function sourceDateEpoch(value: string | undefined): { timestamp?: Date } {
+  if (value === undefined || value === "") return {};
+  if (!/^\d{1,12}$/.test(value)) throw new InputError([`SOURCE_DATE_EPOCH: "${value}" is not a whole number of seconds since 1970-01-01`]);
+  return { timestamp: new Date(Number(value) * 1000) };
+}
+
+async function run(args: GenerateArgs): Promise<void> {
+  const lang = args.lang ?? "zh-Hans";
+  const file = args.sample ? SAMPLE_DETAILS_FILE : args.details;
+  const fromFile = file ? await readDetailsFile(file, lang) : {};
+  let input = mergeFlags(fromFile, { ...args, address: unescapeLines(args.address), forwardingAddress: unescapeLines(args.forwardingAddress) });
+  // Ask only a person at a terminal: never a pipe, a script or CI, and never with --no-input.
+  if (args.input && process.stdin.isTTY && file !== "-") {
+    input = await askForMissing(input, lang, todayInNoumea(new Date()), askInTerminal, (line) => process.stderr.write(`${line}\n`));
+  }
+  const documents = await generate(input, {
+    ...(args.lang ? { lang: args.lang } : {}),
+    ...(args.letterLang ? { letterLang: args.letterLang } : {}),
+    ...(args.paper ? { paper: args.paper as "a4" } : {}),
+    translation: args.translation,
+    fonts: args.font,
+    ...sourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]),
+  });
+  const paths = await writeAll(args.out, documents, args.force);
+  const files = documents.map((doc, i) => ({ kind: doc.kind, lang: doc.lang, path: paths[i]!, pages: doc.pages, bytes: doc.bytes.length }));
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ ok: true, files, warnings: [] }, null, 2)}\n`);
+    return;
+  }
+  for (const doc of files) {
+    process.stdout.write(`${doc.path}  (${doc.kind}, ${doc.lang}, ${doc.pages} page${doc.pages > 1 ? "s" : ""}, ${formatSize(doc.bytes)})\n`);
+  }
+}
+
+export const generateCommand: CommandModule<object, GenerateArgs> = {
+  command: ["generate", "$0"],
+  describe: "Write the checklist and the request letter as PDFs",
+  builder: (y) =>
+    outputOptions(
+      y
+        .options(DETAIL_OPTIONS)
+        .group(Object.keys(DETAIL_OPTIONS), "Your details:")
+        .option("details", { type: "string", describe: "Read details from a YAML or JSON file (- for standard input); flags win", group: "Input:" })
+        .option("sample", { type: "boolean", default: false, describe: "Use the bundled fictional sample details", group: "Input:" })
+        .option("input", { type: "boolean", default: true, describe: "Ask for missing details in a terminal (--no-input never asks)", group: "Input:" })
+        .conflicts("sample", "details"),
+    )
+      .option("out", { type: "string", default: "output", describe: "Folder for the PDFs", group: "Output:" })
+      .example("$0 --sample", "Both PDFs from the bundled sample details")
+      .example('$0 --name "Xiaoming WANG" --phone "76 12 34" --plan postpaid', "Your own details") as unknown as Argv<GenerateArgs>,
+  handler: async (args) => {
+    try {
+      await run(args);
+    } catch (error) {
+      process.exitCode = reportFailure(error, args.json);
+    }
+  },
+};

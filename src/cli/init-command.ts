@@ -1,0 +1,30 @@
+/**
+ * `sim-cancel init [FILE]`: a commented details file to fill in, in the user's language.
+ */
+import type { Argv, CommandModule } from "yargs";
+import { writeDetailsTemplate } from "./init.js";
+import { reportFailure } from "./report.js";
+
+interface InitArgs {
+  file: string;
+  lang: string;
+  force: boolean;
+}
+
+export const initCommand: CommandModule<object, InitArgs> = {
+  command: "init [file]",
+  describe: "Write a commented details file to fill in",
+  builder: (y) =>
+    y
+      .positional("file", { type: "string", default: "details.yaml", describe: "Where to write it" })
+      .option("lang", { type: "string", default: "zh-Hans", describe: "Language of the comments: zh-Hans, zh-Hant, en, fr" })
+      .option("force", { type: "boolean", default: false, describe: "Replace an existing file" }) as unknown as Argv<InitArgs>,
+  handler: async (args) => {
+    try {
+      const written = await writeDetailsTemplate(args.file, args.lang, args.force);
+      process.stdout.write(`${written}\nFill it in, then run: npx sim-cancel --details ${args.file}\n`);
+    } catch (error) {
+      process.exitCode = reportFailure(error, false);
+    }
+  },
+};

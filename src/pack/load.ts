@@ -1,0 +1,76 @@
+/**
+ * Loads a carrier pack folder: pack.yaml validated (errors name the file, the path and, for YAML
+ * syntax, the line), and its templates checked to exist for every declared language.
+ */
+import { access, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseDocument } from "yaml";
+import type { Pack } from "./types.js";
+import { crossCheck, factReferences, formatPath, packSchema } from "./schema.js";
+
+export type DocumentKind = "checklist" | "letter" | "proxy";
+
+export class PackError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+  }
+}
+
+export const PACK_FILE = "pack.yaml";
+
+export function templateFileName(kind: DocumentKind, lang: string): string {
+  return `${kind}.${lang}.md.hbs`;
+}
+
+/** Line (1-based) of a value in the YAML source, for messages; undefined when not found. */
+function lineOf(doc: ReturnType<typeof parseDocument>, text: string, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === "object" && node.range) return text.slice(0, node.range[0]).split("\n").length;
+  }
+  return undefined;
+}
+
+export async function loadPack(dir: string): Promise<Pack> {
+  const file = join(dir, PACK_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new PackError([`${file}: cannot read the pack file (is ${dir} a carrier pack folder?)`]);
+  }
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new PackError(doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? "?"}:${e.linePos?.[0]?.col ?? "?"}: ${e.message.split("\n")[0]}`));
+  }
+  const parsed = packSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    throw new PackError(parsed.error.issues.map((issue) => {
+      const line = lineOf(doc, text, issue.path);
+      return `${file}${line ? `:${line}` : ""}: ${formatPath(issue.path) || "(top level)"}: ${issue.message}`;
+    }));
+  }
+  const problems = crossCheck(parsed.data).map((p) => `${file}: ${p}`);
+  const pack: Pack = { ...parsed.data, dir };
+  for (const [kind, languages] of [["checklist", pack.languages], ["letter", [...new Set([...pack.letterLanguages, ...pack.languages])]], ["proxy", [...new Set([...pack.letterLanguages, ...pack.languages])]]] as const) {
+    for (const lang of languages) {
+      const template = join(dir, templateFileName(kind, lang));
+      const source = await readFile(template, "utf8").catch(() => undefined);
+      if (source === undefined) {
+        problems.push(`${template}: missing (every ${kind} language needs its template)`);
+        continue;
+      }
+      for (const fact of factReferences(source)) if (!(fact in pack.facts)) problems.push(`${template}: unknown fact "${fact}"`);
+    }
+  }
+  if (problems.length > 0) throw new PackError(problems);
+  return pack;
+}
+
+export async function readTemplate(pack: Pack, kind: DocumentKind, lang: string): Promise<{ source: string; file: string }> {
+  const file = join(pack.dir, templateFileName(kind, lang));
+  await access(file).catch(() => {
+    throw new PackError([`${file}: missing`]);
+  });
+  return { source: await readFile(file, "utf8"), file };
+}

@@ -1,0 +1,82 @@
+/**
+ * The shape of pack.yaml, checked with zod, plus the cross-checks a schema alone cannot express:
+ * every text in every declared language, every source key known, every fact a text names defined.
+ */
+import { z } from "zod";
+import { CHANNELS, PLANS } from "../details/types.js";
+
+const localized = z.record(z.string(), z.string().min(1));
+const condition = z.strictObject({ plan: z.array(z.enum(PLANS)).min(1).optional(), channel: z.array(z.enum(CHANNELS)).min(1).optional() });
+const status = z.enum(["confirmed", "verify"]);
+const sources = z.array(z.string()).min(1);
+const entry = z.strictObject({ id: z.string(), text: localized, when: condition.optional(), status, sources });
+
+export const packSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: localized,
+  languages: z.array(z.string()).min(1),
+  letterLanguages: z.array(z.string()).min(1),
+  sources: z.record(z.string(), z.strictObject({ title: z.string().min(1), url: z.string() })),
+  facts: z.record(z.string(), z.strictObject({ value: z.union([z.string().min(1), localized]), status, sources })),
+  recipient: z.array(z.string().min(1)).min(1),
+  steps: z.array(z.strictObject({ id: z.string(), title: localized, when: condition.optional(), items: z.array(entry).min(1) })).min(1),
+  documents: z.array(entry),
+  precautions: z.array(entry),
+  phrases: z.array(z.strictObject({ fr: z.string().min(1), translation: localized })),
+  strings: z.record(z.string(), localized),
+});
+
+export type PackData = z.infer<typeof packSchema>;
+
+/** "steps[2].items[0].text" from a zod issue path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
+}
+
+const FACT_REFERENCE = /\{\{\s*fact\s+"([^"]+)"\s*\}\}/g;
+
+/** Problems zod cannot see: missing translations, unknown sources, facts named but not defined. */
+export function crossCheck(pack: PackData): string[] {
+  const problems: string[] = [];
+  const needLanguages = (text: Record<string, string>, languages: string[], path: string) => {
+    for (const lang of languages) if (!(lang in text)) problems.push(`${path}: missing ${lang}`);
+  };
+  const needSources = (keys: string[], path: string) => {
+    for (const key of keys) if (!(key in pack.sources)) problems.push(`${path}.sources: unknown source "${key}"`);
+  };
+  const needFacts = (text: string, path: string) => {
+    for (const match of text.matchAll(FACT_REFERENCE)) if (!(match[1]! in pack.facts)) problems.push(`${path}: unknown fact "${match[1]}"`);
+  };
+  const all = [...new Set([...pack.languages, ...pack.letterLanguages])];
+  const checkText = (text: Record<string, string>, languages: string[], path: string) => {
+    needLanguages(text, languages, path);
+    for (const [lang, value] of Object.entries(text)) needFacts(value, `${path}.${lang}`);
+  };
+
+  checkText(pack.name, all, "name");
+  for (const [id, fact] of Object.entries(pack.facts)) {
+    needSources(fact.sources, `facts.${id}`);
+    if (typeof fact.value !== "string") needLanguages(fact.value, all, `facts.${id}.value`);
+  }
+  pack.steps.forEach((step, s) => {
+    checkText(step.title, pack.languages, `steps[${s}].title`);
+    step.items.forEach((item, i) => {
+      checkText(item.text, pack.languages, `steps[${s}].items[${i}].text`);
+      needSources(item.sources, `steps[${s}].items[${i}]`);
+    });
+  });
+  for (const list of ["documents", "precautions"] as const) {
+    pack[list].forEach((item, i) => {
+      checkText(item.text, pack.languages, `${list}[${i}].text`);
+      needSources(item.sources, `${list}[${i}]`);
+    });
+  }
+  pack.phrases.forEach((phrase, i) => needLanguages(phrase.translation, pack.languages.filter((l) => l !== "fr"), `phrases[${i}].translation`));
+  for (const [key, text] of Object.entries(pack.strings)) checkText(text, all, `strings.${key}`);
+  return problems;
+}
+
+/** Facts named by a template's source, for the same check on templates. */
+export function factReferences(source: string): string[] {
+  return [...source.matchAll(FACT_REFERENCE)].map((m) => m[1]!);
+}
