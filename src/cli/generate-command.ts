@@ -13,7 +13,7 @@ import { writeAll } from "./write.js";
 export interface GenerateArgs {
   [key: string]: unknown;
   details?: string;
-  sample: boolean;
+  sample?: boolean;
   out: string;
   lang?: string;
   letterLang?: string;
@@ -105,7 +105,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         .options(DETAIL_OPTIONS)
         .group(Object.keys(DETAIL_OPTIONS), "Your details:")
         .option("details", { type: "string", describe: "Read details from a YAML or JSON file (- for standard input); flags win", group: "Input:" })
-        .option("sample", { type: "boolean", default: false, describe: "Use the bundled fictional sample details", group: "Input:" })
+        .option("sample", { type: "boolean", describe: "Use the bundled fictional sample details", group: "Input:" })
         .option("input", { type: "boolean", default: true, describe: "Ask for missing details in a terminal (--no-input never asks)", group: "Input:" })
         .conflicts("sample", "details"),
     )

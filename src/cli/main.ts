@@ -9,7 +9,12 @@ import { generateCommand } from "./generate-command.js";
 import { initCommand } from "./init-command.js";
 import { EXIT_INPUT } from "./report.js";
 
-await yargs(hideBin(process.argv))
+/** yargs reads a lone "-" as a positional, so "--details -" (standard input) is passed as "--details=-". */
+function joinStdinDash(args: string[]): string[] {
+  return args.flatMap((arg, i) => (arg === "-" && args[i - 1] === "--details" ? [] : arg === "--details" && args[i + 1] === "-" ? ["--details=-"] : [arg]));
+}
+
+await yargs(joinStdinDash(hideBin(process.argv)))
   .scriptName("sim-cancel")
   .usage("$0 [command] [options]\n\nPrints a checklist and a cancellation letter for a mobile line with OPT-NC (Helia, ex-Mobilis).")
   .command(generateCommand)

@@ -26,7 +26,7 @@ export async function writeAll(outDir: string, files: readonly FileToWrite[], fo
   const dir = resolve(outDir);
   for (const file of files) {
     // Names come from the program, but check anyway: nothing may land outside the folder.
-    if (basename(file.fileName) !== file.fileName || file.fileName.startsWith(".")) {
+    if (file.fileName === "" || basename(file.fileName) !== file.fileName || file.fileName.startsWith(".")) {
       throw new WriteError(`refusing the file name "${file.fileName}"`);
     }
   }

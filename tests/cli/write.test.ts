@@ -5,7 +5,7 @@ import { chmod, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeAll } from "../../src/cli/write.js";
-import { listFiles, runCli, tempDir } from "../support/cli.js";
+import { listFiles, runCli, runCliAs, tempDir } from "../support/cli.js";
 
 const file = (fileName: string, text: string) => ({ fileName, bytes: new TextEncoder().encode(text) });
 const isRoot = process.getuid?.() === 0;
@@ -33,11 +33,17 @@ describe("writeAll", () => {
     expect(await listFiles(dir)).toEqual([]);
   });
 
-  it.skipIf(isRoot)("reports a read-only folder clearly and leaves no partial file", async () => {
+  it("reports a read-only folder clearly and leaves no partial file", async () => {
     const dir = await tempDir();
     await mkdir(join(dir, "ro"));
+    await chmod(dir, 0o755);
     await chmod(join(dir, "ro"), 0o555);
-    await expect(writeAll(join(dir, "ro"), [file("a.pdf", "A")], false)).rejects.toThrow(/not writable/);
+    // Root ignores permissions, so as root the CLI runs as "nobody" against the root-owned folder.
+    const result = isRoot
+      ? await runCliAs("nobody", ["--sample", "--out", join(dir, "ro")])
+      : await runCli(["--sample", "--out", join(dir, "ro")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/not writable/);
     expect(await listFiles(join(dir, "ro"))).toEqual([]);
   });
 });

@@ -31,6 +31,18 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
   });
 }
 
+/** Runs the CLI as another user (needs root and util-linux's setpriv), to test permissions. */
+export function runCliAs(user: "nobody", args: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      "setpriv",
+      ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...args],
+      { cwd: "/", env: { ...process.env, HOME: "/nonexistent" } },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
 export async function tempDir(prefix = "sim-cancel-"): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }

@@ -75,7 +75,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ParsedPdf> {
     text: pages.map((p) => p.text).join("\n"),
     fonts: [...fonts.values()],
     info: meta.info as Record<string, unknown>,
-    metadata: meta.metadata ? JSON.stringify([...meta.metadata]) : null,
+    metadata: meta.metadata ? (meta.metadata as unknown as { getRaw(): string }).getRaw() : null,
   };
   await doc.destroy();
   return result;
