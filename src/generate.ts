@@ -132,9 +132,13 @@ export async function generate(input: DetailsInput, options: GenerateOptions = {
   const models = kinds.map((kind) => ({ kind, model: composeDocument(kind, details, pack, lookup, composeOptions) }));
 
   // Check every character before anything is drawn: a missing glyph is an error, never a box.
-  const texts = [...detailTexts(details), ...models.flatMap(({ kind, model }) => documentTexts(model, `template ${kind}`))];
-  const missing = findMissingGlyphs(texts, fontsFor(lang).regular);
-  if (missing.length > 0) throw new InputError(describeMissing(missing));
+  // User fields first, so a character is blamed on the field it came from; what is still missing
+  // after that can only come from a template.
+  const faces = [...new Set([...fontsFor(lang).regular, ...fontsFor(letterLang).regular])];
+  const missingInDetails = findMissingGlyphs(detailTexts(details), faces);
+  if (missingInDetails.length > 0) throw new InputError(describeMissing(missingInDetails));
+  const missingInTemplates = findMissingGlyphs(models.flatMap(({ kind, model }) => documentTexts(model, `template ${kind}`)), faces);
+  if (missingInTemplates.length > 0) throw new Error(describeMissing(missingInTemplates).join("\n"));
 
   const documents: GeneratedDocument[] = [];
   for (const { kind, model } of models) {
