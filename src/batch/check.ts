@@ -1,0 +1,62 @@
+/**
+ * Pass 1: reads every row and validates it, keeping only the counts and the problems, so the
+ * user sees every bad row (with its row and line numbers) before anything is rendered.
+ */
+import { formatError, validateDetails } from "../details/index.js";
+import { readRows, type SourceRow } from "./rows.js";
+
+export interface RowReport {
+  row: number;
+  line?: number;
+  /** The name as written in the file, when it is text. */
+  name?: string;
+  /** Each problem in the user's language, naming its field. */
+  errors: string[];
+}
+
+export interface CheckResult {
+  /** Data rows in the file. */
+  rows: number;
+  /** Rows that can be rendered. */
+  valid: number;
+  /** Every invalid row, in file order. */
+  invalid: RowReport[];
+}
+
+export interface CheckOptions {
+  /** Language of the messages. */
+  lang: string;
+  /** Today's date (YYYY-MM-DD), the default letter date. */
+  today: string;
+}
+
+/** The name as written, for reports: only text, on one line, and not endless. */
+export function rawName(row: SourceRow): string | undefined {
+  const name = row.input?.name;
+  if (typeof name !== "string" && typeof name !== "number") return undefined;
+  const text = String(name).replace(/\s+/g, " ").trim();
+  return text === "" ? undefined : [...text].slice(0, 80).join("");
+}
+
+/** A row's problems: its shape's, then its values' (in field order); empty when it can be rendered. */
+export function rowErrors(row: SourceRow, options: CheckOptions): string[] {
+  if (!row.input) return row.problems;
+  const result = validateDetails(row.input, { today: options.today });
+  return result.ok ? row.problems : [...row.problems, ...result.errors.map((e) => formatError(e, options.lang))];
+}
+
+export async function checkRows(file: string, options: CheckOptions): Promise<CheckResult> {
+  const result: CheckResult = { rows: 0, valid: 0, invalid: [] };
+  for await (const row of readRows(file, { lang: options.lang })) {
+    result.rows = row.row;
+    const errors = rowErrors(row, options);
+    if (errors.length === 0) result.valid++;
+    else result.invalid.push({ row: row.row, ...(row.line !== undefined ? { line: row.line } : {}), ...optionalName(row), errors });
+  }
+  return result;
+}
+
+export function optionalName(row: SourceRow): { name?: string } {
+  const name = rawName(row);
+  return name === undefined ? {} : { name };
+}
