@@ -29,9 +29,20 @@ export function needsNoGlyph(codePoint: number): boolean {
   return codePoint === 0x0a || codePoint === 0x20 || codePoint === 0xa0;
 }
 
+/** Glyph coverage per face, remembered: fontkit's cmap lookup is slow enough to show in profiles. */
+const coverage = new WeakMap<FontFace, Map<number, boolean>>();
+
+export function hasGlyph(face: FontFace, codePoint: number): boolean {
+  let known = coverage.get(face);
+  if (!known) coverage.set(face, (known = new Map()));
+  let has = known.get(codePoint);
+  if (has === undefined) known.set(codePoint, (has = face.font.hasGlyphForCodePoint(codePoint)));
+  return has;
+}
+
 /** The first face of the chain that has a glyph for the code point, or undefined. */
 export function faceFor(codePoint: number, faces: readonly FontFace[]): FontFace | undefined {
-  return faces.find((face) => face.font.hasGlyphForCodePoint(codePoint));
+  return faces.find((face) => hasGlyph(face, codePoint));
 }
 
 /** Splits text into maximal runs drawn with one face each; `face` is undefined where no face has the glyph. */

@@ -7,12 +7,24 @@ import type { FontFace } from "../fonts/faces.js";
 const MAX_ENTRIES = 50_000;
 const widths = new Map<string, number>();
 
+/**
+ * Han characters, kana and CJK punctuation are set on a fixed em grid without kerning or
+ * ligatures, so their width is the sum of their glyphs' advances: no need to shape them.
+ */
+const FIXED_PITCH = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff60]+$/u;
+
+function advanceSum(face: FontFace, text: string): number {
+  let sum = 0;
+  for (const char of text) sum += face.font.glyphForCodePoint(char.codePointAt(0)!).advanceWidth;
+  return sum;
+}
+
 /** Advance width of `text` drawn in `face` at 1 pt. */
 export function unitWidth(face: FontFace, text: string): number {
   const key = `${face.name}\u0000${text}`;
   let width = widths.get(key);
   if (width === undefined) {
-    width = face.font.layout(text).advanceWidth / face.font.unitsPerEm;
+    width = (FIXED_PITCH.test(text) ? advanceSum(face, text) : face.font.layout(text).advanceWidth) / face.font.unitsPerEm;
     if (widths.size >= MAX_ENTRIES) widths.clear();
     widths.set(key, width);
   }

@@ -18,6 +18,7 @@ declare module "fontkit" {
     capHeight: number;
     numGlyphs: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): Glyph;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
   }
   export interface FontCollection {

@@ -1,0 +1,163 @@
+/**
+ * A whole batch as a library call: check the options, pass 1 (validate every row), pass 2
+ * (stream the rows again and render the valid ones on the worker pool, a bounded number in
+ * flight), then the summary file. Nothing is printed here: progress goes to `onProgress`.
+ */
+import { mkdir, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { todayInNoumea } from "../details/index.js";
+import type { GenerateOptions } from "../generate.js";
+import type { Paper } from "../layout/index.js";
+import { writeAll } from "../cli/write.js";
+import { checkRows, optionalName, rowErrors, type RowReport } from "./check.js";
+import { checkOptions } from "./options.js";
+import { defaultPoolSize, RenderPool } from "./pool.js";
+import type { RenderReply } from "./protocol.js";
+import { readRows, type SourceRow } from "./rows.js";
+import { rowFolderName, rowNumberWidth } from "./slug.js";
+import { SummaryWriter, type SummaryEntry, type SummaryFormat } from "./summary.js";
+
+export interface BatchOptions {
+  /** Output folder: one sub-folder per row, and the summary file. */
+  out: string;
+  /** Replace existing row folders' files and the summary. */
+  force?: boolean;
+  summary?: SummaryFormat;
+  lang?: string;
+  letterLang?: string;
+  translation?: boolean;
+  paper?: Paper;
+  fonts?: string[];
+  packDir?: string;
+  /** Today (YYYY-MM-DD), the default letter date; default: today in Nouméa. */
+  today?: string;
+  /** The PDFs' dates (e.g. from SOURCE_DATE_EPOCH). */
+  timestamp?: Date;
+  /** Render workers (default: one per core, at most one per row). */
+  workers?: number;
+}
+
+export type BatchEvent =
+  /** Pass 1 is done: every invalid row is known and will be skipped. */
+  | { type: "checked"; rows: number; valid: number; invalid: RowReport[] }
+  /** One more valid row is finished (rendered and written, or failed). */
+  | { type: "rendered"; done: number; total: number; failed?: RowReport };
+
+export interface BatchResult {
+  file: string;
+  /** Absolute output folder. */
+  out: string;
+  summaryFile: string;
+  rows: number;
+  ok: number;
+  invalid: RowReport[];
+  failed: RowReport[];
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+function report(row: SourceRow, errors: string[]): RowReport {
+  return { row: row.row, ...(row.line !== undefined ? { line: row.line } : {}), ...optionalName(row), errors };
+}
+
+function entryOf(row: SourceRow, status: SummaryEntry["status"], errors: string[]): SummaryEntry {
+  return { ...report(row, errors), status, files: [], pages: 0, bytes: 0 };
+}
+
+export async function runBatch(file: string, options: BatchOptions, onProgress: (event: BatchEvent) => void = () => {}): Promise<BatchResult> {
+  const out = resolve(options.out);
+  const force = options.force ?? false;
+  const format = options.summary ?? "csv";
+  const { lang } = await checkOptions({ ...options, out, force, summary: format });
+  const today = options.today ?? todayInNoumea(new Date());
+
+  // Pass 1: every row validated; only the problems are kept.
+  const checked = await checkRows(file, { lang, today });
+  onProgress({ type: "checked", rows: checked.rows, valid: checked.valid, invalid: checked.invalid });
+  const invalidRows = new Map(checked.invalid.map((r) => [r.row, r.errors]));
+
+  const generateOptions: GenerateOptions = {
+    lang,
+    today,
+    ...(options.letterLang ? { letterLang: options.letterLang } : {}),
+    ...(options.translation !== undefined ? { translation: options.translation } : {}),
+    ...(options.paper ? { paper: options.paper } : {}),
+    ...(options.fonts ? { fonts: options.fonts } : {}),
+    ...(options.packDir ? { packDir: options.packDir } : {}),
+    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+  };
+  const width = rowNumberWidth(checked.rows);
+  const result: BatchResult = { file, out, summaryFile: "", rows: checked.rows, ok: 0, invalid: [], failed: [] };
+
+  await mkdir(out, { recursive: true });
+  const summary = new SummaryWriter(out, format);
+  const pool = checked.valid > 0 ? new RenderPool(options.workers ?? defaultPoolSize(checked.valid), generateOptions) : undefined;
+  // Two rows per worker: one rendering, one waiting, so no core idles while the main thread writes.
+  const maxInFlight = (pool?.size ?? 1) * 2;
+  // Finished rows held for the summary's order; past this, wait for the slow row before reading on.
+  const maxHeld = 1000;
+  const inFlight = new Set<Promise<void>>();
+  let done = 0;
+
+  const finishRow = async (row: SourceRow, reply: RenderReply): Promise<void> => {
+    let entry: SummaryEntry;
+    if (reply.ok) {
+      const folder = rowFolderName(row.row, row.input?.name, width);
+      const dir = join(out, folder);
+      try {
+        if (!force && (await exists(dir))) throw new Error(`${dir} already exists; nothing was written. Use --force to replace its files, or --out DIR for another folder`);
+        await writeAll(dir, reply.files.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(f.bytes) })), force);
+        entry = {
+          ...entryOf(row, "ok", []),
+          files: reply.files.map((f) => `${folder}/${f.fileName}`),
+          pages: reply.files.reduce((n, f) => n + f.pages, 0),
+          bytes: reply.files.reduce((n, f) => n + f.bytes.byteLength, 0),
+        };
+        result.ok++;
+      } catch (error) {
+        entry = entryOf(row, "failed", [(error as Error).message]);
+      }
+    } else {
+      // A problem only rendering can find (a character no font has) is still bad input.
+      entry = entryOf(row, reply.input ? "invalid" : "failed", reply.problems);
+    }
+    summary.add(entry);
+    const failure = entry.status === "ok" ? undefined : report(row, entry.errors);
+    if (failure) (entry.status === "invalid" ? result.invalid : result.failed).push(failure);
+    done++;
+    onProgress({ type: "rendered", done, total: checked.valid, ...(failure ? { failed: failure } : {}) });
+  };
+
+  try {
+    // Pass 2: the same rows again; invalid ones go straight to the summary, valid ones to the pool.
+    for await (const row of readRows(file, { lang })) {
+      const known = invalidRows.get(row.row);
+      if (known) {
+        summary.add(entryOf(row, "invalid", known));
+        result.invalid.push(report(row, known));
+      } else if (pool) {
+        // The file may have changed since pass 1: a row is rendered only if it is valid now.
+        const errors = rowErrors(row, { lang, today });
+        if (errors.length > 0) {
+          summary.add(entryOf(row, "invalid", errors));
+          result.invalid.push(report(row, errors));
+          continue;
+        }
+        const task: Promise<void> = pool.render(row.input!).then((reply) => finishRow(row, reply)).finally(() => inFlight.delete(task));
+        inFlight.add(task);
+      }
+      while (inFlight.size >= maxInFlight || (inFlight.size > 0 && summary.held >= maxHeld)) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    result.summaryFile = await summary.finish();
+  } catch (error) {
+    await Promise.allSettled(inFlight);
+    await summary.discard();
+    throw error;
+  } finally {
+    await pool?.close();
+  }
+  result.invalid.sort((a, b) => a.row - b.row);
+  result.failed.sort((a, b) => a.row - b.row);
+  return result;
+}
