@@ -5,7 +5,7 @@
  */
 import type { DetailsInput, Details } from "./details/types.js";
 import { formatError, todayInNoumea, validateDetails } from "./details/index.js";
-import { loadPack, readTemplate } from "./pack/index.js";
+import { loadPackOnce, readTemplate } from "./pack/index.js";
 import type { Pack } from "./pack/types.js";
 import { composeDocument, type DocumentKind, type TemplateSource } from "./compose/index.js";
 import { documentTexts } from "./compose/texts.js";
@@ -97,7 +97,7 @@ function loadUserFonts(specs: string[]): FontFace[] {
 }
 
 export async function generate(input: DetailsInput, options: GenerateOptions = {}): Promise<GeneratedDocument[]> {
-  const pack = await loadPack(options.packDir ?? BUNDLED_PACK_DIR);
+  const pack = await loadPackOnce(options.packDir ?? BUNDLED_PACK_DIR);
   const { lang, letterLang } = resolveLanguages(pack, options);
   const validated = validateDetails(input, { today: options.today ?? todayInNoumea(new Date()) });
   if (!validated.ok) throw new InputError(validated.errors.map((e) => formatError(e, lang)));

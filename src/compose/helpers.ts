@@ -1,5 +1,7 @@
 /**
- * The template helpers of docs/templates.md, registered on a private Handlebars environment.
+ * The template helpers of docs/templates.md, on one private Handlebars environment shared by every
+ * document. What differs per document (pack, language, user text) travels as render data, so each
+ * template and pack snippet is compiled once per process, not once per document.
  * Helpers that print user text take placeholders in and give placeholders out, so user text is
  * formatted here but never parsed as Markdown.
  */
@@ -21,6 +23,25 @@ export interface HelperScope {
 }
 
 const DEFAULT_VERIFY_MARK = "※";
+/** Compiled templates and snippets by source text; bounded by the pack's own texts. */
+const MAX_COMPILED = 5_000;
+
+const env = Handlebars.create();
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+function compile(source: string): HandlebarsTemplateDelegate {
+  let template = compiled.get(source);
+  if (!template) {
+    template = env.compile(source, { noEscape: true, strict: true });
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(source, template);
+  }
+  return template;
+}
+
+function scopeOf(options: Handlebars.HelperOptions): HelperScope {
+  return (options.data as { scope: HelperScope }).scope;
+}
 
 function pick(text: Localized | string, scope: HelperScope, what: string): string {
   if (typeof text === "string") return text;
@@ -29,60 +50,65 @@ function pick(text: Localized | string, scope: HelperScope, what: string): strin
   return value;
 }
 
-export function verifyMark(scope: HelperScope): string {
+function verifyMark(scope: HelperScope): string {
   return scope.pack.strings["verifyMark"]?.[scope.lang] ?? DEFAULT_VERIFY_MARK;
 }
 
-/**
- * A Handlebars environment with the helpers bound to one scope. Pack texts are snippets rendered
- * with the same environment and context, so `tr` and `s` compile them (cached per environment).
- */
-export function createEnvironment(scope: HelperScope): typeof Handlebars {
-  const env = Handlebars.create();
-  const snippets = new Map<string, HandlebarsTemplateDelegate>();
-  const renderSnippet = (text: string, root: unknown): string => {
-    let template = snippets.get(text);
-    if (!template) {
-      template = env.compile(text, { noEscape: true, strict: true });
-      snippets.set(text, template);
-    }
-    return template(root);
-  };
+/** Pack texts are snippets rendered with the same context and data as the template around them. */
+function renderSnippet(text: string, options: Handlebars.HelperOptions): string {
+  return compile(text)(options.data.root, { data: options.data });
+}
 
-  env.registerHelper("tr", function (text: Localized | string, options: Handlebars.HelperOptions) {
-    if (text === undefined || text === null) throw new TemplateError(`${scope.templateName}: "tr" was given nothing to translate`);
-    return renderSnippet(pick(text, scope, "a pack text"), options.data.root);
-  });
-  env.registerHelper("s", function (key: string, options: Handlebars.HelperOptions) {
-    const text = scope.pack.strings[key];
-    if (!text) throw new TemplateError(`${scope.templateName}: unknown pack string "${key}" (see strings in pack.yaml)`);
-    return renderSnippet(pick(text, scope, `string "${key}"`), options.data.root);
-  });
-  env.registerHelper("fact", function (id: string) {
-    const fact = scope.pack.facts[id];
-    if (!fact) throw new TemplateError(`${scope.templateName}: unknown fact "${id}" (see facts in pack.yaml)`);
-    const value = pick(fact.value, scope, `fact "${id}"`);
-    return fact.status === "verify" ? `${value}${verifyMark(scope)}` : value;
-  });
-  env.registerHelper("mark", function (entry: { status?: string } | undefined) {
-    return entry?.status === "verify" ? verifyMark(scope) : "";
-  });
-  env.registerHelper("date", function (value: string) {
-    const iso = scope.users.resolve(value ?? "");
-    return iso ? scope.users.hold(formatLongDate(iso, scope.lang)) : "";
-  });
-  env.registerHelper("fill", function (value: unknown, ...rest: unknown[]) {
-    const width = typeof rest[0] === "number" ? rest[0] : 0;
-    return typeof value === "string" && value !== "" ? value : fillMarker(width);
-  });
-  env.registerHelper("blank", function (...rest: unknown[]) {
-    return fillMarker(typeof rest[0] === "number" ? rest[0] : 0);
-  });
-  env.registerHelper("money", function (amount: number) {
-    return formatMoney(Number(amount));
-  });
-  env.registerHelper("eq", function (a: unknown, b: unknown) {
-    return a === b;
-  });
-  return env;
+/** Helpers take their options last; optional numeric arguments come before it. */
+function optionalNumber(args: unknown[]): number {
+  return typeof args[0] === "number" ? args[0] : 0;
+}
+
+env.registerHelper("tr", function (text: Localized | string, options: Handlebars.HelperOptions) {
+  const scope = scopeOf(options);
+  if (text === undefined || text === null) throw new TemplateError(`${scope.templateName}: "tr" was given nothing to translate`);
+  return renderSnippet(pick(text, scope, "a pack text"), options);
+});
+env.registerHelper("s", function (key: string, options: Handlebars.HelperOptions) {
+  const scope = scopeOf(options);
+  const text = scope.pack.strings[key];
+  if (!text) throw new TemplateError(`${scope.templateName}: unknown pack string "${key}" (see strings in pack.yaml)`);
+  return renderSnippet(pick(text, scope, `string "${key}"`), options);
+});
+env.registerHelper("fact", function (id: string, options: Handlebars.HelperOptions) {
+  const scope = scopeOf(options);
+  const fact = scope.pack.facts[id];
+  if (!fact) throw new TemplateError(`${scope.templateName}: unknown fact "${id}" (see facts in pack.yaml)`);
+  const value = pick(fact.value, scope, `fact "${id}"`);
+  return fact.status === "verify" ? `${value}${verifyMark(scope)}` : value;
+});
+env.registerHelper("mark", function (entry: { status?: string } | undefined, options: Handlebars.HelperOptions) {
+  return entry?.status === "verify" ? verifyMark(scopeOf(options)) : "";
+});
+env.registerHelper("date", function (value: string, options: Handlebars.HelperOptions) {
+  const scope = scopeOf(options);
+  const iso = scope.users.resolve(value ?? "");
+  return iso ? scope.users.hold(formatLongDate(iso, scope.lang)) : "";
+});
+env.registerHelper("fill", function (value: unknown, ...rest: unknown[]) {
+  return typeof value === "string" && value !== "" ? value : fillMarker(optionalNumber(rest));
+});
+env.registerHelper("blank", function (...rest: unknown[]) {
+  return fillMarker(optionalNumber(rest));
+});
+env.registerHelper("money", function (amount: number) {
+  return formatMoney(Number(amount));
+});
+env.registerHelper("eq", function (a: unknown, b: unknown) {
+  return a === b;
+});
+
+/** Renders a template's source with the context; errors name the template. */
+export function renderTemplate(source: string, context: object, scope: HelperScope): string {
+  try {
+    return compile(source)(context, { data: { scope } });
+  } catch (error) {
+    if (error instanceof TemplateError) throw error;
+    throw new TemplateError(`${scope.templateName}: ${(error as Error).message}`);
+  }
 }

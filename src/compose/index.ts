@@ -6,7 +6,7 @@ import type { Details } from "../details/types.js";
 import type { DocModel, Section } from "../model/doc-model.js";
 import type { Pack } from "../pack/types.js";
 import { buildContext } from "./context.js";
-import { createEnvironment, TemplateError } from "./helpers.js";
+import { renderTemplate } from "./helpers.js";
 import { markdownToBlocks } from "./markdown.js";
 import { UserTextTable } from "./user-text.js";
 
@@ -39,15 +39,8 @@ function composeSection(
 ): Section {
   const template = templates(kind, lang);
   const users = new UserTextTable();
-  const env = createEnvironment({ pack, lang, users, templateName: template.name });
   const context = buildContext(details, pack, users, { lang, letterLang: options.letterLang, translation });
-  let markdown: string;
-  try {
-    markdown = env.compile(template.source, { noEscape: true, strict: true })(context);
-  } catch (error) {
-    if (error instanceof TemplateError) throw error;
-    throw new TemplateError(`${template.name}: ${(error as Error).message}`);
-  }
+  const markdown = renderTemplate(template.source, context, { pack, lang, users, templateName: template.name });
   return { lang, newPage: true, blocks: markdownToBlocks(markdown, users, template.name) };
 }
 

@@ -74,3 +74,20 @@ export async function readTemplate(pack: Pack, kind: DocumentKind, lang: string)
   });
   return { source: await readFile(file, "utf8"), file };
 }
+
+/**
+ * A pack loaded once per process and folder: a batch or a server renders many documents from the
+ * same pack, and parsing and validating it again each time was a sixth of a warm run.
+ * A failed load is not kept, so a corrected pack is read again.
+ */
+const loaded = new Map<string, Promise<Pack>>();
+
+export function loadPackOnce(dir: string): Promise<Pack> {
+  let pack = loaded.get(dir);
+  if (!pack) {
+    pack = loadPack(dir);
+    loaded.set(dir, pack);
+    pack.catch(() => loaded.delete(dir));
+  }
+  return pack;
+}

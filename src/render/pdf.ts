@@ -138,7 +138,9 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
   });
   const used = new Set(layout.pages.flatMap((page) => page.items.flatMap((item) => (item.kind === "text" ? [item.face] : []))));
   for (const face of faces) {
-    if (used.has(face.name)) doc.registerFont(face.name, face.bytes, face.faceName as string);
+    // Hand pdfkit the already parsed font: parsing it again from the bytes for every document
+    // was most of the rendering time (fontkit decodes its tables lazily, once per font object).
+    if (used.has(face.name)) doc.registerFont(face.name, face.font as unknown as Buffer);
   }
   const elementFor = structureBuilder(doc, meta.lang);
   for (const page of layout.pages) {
