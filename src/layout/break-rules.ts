@@ -5,7 +5,9 @@
  */
 
 /** Characters that must never begin a line. */
+// ※ (the "to verify" mark) belongs to the word before it, like a footnote reference.
 export const NO_LINE_START = new Set([
+  "※",
   ..."、。，．,.：:；;！!？?）)」』】〕》〉］]｝}〙〗〟’”»›…‥・·ー～ゝゞヽヾ々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%‰℃°′″",
 ]);
 

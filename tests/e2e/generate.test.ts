@@ -153,6 +153,12 @@ describe("bad input", () => {
     [["--phone", "76 12 34"], /--name/],
     [["--name", "Xiaoming WANG"], /--phone/],
     [["--name", "Xiaoming WANG", "--phone", "12"], /--phone/],
+    [["--sample", "--plan", "monthly"], /--plan: .*prepaid, postpaid/],
+    [["--sample", "--channel", "fax"], /--channel: .*in-person, post, proxy/],
+    [["--sample", "--lang", "de"], /--lang: .*zh-Hans, zh-Hant, en, fr/],
+    [["--sample", "--channel", "proxy"], /--proxy-name/],
+    [["--sample", "--iban", "FR14 2004 1010 0505 0001 3M02 607"], /--iban/],
+    [["--sample", "--paper", "a3"], /--paper: .*a4, letter/],
   ])("%j: exit code 2, names the field, writes nothing", async (args, field) => {
     const out = await tempDir();
     const result = await runCli(["generate", ...args, "--out", out]);
