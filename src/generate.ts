@@ -27,6 +27,8 @@ export interface GenerateOptions {
   paper?: Paper;
   /** A carrier pack folder (default: the bundled New Caledonia pack). */
   packDir?: string;
+  /** A folder of templates that replace the pack's ones with the same file name. */
+  templatesDir?: string;
   /** Extra font files for characters the bundled fonts lack ("file.ttc#Face" for a collection). */
   fonts?: string[];
   /** Today's date (ISO), the default letter date; default: today in Nouméa. */
@@ -113,7 +115,7 @@ export async function generate(input: DetailsInput, options: GenerateOptions = {
     // A checklist is in the user's language; letters in the carrier's, plus the translation.
     const languages = kind === "checklist" ? [lang] : translation ? [letterLang, lang] : [letterLang];
     for (const templateLang of new Set(languages)) {
-      const { source, file } = await readTemplate(pack, kind, templateLang);
+      const { source, file } = await readTemplate(pack, kind, templateLang, options.templatesDir);
       templates.set(`${kind}/${templateLang}`, { name: file, source });
     }
   }

@@ -23,6 +23,8 @@ export interface GenerateArgs {
   force: boolean;
   json: boolean;
   input: boolean;
+  pack?: string;
+  templates?: string;
 }
 
 const DETAIL_OPTIONS = {
@@ -81,6 +83,8 @@ async function run(args: GenerateArgs): Promise<void> {
     ...(args.lang ? { lang: args.lang } : {}),
     ...(args.letterLang ? { letterLang: args.letterLang } : {}),
     ...(args.paper ? { paper: args.paper as "a4" } : {}),
+    ...(args.pack ? { packDir: args.pack } : {}),
+    ...(args.templates ? { templatesDir: args.templates } : {}),
     translation: args.translation,
     fonts: args.font,
     ...sourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]),
@@ -106,6 +110,8 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         .group(Object.keys(DETAIL_OPTIONS), "Your details:")
         .option("details", { type: "string", describe: "Read details from a YAML or JSON file (- for standard input); flags win", group: "Input:" })
         .option("sample", { type: "boolean", describe: "Use the bundled fictional sample details", group: "Input:" })
+        .option("pack", { type: "string", describe: "Use a carrier pack folder instead of the bundled one (see docs/templates.md)", group: "Input:" })
+        .option("templates", { type: "string", describe: "A folder of templates replacing the pack's ones of the same file name", group: "Input:" })
         .option("input", { type: "boolean", default: true, describe: "Ask for missing details in a terminal (--no-input never asks)", group: "Input:" })
         .conflicts("sample", "details"),
     )

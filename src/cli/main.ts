@@ -7,6 +7,7 @@ import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { generateCommand } from "./generate-command.js";
 import { initCommand } from "./init-command.js";
+import { packsCommand } from "./packs-command.js";
 import { EXIT_INPUT } from "./report.js";
 
 /** yargs reads a lone "-" as a positional, so "--details -" (standard input) is passed as "--details=-". */
@@ -19,6 +20,7 @@ await yargs(joinStdinDash(hideBin(process.argv)))
   .usage("$0 [command] [options]\n\nPrints a checklist and a cancellation letter for a mobile line with OPT-NC (Helia, ex-Mobilis).")
   .command(generateCommand)
   .command(initCommand)
+  .command(packsCommand)
   .strict()
   .help()
   .version()

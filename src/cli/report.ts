@@ -3,6 +3,8 @@
  * Exit codes: 0 done, 1 runtime failure, 2 bad input.
  */
 import { InputError } from "../generate.js";
+import { TemplateError, TemplateMarkupError } from "../compose/index.js";
+import { PackError } from "../pack/index.js";
 import { WriteError } from "./write.js";
 
 export const EXIT_RUNTIME = 1;
@@ -11,8 +13,10 @@ export const EXIT_INPUT = 2;
 /** Prints what went wrong (as JSON with --json) and returns the exit code. */
 export function reportFailure(error: unknown, json: boolean): number {
   const cancelled = error instanceof Error && error.name === "ExitPromptError";
-  const input = cancelled || error instanceof InputError || (error instanceof WriteError && error.isInputProblem);
-  const problems = error instanceof InputError ? error.problems : [cancelled ? "cancelled; nothing was written" : (error as Error)?.message ?? String(error)];
+  // A broken pack or template is the user's input too (--pack, --templates): fix it and run again.
+  const input = cancelled || error instanceof InputError || error instanceof PackError || error instanceof TemplateError ||
+    error instanceof TemplateMarkupError || (error instanceof WriteError && error.isInputProblem);
+  const problems = error instanceof InputError || error instanceof PackError ? error.problems : [cancelled ? "cancelled; nothing was written" : (error as Error)?.message ?? String(error)];
   if (json) {
     process.stdout.write(`${JSON.stringify({ ok: false, errors: problems }, null, 2)}\n`);
   } else {

@@ -109,6 +109,15 @@ export function renderTemplate(source: string, context: object, scope: HelperSco
     return compile(source)(context, { data: { scope } });
   } catch (error) {
     if (error instanceof TemplateError) throw error;
-    throw new TemplateError(`${scope.templateName}: ${(error as Error).message}`);
+    throw new TemplateError(describeHandlebarsError(scope.templateName, (error as Error).message));
   }
+}
+
+/** Handlebars' messages, reworded as "file:line:column: what is wrong". */
+function describeHandlebarsError(file: string, message: string): string {
+  const missing = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(message);
+  if (missing) return `${file}:${missing[2]}:${missing[3]}: "${missing[1]}" is neither a variable of the context nor a helper (see docs/templates.md)`;
+  const parse = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(message);
+  if (parse) return `${file}:${parse[1]}: template syntax error:\n${parse[2]}`;
+  return `${file}: ${message}`;
 }

@@ -2,7 +2,7 @@
  * Loads a carrier pack folder: pack.yaml validated (errors name the file, the path and, for YAML
  * syntax, the line), and its templates checked to exist for every declared language.
  */
-import { access, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import type { Pack } from "./types.js";
@@ -67,12 +67,17 @@ export async function loadPack(dir: string): Promise<Pack> {
   return pack;
 }
 
-export async function readTemplate(pack: Pack, kind: DocumentKind, lang: string): Promise<{ source: string; file: string }> {
-  const file = join(pack.dir, templateFileName(kind, lang));
-  await access(file).catch(() => {
-    throw new PackError([`${file}: missing`]);
-  });
-  return { source: await readFile(file, "utf8"), file };
+/**
+ * A template's source: from `overrideDir` when it holds a file of that name (a user's own wording,
+ * `--templates DIR`), else from the pack.
+ */
+export async function readTemplate(pack: Pack, kind: DocumentKind, lang: string, overrideDir?: string): Promise<{ source: string; file: string }> {
+  const name = templateFileName(kind, lang);
+  for (const file of overrideDir ? [join(overrideDir, name), join(pack.dir, name)] : [join(pack.dir, name)]) {
+    const source = await readFile(file, "utf8").catch(() => undefined);
+    if (source !== undefined) return { source, file };
+  }
+  throw new PackError([`${join(pack.dir, name)}: missing`]);
 }
 
 /**
