@@ -14,8 +14,7 @@ export interface FontFace {
   readonly file: string;
   /** For a collection (TTC), the face's PostScript name. */
   readonly faceName?: string;
-  /** Raw file bytes, handed to pdfkit for embedding. */
-  readonly bytes: Buffer;
+  /** The parsed font, shared by the layout (metrics) and pdfkit (embedding). */
   readonly font: fontkit.Font;
 }
 
@@ -26,26 +25,22 @@ export class FontError extends Error {}
  * needed, so reading them only when a glyph is looked up keeps start-up fast.
  */
 class LazyFace implements FontFace {
-  private loaded?: { bytes: Buffer; font: fontkit.Font };
+  private loaded?: fontkit.Font;
 
   constructor(readonly name: string, readonly file: string, readonly faceName?: string) {}
 
-  get bytes(): Buffer {
-    return this.load().bytes;
-  }
-
   get font(): fontkit.Font {
-    return this.load().font;
+    return this.load();
   }
 
   /** Reads and parses now, so a broken --font file is reported before any work is done. */
-  load(): { bytes: Buffer; font: fontkit.Font } {
+  load(): fontkit.Font {
     this.loaded ??= parseFace(this.file, this.faceName);
     return this.loaded;
   }
 }
 
-function parseFace(file: string, faceName?: string): { bytes: Buffer; font: fontkit.Font } {
+function parseFace(file: string, faceName?: string): fontkit.Font {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -66,7 +61,7 @@ function parseFace(file: string, faceName?: string): { bytes: Buffer; font: font
         : `${file} is a font collection: name the face with ${file}#FACE (faces: ${names})`,
     );
   }
-  return { bytes, font: parsed };
+  return parsed;
 }
 
 /** Faces are shared by every document of the process: each file is read and parsed once. */

@@ -140,6 +140,7 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
   for (const face of faces) {
     // Hand pdfkit the already parsed font: parsing it again from the bytes for every document
     // was most of the rendering time (fontkit decodes its tables lazily, once per font object).
+    // pdfkit takes a fontkit font as well as bytes; its typings only know the bytes.
     if (used.has(face.name)) doc.registerFont(face.name, face.font as unknown as Buffer);
   }
   const elementFor = structureBuilder(doc, meta.lang);
