@@ -55,3 +55,15 @@ for (const doc of documents) {
   console.log(`size  ${doc.kind.padEnd(9)} ${doc.lang.padEnd(7)} ${fmt(doc.bytes.length / 1024)} KB, ${doc.pages} page(s)`);
 }
 console.log(`memory peak RSS of this process: ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
+
+// Batch: whole `sim-cancel batch` processes on synthetic CSVs, to see speed and flat memory.
+const { benchBatch } = await import("./batch.mjs");
+const BATCH_SIZES = (process.env.BENCH_BATCH_ROWS ?? "1000,5000").split(",").map(Number);
+const BATCH_RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 3);
+for (const rows of BATCH_SIZES) {
+  const results = [];
+  for (let i = 0; i < (rows > 1000 ? 1 : BATCH_RUNS); i++) results.push(await benchBatch(rows));
+  const pairs = median(results.map((r) => r.pairsPerSecond));
+  const rss = median(results.map((r) => r.peakRssMb));
+  console.log(`batch ${rows} rows: median ${fmt(pairs)} pairs/s, peak RSS ${fmt(rss, 0)} MB (${results.length} run${results.length > 1 ? "s" : ""})`);
+}

@@ -2,7 +2,9 @@
  * Pass 1: reads every row and validates it, keeping only the counts and the problems, so the
  * user sees every bad row (with its row and line numbers) before anything is rendered.
  */
+import { Worker } from "node:worker_threads";
 import { formatError, validateDetails } from "../details/index.js";
+import { InputError } from "../generate.js";
 import { readRows, type SourceRow } from "./rows.js";
 
 export interface RowReport {
@@ -59,4 +61,29 @@ export async function checkRows(file: string, options: CheckOptions): Promise<Ch
 export function optionalName(row: SourceRow): { name?: string } {
   const name = rawName(row);
   return name === undefined ? {} : { name };
+}
+
+/** checkRows in a worker with a small heap (see check-worker.ts); same result, same errors. */
+export function checkRowsInWorker(file: string, options: CheckOptions): Promise<CheckResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./check-worker.js", import.meta.url), {
+      workerData: { file, options },
+      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    });
+    let settled = false;
+    worker.once("message", (reply: { ok: true; result: CheckResult } | { ok: false; input: boolean; problems: string[] }) => {
+      settled = true;
+      if (reply.ok) resolve(reply.result);
+      else reject(reply.input ? new InputError(reply.problems) : new Error(reply.problems.join("\n")));
+      void worker.terminate();
+    });
+    worker.once("error", (error) => {
+      if (!settled) reject(error);
+      settled = true;
+    });
+    worker.once("exit", (code) => {
+      if (!settled) reject(new Error(`the validation worker exited (code ${code})`));
+      settled = true;
+    });
+  });
 }

@@ -12,6 +12,13 @@ import type { RenderJob, RenderReply, WorkerSetup } from "./protocol.js";
 /** The built worker, beside this module once compiled (dist/batch/worker.js). */
 export const WORKER_URL = new URL("./worker.js", import.meta.url);
 
+/**
+ * A render keeps about 25 MB alive (parsed fonts, the pack); without a limit V8 lets each
+ * worker's heap grow to several times that before collecting. These limits keep the process
+ * near 300 MB with two workers; a worker that still ran out would fail only its own rows.
+ */
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+
 interface Slot {
   worker: Worker;
   pending: Map<number, (reply: RenderReply) => void>;
@@ -40,7 +47,7 @@ export class RenderPool {
 
   private spawn(): Slot {
     const setup: WorkerSetup = { options: this.options };
-    const slot: Slot = { worker: new Worker(this.workerUrl, { workerData: setup }), pending: new Map() };
+    const slot: Slot = { worker: new Worker(this.workerUrl, { workerData: setup, resourceLimits: RESOURCE_LIMITS }), pending: new Map() };
     slot.worker.on("message", (reply: RenderReply) => {
       const resolve = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);

@@ -4,6 +4,7 @@
  * a row of empty cells (a spreadsheet's trailing ",,,") is skipped.
  */
 import { createReadStream } from "node:fs";
+import { Transform, type TransformCallback } from "node:stream";
 import { parse, CsvError } from "csv-parse";
 import { FIELD_NAMES, fieldFromKey, type DetailsInput, type FieldName } from "../details/index.js";
 import { InputError } from "../generate.js";
@@ -34,8 +35,54 @@ function readHeader(cells: string[], file: string): FieldName[] {
 
 const lineBreaks = (cell: string) => cell.match(/\r\n|\r|\n/g)?.length ?? 0;
 
+/**
+ * Passes the bytes on unchanged and notes where each line ends ("\n", "\r\n" or a lone "\r"),
+ * so a record's line can be found from the parser's byte count. Only the breaks the parser has
+ * not reached yet are kept: memory is bounded by the stream's buffers, not the file's length.
+ */
+class LineBreaks extends Transform {
+  private readonly ends: number[] = [];
+  private offset = 0;
+  private pendingCr = -1;
+  private passed = 0;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i]!;
+      if (this.pendingCr >= 0) {
+        if (byte !== 0x0a) this.ends.push(this.pendingCr);
+        this.pendingCr = -1;
+      }
+      if (byte === 0x0a) this.ends.push(this.offset + i);
+      else if (byte === 0x0d) this.pendingCr = this.offset + i;
+    }
+    this.offset += chunk.length;
+    done(null, chunk);
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.pendingCr >= 0) this.ends.push(this.pendingCr);
+    done();
+  }
+
+  /**
+   * The line a record ends on, given the parser's byte count after it: the lines ended so far,
+   * plus one when the record had no line break of its own (the file's last line).
+   */
+  lastLineOf(bytes: number): number {
+    let last = -1;
+    while (this.ends.length > 0 && this.ends[0]! < bytes) {
+      last = this.ends.shift()!;
+      this.passed++;
+    }
+    return last === bytes - 1 ? this.passed : this.passed + 1;
+  }
+}
+
 export async function* readCsvRows(file: string, options: ReadOptions): AsyncGenerator<SourceRow> {
-  const parser = createReadStream(file).pipe(
+  const source = createReadStream(file);
+  const lines = new LineBreaks();
+  const parser = source.pipe(lines).pipe(
     parse({
       bom: true,
       info: true,
@@ -45,17 +92,21 @@ export async function* readCsvRows(file: string, options: ReadOptions): AsyncGen
       relax_column_count: true,
     }),
   );
+  // pipe() does not pass a read error on (no such file): the parser must end with it.
+  source.on("error", (error) => parser.destroy(error));
+  lines.on("error", (error) => parser.destroy(error));
   let fields: FieldName[] | undefined;
   let row = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
+      const lastLine = lines.lastLineOf(info.bytes);
       if (!fields) {
         fields = readHeader(record, file);
         continue;
       }
       row += 1;
-      // info.lines is the line the record ends on; quoted line breaks say where it began.
-      const line = info.lines - record.reduce((n, cell) => n + lineBreaks(cell), 0);
+      // Quoted line breaks inside the cells say how far above its last line the record began.
+      const line = lastLine - record.reduce((n, cell) => n + lineBreaks(cell), 0);
       const input: Record<string, unknown> = {};
       fields.forEach((field, i) => {
         const cell = record[i];
@@ -72,6 +123,8 @@ export async function* readCsvRows(file: string, options: ReadOptions): AsyncGen
     if (error instanceof InputError) throw error;
     throw unreadable(file, error);
   } finally {
+    source.destroy();
+    lines.destroy();
     parser.destroy();
   }
   if (!fields) throw new InputError([`${file}: the file is empty; its first line must name the columns, e.g. name,phone,plan`]);

@@ -9,7 +9,7 @@ import { todayInNoumea } from "../details/index.js";
 import type { GenerateOptions } from "../generate.js";
 import type { Paper } from "../layout/index.js";
 import { writeAll } from "../cli/write.js";
-import { checkRows, optionalName, rowErrors, type RowReport } from "./check.js";
+import { checkRowsInWorker, optionalName, type RowReport } from "./check.js";
 import { checkOptions } from "./options.js";
 import { defaultPoolSize, RenderPool } from "./pool.js";
 import type { RenderReply } from "./protocol.js";
@@ -39,7 +39,7 @@ export interface BatchOptions {
 
 export type BatchEvent =
   /** Pass 1 is done: every invalid row is known and will be skipped. */
-  | { type: "checked"; rows: number; valid: number; invalid: RowReport[] }
+  | { type: "checked"; rows: number; valid: number; invalid: RowReport[]; lang: string }
   /** One more valid row is finished (rendered and written, or failed). */
   | { type: "rendered"; done: number; total: number; failed?: RowReport };
 
@@ -72,8 +72,8 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
   const today = options.today ?? todayInNoumea(new Date());
 
   // Pass 1: every row validated; only the problems are kept.
-  const checked = await checkRows(file, { lang, today });
-  onProgress({ type: "checked", rows: checked.rows, valid: checked.valid, invalid: checked.invalid });
+  const checked = await checkRowsInWorker(file, { lang, today });
+  onProgress({ type: "checked", rows: checked.rows, valid: checked.valid, invalid: checked.invalid, lang });
   const invalidRows = new Map(checked.invalid.map((r) => [r.row, r.errors]));
 
   const generateOptions: GenerateOptions = {
@@ -135,16 +135,16 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
       if (known) {
         summary.add(entryOf(row, "invalid", known));
         result.invalid.push(report(row, known));
-      } else if (pool) {
-        // The file may have changed since pass 1: a row is rendered only if it is valid now.
-        const errors = rowErrors(row, { lang, today });
-        if (errors.length > 0) {
-          summary.add(entryOf(row, "invalid", errors));
-          result.invalid.push(report(row, errors));
-          continue;
-        }
+      } else if (pool && row.input && row.problems.length === 0) {
+        // Not validated again here: generate() does, so a row changed since pass 1 still comes
+        // back invalid, and the main thread makes no garbage of its own.
         const task: Promise<void> = pool.render(row.input!).then((reply) => finishRow(row, reply)).finally(() => inFlight.delete(task));
         inFlight.add(task);
+      } else {
+        // Only if the file changed since pass 1.
+        const errors = row.problems.length > 0 ? row.problems : ["this row was not in the file when it was checked"];
+        summary.add(entryOf(row, "invalid", errors));
+        result.invalid.push(report(row, errors));
       }
       while (inFlight.size >= maxInFlight || (inFlight.size > 0 && summary.held >= maxHeld)) await Promise.race(inFlight);
     }

@@ -39,7 +39,7 @@ export function csvCell(value: string | number | undefined): string {
   if (typeof value === "number") return String(value);
   let text = value.replace(/\r\n|\r|\n/g, " ");
   if (/^[=+\-@\t]/.test(text)) text = `'${text}`;
-  return /[",\s']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(entry: SummaryEntry): string {

@@ -9,7 +9,7 @@ import cliProgress from "cli-progress";
 import { InputError } from "../generate.js";
 import { runBatch, rowLabel, type BatchEvent, type BatchResult, type RowReport } from "../batch/index.js";
 import type { Paper } from "../layout/index.js";
-import { outputOptions } from "./generate-command.js";
+import { outputOptions, sourceDateEpoch } from "./generate-command.js";
 import { EXIT_INPUT, EXIT_RUNTIME, reportFailure } from "./report.js";
 
 export interface BatchArgs {
@@ -26,25 +26,21 @@ export interface BatchArgs {
   summary: "csv" | "json";
 }
 
-/** SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since 1970, used as the PDFs' dates. */
-function sourceDateEpoch(value: string | undefined): { timestamp?: Date } {
-  if (value === undefined || value === "") return {};
-  if (!/^\d{1,12}$/.test(value)) throw new InputError([`SOURCE_DATE_EPOCH: "${value}" is not a whole number of seconds since 1970-01-01`]);
-  return { timestamp: new Date(Number(value) * 1000) };
-}
-
 function describeRows(title: string, rows: RowReport[], lang: string): string {
   const lines = rows.map((r) => `  ${rowLabel(r.row, r.line, lang)}${r.name ? ` "${r.name}"` : ""}:\n${r.errors.map((e) => `    - ${e}`).join("\n")}`);
   return `sim-cancel: ${title}:\n${lines.join("\n")}\n`;
 }
 
 /** Progress on stderr: a bar at a terminal, otherwise a plain line every 5% or so. */
-function progressReporter(json: boolean, lang: string): { onProgress: (event: BatchEvent) => void; stop: () => void } {
+function progressReporter(json: boolean): { onProgress: (event: BatchEvent) => void; stop: () => void } {
   const tty = process.stderr.isTTY === true;
   let bar: cliProgress.SingleBar | undefined;
   let lastStep = -1;
+  // The messages' language, as resolved by the batch (--lang, or the pack's first).
+  let lang = "en";
   const onProgress = (event: BatchEvent) => {
     if (event.type === "checked") {
+      lang = event.lang;
       if (event.invalid.length > 0 && !json) {
         const n = event.invalid.length;
         process.stderr.write(describeRows(`${n} of ${event.rows} row${event.rows === 1 ? "" : "s"} ${n === 1 ? "is" : "are"} invalid and will be skipped`, event.invalid, lang));
@@ -114,7 +110,7 @@ function reportRss(): void {
 }
 
 async function run(args: BatchArgs): Promise<number> {
-  const progress = progressReporter(args.json, args.lang ?? "zh-Hans");
+  const progress = progressReporter(args.json);
   try {
     const result = await runBatch(
       args.file,

@@ -64,7 +64,7 @@ function unescapeLines(value: unknown): unknown {
 }
 
 /** SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since 1970, used as the PDFs' dates. */
-function sourceDateEpoch(value: string | undefined): { timestamp?: Date } {
+export function sourceDateEpoch(value: string | undefined): { timestamp?: Date } {
   if (value === undefined || value === "") return {};
   if (!/^\d{1,12}$/.test(value)) throw new InputError([`SOURCE_DATE_EPOCH: "${value}" is not a whole number of seconds since 1970-01-01`]);
   return { timestamp: new Date(Number(value) * 1000) };

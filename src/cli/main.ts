@@ -5,6 +5,7 @@
  */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import { batchCommand } from "./batch-command.js";
 import { generateCommand } from "./generate-command.js";
 import { initCommand } from "./init-command.js";
 import { packsCommand } from "./packs-command.js";
@@ -21,6 +22,7 @@ await yargs(joinStdinDash(hideBin(process.argv)))
   .command(generateCommand)
   .command(initCommand)
   .command(packsCommand)
+  .command(batchCommand)
   .strict()
   .help()
   .version()

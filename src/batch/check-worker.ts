@@ -1,0 +1,16 @@
+/**
+ * Pass 1 in a worker thread of its own: validating thousands of rows leaves a lot of short-lived
+ * garbage, and a worker with a small heap collects it promptly and gives its memory back when it
+ * ends, so the main thread stays small for pass 2.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { InputError } from "../generate.js";
+import { checkRows, type CheckOptions } from "./check.js";
+
+const { file, options } = workerData as { file: string; options: CheckOptions };
+try {
+  parentPort!.postMessage({ ok: true, result: await checkRows(file, options) });
+} catch (error) {
+  const input = error instanceof InputError;
+  parentPort!.postMessage({ ok: false, input, problems: input ? error.problems : [(error as Error)?.message ?? String(error)] });
+}

@@ -1,0 +1,137 @@
+/**
+ * End to end: the real, built command line (`sim-cancel batch`) on small files, and a real PDF
+ * parser on what it writes. Build first (npm test does).
+ */
+import { execFile } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { listFiles, ROOT, tempDir } from "../support/cli.js";
+import { flat, readPdf } from "../support/pdf.js";
+
+const CLI = join(ROOT, "dist", "cli", "main.js");
+
+function batch(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, "batch", ...args], { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** A summary.csv's cells, for the simple cells these tests look at (no quotes inside). */
+function summaryRows(text: string): Record<string, string>[] {
+  const [header, ...lines] = text.trim().split("\n");
+  const names = header!.split(",");
+  return lines.map((line) => {
+    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
+    return Object.fromEntries(names.map((n, i) => [n, cells[i] ?? ""]));
+  });
+}
+
+const squash = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, "");
+
+// Six people, fictional: four good (one with a two-line quoted address, one with a Chinese-only
+// name), then one without a phone and one with a plan that does not exist.
+const CSV =
+  "name,phone,plan,address,customer-number,effectiveDate,date\n" +
+  'Xiaoming WANG,76 12 34,postpaid,"12 rue des Fictifs\n98800 NOUMÉA",C-0042137,2026-12-31,2026-11-24\n' +
+  "王小明,77 23 45,prepaid,,,,2026-11-24\n" +
+  "Zoé N'Guyen,+687 78 34 56,postpaid,,,,2026-11-24\n" +
+  "../../etc,79 45 67,,,,,2026-11-24\n" +
+  "Sans Téléphone,,postpaid,,,,2026-11-24\n" +
+  "Mauvais Forfait,75 11 22,monthly,,,,2026-11-24\n";
+const GOOD = [
+  { row: 1, folder: "0001-xiaoming-wang", name: "Xiaoming WANG" },
+  { row: 2, folder: "0002", name: "王小明" },
+  { row: 3, folder: "0003-zoe-n-guyen", name: "Zoé N'Guyen" },
+  { row: 4, folder: "0004-etc", name: "../../etc" },
+];
+
+describe("sim-cancel batch people.csv", () => {
+  let dir: string;
+  let out: string;
+  let result: { code: number; stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    dir = await tempDir("sim-cancel-batch-");
+    out = join(dir, "out");
+    await writeFile(join(dir, "people.csv"), CSV);
+    result = await batch([join(dir, "people.csv"), "--out", out, "--lang", "en"]);
+  });
+
+  it("exits with 2 (bad input) because two rows are invalid", () => {
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/6 rows: 4 done, 2 invalid/);
+  });
+
+  it("writes both PDFs for every good row, each checklist naming its person", async () => {
+    expect(await listFiles(out)).toEqual([...GOOD.map((g) => g.folder), "summary.csv"]);
+    for (const good of GOOD) {
+      const files = await listFiles(join(out, good.folder));
+      expect(files).toEqual(["sim-cancel-checklist-en.pdf", "sim-cancel-letter-fr.pdf"]);
+      const checklist = await readPdf(await readFile(join(out, good.folder, "sim-cancel-checklist-en.pdf")));
+      expect(squash(checklist.text)).toContain(squash(good.name));
+      const letter = await readPdf(await readFile(join(out, good.folder, "sim-cancel-letter-fr.pdf")));
+      expect(letter.pages.length).toBeGreaterThan(0);
+    }
+    const letter = await readPdf(await readFile(join(out, "0001-xiaoming-wang", "sim-cancel-letter-fr.pdf")));
+    expect(flat(letter.text)).toContain("98800 NOUMÉA");
+  });
+
+  it("reports each bad row on stderr with its row number, file line and field", () => {
+    expect(result.stderr).toMatch(/row 5 \(line 7\) "Sans Téléphone":\n\s+- --phone: this is required/);
+    expect(result.stderr).toMatch(/row 6 \(line 8\) "Mauvais Forfait":\n\s+- --plan: /);
+    expect(result.stderr).not.toMatch(/row [1-4] /);
+  });
+
+  it("writes summary.csv with one line per row and the right statuses", async () => {
+    const rows = summaryRows(await readFile(join(out, "summary.csv"), "utf8"));
+    expect(rows.map((r) => [r["row"], r["status"]])).toEqual([["1", "ok"], ["2", "ok"], ["3", "ok"], ["4", "ok"], ["5", "invalid"], ["6", "invalid"]]);
+    expect(rows[0]!["files"]).toBe("0001-xiaoming-wang/sim-cancel-checklist-en.pdf 0001-xiaoming-wang/sim-cancel-letter-fr.pdf");
+    expect(Number(rows[0]!["pages"])).toBeGreaterThan(1);
+    expect(Number(rows[0]!["bytes"])).toBeGreaterThan(10_000);
+    expect(rows[4]!["errors"]).toMatch(/--phone: this is required/);
+    expect(rows[5]!["errors"]).toMatch(/--plan/);
+  });
+
+  it("refuses to run again into the same folder without --force, and replaces with it", async () => {
+    const again = await batch([join(dir, "people.csv"), "--out", out, "--lang", "en", "--json"]);
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.stdout).errors[0]).toMatch(/summary\.csv already exists/);
+    const forced = await batch([join(dir, "people.csv"), "--out", out, "--lang", "en", "--json", "--force"]);
+    expect(forced.code).toBe(2);
+    expect(JSON.parse(forced.stdout)).toMatchObject({ ok: false, rows: 6, rendered: 4 });
+    expect(JSON.parse(forced.stdout).invalid.map((r: { row: number; line: number }) => [r.row, r.line])).toEqual([[5, 7], [6, 8]]);
+  });
+});
+
+describe("sim-cancel batch people.jsonl --summary json --json", () => {
+  it("renders JSON Lines rows, prints the result as JSON and writes summary.json", async () => {
+    const dir = await tempDir("sim-cancel-batch-");
+    const out = join(dir, "out");
+    const lines = [
+      { name: "Léa MARTIN", phone: "76 12 34", plan: "prepaid", date: "2026-11-24" },
+      { name: "陳大文", phone: "+687 77 23 45", "customer-number": "C-1", channel: "post", address: ["1 rue X", "98800 Nouméa"], date: "2026-11-24" },
+    ];
+    await writeFile(join(dir, "people.jsonl"), `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
+    const result = await batch([join(dir, "people.jsonl"), "--out", out, "--summary", "json", "--json", "--lang", "zh-Hant"]);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout);
+    expect(printed).toMatchObject({ ok: true, rows: 2, rendered: 2, invalid: [], failed: [] });
+    const summary = JSON.parse(await readFile(join(out, "summary.json"), "utf8"));
+    expect(summary.map((s: { row: number; status: string; files: string[] }) => [s.row, s.status, s.files.length])).toEqual([[1, "ok", 2], [2, "ok", 2]]);
+    expect(await listFiles(out)).toEqual(["0001-lea-martin", "0002", "summary.json"]);
+    const checklist = await readPdf(await readFile(join(out, "0002", "sim-cancel-checklist-zh-Hant.pdf")));
+    expect(squash(checklist.text)).toContain("陳大文");
+  });
+
+  it("reports an unknown CSV column as bad input, naming it, before rendering anything", async () => {
+    const dir = await tempDir("sim-cancel-batch-");
+    await writeFile(join(dir, "people.csv"), "name,phone,telephone\nA,76 12 34,\n");
+    const result = await batch([join(dir, "people.csv"), "--out", join(dir, "out")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/column 3 "telephone" is not a field/);
+    expect(await listFiles(join(dir, "out"))).toEqual([]);
+  });
+});
