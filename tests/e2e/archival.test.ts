@@ -7,7 +7,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../support/cli.js";
+import { parse } from "yaml";
+import { generate } from "../../src/index.js";
+import { ROOT, runCli, tempDir } from "../support/cli.js";
 import { readPdf } from "../support/pdf.js";
 
 const EPOCH = "1790000000";
@@ -51,6 +53,20 @@ describe("reproducible output", () => {
     const a = await generateInto(["--sample"]);
     const b = await generateInto(["--sample"]);
     expect(await sha256(join(a, "sim-cancel-letter-fr.pdf"))).toBe(await sha256(join(b, "sim-cancel-letter-fr.pdf")));
+  });
+
+  it("gives the same bytes in a long-running process as in a fresh one (shared caches change nothing)", async () => {
+    const fresh = await generateInto(["--sample", "--lang", "en"], { SOURCE_DATE_EPOCH: EPOCH });
+    const sample = parse(await readFile(join(ROOT, "samples", "details.yaml"), "utf8")) as Record<string, unknown>;
+    const timestamp = new Date(Number(EPOCH) * 1000);
+    // Other people's documents first, in several languages, so every cache holds other text.
+    for (const [name, lang] of [["Li LEI", "zh-Hans"], ["Anne MARTIN", "fr"], ["陳大文", "zh-Hant"], ["Jo SMITH", "en"]] as const) {
+      await generate({ ...sample, name, address: `${name}\n12 rue de Sébastopol\n98800 Nouméa` }, { lang, timestamp });
+    }
+    const [checklist, letter] = await generate(sample, { lang: "en", timestamp });
+    const hash = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+    expect(hash(checklist!.bytes)).toBe(await sha256(join(fresh, "sim-cancel-checklist-en.pdf")));
+    expect(hash(letter!.bytes)).toBe(await sha256(join(fresh, "sim-cancel-letter-fr.pdf")));
   });
 
   it("gives different bytes, and a different file ID, for a different name", async () => {
