@@ -142,7 +142,7 @@ export const batchCommand: CommandModule<object, BatchArgs> = {
     outputOptions(
       y
         .positional("file", { type: "string", describe: "A .csv with a header of field names (name, phone, plan, …), a .json array of objects, or a .jsonl file", demandOption: true })
-        .option("out", { type: "string", default: "output/batch", describe: "Folder for the row folders (NNNN-name/) and the summary", group: "Output:" })
+        .option("out", { type: "string", requiresArg: true, default: "output/batch", describe: "Folder for the row folders (NNNN-name/) and the summary", group: "Output:" })
         .option("summary", { choices: ["csv", "json"] as const, default: "csv" as const, describe: "Format of the summary file in --out", group: "Output:" }),
     )
       .example("$0 batch students.csv --out output/batch", "One folder of PDFs per student, and output/batch/summary.csv")

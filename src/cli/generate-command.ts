@@ -49,11 +49,11 @@ const DETAIL_OPTIONS = {
 /** The output options shared with `batch`. */
 export function outputOptions<T>(y: Argv<T>) {
   return y
-    .option("lang", { type: "string", describe: "Checklist language: zh-Hans, zh-Hant, en, fr", group: "Output:" })
-    .option("letter-lang", { type: "string", describe: "Language of the letter to send (default fr)", group: "Output:" })
+    .option("lang", { type: "string", requiresArg: true, describe: "Checklist language: zh-Hans, zh-Hant, en, fr", group: "Output:" })
+    .option("letter-lang", { type: "string", requiresArg: true, describe: "Language of the letter to send (default fr)", group: "Output:" })
     .option("translation", { type: "boolean", default: true, describe: "Add a translation of the letter (--no-translation drops it)", group: "Output:" })
-    .option("paper", { type: "string", describe: "a4 (default) or letter", group: "Output:" })
-    .option("font", { type: "string", array: true, default: [] as string[], describe: "Extra font for rare characters (TTF, OTF, FILE.ttc#Face)", group: "Output:" })
+    .option("paper", { type: "string", requiresArg: true, describe: "a4 (default) or letter", group: "Output:" })
+    .option("font", { type: "string", requiresArg: true, array: true, default: [] as string[], describe: "Extra font for rare characters (TTF, OTF, FILE.ttc#Face)", group: "Output:" })
     .option("force", { type: "boolean", default: false, describe: "Replace existing files", group: "Output:" })
     .option("json", { type: "boolean", default: false, describe: "Print a machine-readable summary", group: "Output:" });
 }
@@ -101,21 +101,22 @@ async function run(args: GenerateArgs): Promise<void> {
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
-  command: ["generate", "$0"],
-  describe: "Write the checklist and the request letter as PDFs",
+  // The default command: main.ts adds "generate" when no command is named.
+  command: "generate",
+  describe: "Write the checklist and the request letter as PDFs (the default command)",
   builder: (y) =>
     outputOptions(
       y
         .options(DETAIL_OPTIONS)
         .group(Object.keys(DETAIL_OPTIONS), "Your details:")
-        .option("details", { type: "string", describe: "Read details from a YAML or JSON file (- for standard input); flags win", group: "Input:" })
+        .option("details", { type: "string", requiresArg: true, describe: "Read details from a YAML or JSON file (- for standard input); flags win", group: "Input:" })
         .option("sample", { type: "boolean", describe: "Use the bundled fictional sample details", group: "Input:" })
-        .option("pack", { type: "string", describe: "Use a carrier pack folder instead of the bundled one (see docs/templates.md)", group: "Input:" })
-        .option("templates", { type: "string", describe: "A folder of templates replacing the pack's ones of the same file name", group: "Input:" })
+        .option("pack", { type: "string", requiresArg: true, describe: "Use a carrier pack folder instead of the bundled one (see docs/templates.md)", group: "Input:" })
+        .option("templates", { type: "string", requiresArg: true, describe: "A folder of templates replacing the pack's ones of the same file name", group: "Input:" })
         .option("input", { type: "boolean", default: true, describe: "Ask for missing details in a terminal (--no-input never asks)", group: "Input:" })
         .conflicts("sample", "details"),
     )
-      .option("out", { type: "string", default: "output", describe: "Folder for the PDFs", group: "Output:" })
+      .option("out", { type: "string", requiresArg: true, default: "output", describe: "Folder for the PDFs", group: "Output:" })
       .example("$0 --sample", "Both PDFs from the bundled sample details")
       .example('$0 --name "Xiaoming WANG" --phone "76 12 34" --plan postpaid', "Your own details") as unknown as Argv<GenerateArgs>,
   handler: async (args) => {

@@ -18,8 +18,8 @@ export const initCommand: CommandModule<object, InitArgs> = {
   builder: (y) =>
     y
       .positional("file", { type: "string", default: "details.yaml", describe: "Where to write it" })
-      .option("lang", { type: "string", default: "zh-Hans", describe: "Language of the comments: zh-Hans, zh-Hant, en, fr" })
-      .option("pack", { type: "string", describe: "Instead, copy the bundled carrier pack into this folder to make your own" })
+      .option("lang", { type: "string", requiresArg: true, default: "zh-Hans", describe: "Language of the comments: zh-Hans, zh-Hant, en, fr" })
+      .option("pack", { type: "string", requiresArg: true, describe: "Instead, copy the bundled carrier pack into this folder to make your own" })
       .option("force", { type: "boolean", default: false, describe: "Replace an existing file" }) as unknown as Argv<InitArgs>,
   handler: async (args) => {
     try {

@@ -16,19 +16,43 @@ function joinStdinDash(args: string[]): string[] {
   return args.flatMap((arg, i) => (arg === "-" && args[i - 1] === "--details" ? [] : arg === "--details" && args[i + 1] === "-" ? ["--details=-"] : [arg]));
 }
 
-await yargs(joinStdinDash(hideBin(process.argv)))
-  .scriptName("sim-cancel")
-  .usage("$0 [command] [options]\n\nPrints a checklist and a cancellation letter for a mobile line with OPT-NC (Helia, ex-Mobilis).")
-  .command(generateCommand)
-  .command(initCommand)
-  .command(packsCommand)
-  .command(batchCommand)
-  .strict()
-  .help()
-  .version()
-  .fail((message, error) => {
-    if (error) throw error;
-    process.stderr.write(`sim-cancel: ${message}\nRun "sim-cancel --help" for the options.\n`);
-    process.exitCode = EXIT_INPUT;
-  })
-  .parseAsync();
+const COMMANDS = ["generate", "init", "packs", "batch"];
+
+/**
+ * `generate` is the default command. It is not declared to yargs as "$0", because yargs then
+ * renders the whole help text on every run of it (a tenth of the start-up time); the command
+ * name is added here instead, unless the top-level help or version is asked for.
+ */
+function withDefaultCommand(args: string[]): string[] {
+  const first = args[0];
+  if (first !== undefined && COMMANDS.includes(first)) return args;
+  if (args.length === 1 && ["--help", "-h", "--version"].includes(first!)) return args;
+  return ["generate", ...args];
+}
+
+/** A usage error (unknown option, missing value): reported by the code below, never run. */
+class UsageError extends Error {}
+
+try {
+  await yargs(withDefaultCommand(joinStdinDash(hideBin(process.argv))))
+    .scriptName("sim-cancel")
+    .usage("$0 [command] [options]\n\nPrints a checklist and a cancellation letter for a mobile line with OPT-NC (Helia, ex-Mobilis).")
+    .command(generateCommand)
+    .command(initCommand)
+    .command(packsCommand)
+    .command(batchCommand)
+    .strict()
+    .help()
+    .version()
+    // Throwing stops yargs: a command must never run after its arguments were refused.
+    // yargs reports its own parse errors as YError; anything else is a real failure.
+    .fail((message, error) => {
+      if (error && error.name !== "YError") throw error;
+      throw new UsageError(message ?? error?.message ?? "invalid arguments");
+    })
+    .parseAsync();
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`sim-cancel: ${error.message}\nRun "sim-cancel --help" for the options.\n`);
+  process.exitCode = EXIT_INPUT;
+}

@@ -167,6 +167,29 @@ describe("bad input", () => {
     expect(await listFiles(out)).toEqual([]);
   });
 
+  // Usage errors must stop the command: the documents are never made from refused arguments.
+  it.each([
+    [["generate", "--sample", "--bogus"], /Unknown argument: bogus/],
+    [["--sample", "--bogus"], /Unknown argument: bogus/],
+    [["--sample", "extra-word"], /Unknown argument: extra-word/],
+    [["--sample", "--lang"], /Not enough arguments following: lang/],
+  ])("%j: a usage error, exit code 2, writes nothing", async (args, message) => {
+    const out = await tempDir();
+    const result = await runCli([...args, "--out", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain("sim-cancel --help");
+    expect(result.stdout).toBe("");
+    expect(await listFiles(out)).toEqual([]);
+  });
+
+  it("generate is the default command", async () => {
+    const out = await tempDir();
+    const result = await runCli(["--sample", "--out", out]);
+    expect(result.code).toBe(0);
+    expect(await listFiles(out)).toEqual(["sim-cancel-checklist-zh-Hans.pdf", "sim-cancel-letter-fr.pdf"]);
+  });
+
   it("a details file that does not exist: names the file", async () => {
     const out = await tempDir();
     const result = await runCli(["generate", "--details", "/nonexistent/details.yaml", "--out", out]);
