@@ -30,12 +30,23 @@ function withDefaultCommand(args: string[]): string[] {
   return ["generate", ...args];
 }
 
+/**
+ * yargs renders the help text of every command it runs, in case the command asks for it; with
+ * line wrapping that costs a tenth of the start-up time. Wrap only when the help is shown.
+ */
+function helpWidth(args: string[]): number | null {
+  const helpShown = args.includes("--help") || args.includes("-h");
+  return helpShown ? Math.min(80, process.stdout.columns || 80) : null;
+}
+
 /** A usage error (unknown option, missing value): reported by the code below, never run. */
 class UsageError extends Error {}
 
 try {
-  await yargs(withDefaultCommand(joinStdinDash(hideBin(process.argv))))
+  const args = withDefaultCommand(joinStdinDash(hideBin(process.argv)));
+  await yargs(args)
     .scriptName("sim-cancel")
+    .wrap(helpWidth(args))
     .usage("$0 [command] [options]\n\nPrints a checklist and a cancellation letter for a mobile line with OPT-NC (Helia, ex-Mobilis).")
     .command(generateCommand)
     .command(initCommand)
