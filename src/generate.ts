@@ -5,7 +5,7 @@
  */
 import type { DetailsInput, Details } from "./details/types.js";
 import { formatError, todayInNoumea, validateDetails } from "./details/index.js";
-import { loadPackOnce, readTemplate } from "./pack/index.js";
+import { loadPackOnce, readTemplateOnce } from "./pack/index.js";
 import type { Pack } from "./pack/types.js";
 import { composeDocument, type DocumentKind, type TemplateSource } from "./compose/index.js";
 import { documentTexts } from "./compose/texts.js";
@@ -16,6 +16,7 @@ import { FontError, type FontFace } from "./fonts/faces.js";
 import { layoutDocument, type Paper, PAPER_SIZES } from "./layout/index.js";
 import { renderPdf } from "./render/pdf.js";
 import { BUNDLED_PACK_DIR, USER_FONTS_DIR } from "./paths.js";
+import { InputError } from "./errors.js";
 
 export interface GenerateOptions {
   /** The user's language: the checklist's and the letters' translation (default: the pack's first). */
@@ -50,12 +51,7 @@ export interface GeneratedDocument {
   pages: number;
 }
 
-/** Bad input: every problem found, each naming its field or option and how to fix it. */
-export class InputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join("\n"));
-  }
-}
+export { InputError };
 
 function checkChoice(value: string, accepted: readonly string[], option: string): string | undefined {
   return accepted.includes(value) ? undefined : `${option}: "${value}" is not available; accepted values: ${accepted.join(", ")}`;
@@ -115,7 +111,7 @@ export async function generate(input: DetailsInput, options: GenerateOptions = {
     // A checklist is in the user's language; letters in the carrier's, plus the translation.
     const languages = kind === "checklist" ? [lang] : translation ? [letterLang, lang] : [letterLang];
     for (const templateLang of new Set(languages)) {
-      const { source, file } = await readTemplate(pack, kind, templateLang, options.templatesDir);
+      const { source, file } = await readTemplateOnce(pack, kind, templateLang, options.templatesDir);
       templates.set(`${kind}/${templateLang}`, { name: file, source });
     }
   }

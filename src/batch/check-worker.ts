@@ -4,7 +4,7 @@
  * ends, so the main thread stays small for pass 2.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { InputError } from "../generate.js";
+import { InputError } from "../errors.js";
 import { checkRows, type CheckOptions } from "./check.js";
 
 const { file, options } = workerData as { file: string; options: CheckOptions };

@@ -4,7 +4,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { formatError, validateDetails } from "../details/index.js";
-import { InputError } from "../generate.js";
+import { InputError } from "../errors.js";
 import { readRows, type SourceRow } from "./rows.js";
 
 export interface RowReport {

@@ -5,6 +5,8 @@ import type { GenerateOptions } from "../generate.js";
 /** Given once, as the worker's workerData. */
 export interface WorkerSetup {
   options: GenerateOptions;
+  /** Font files read once by the main thread, shared by every worker (file path -> bytes). */
+  fonts: Record<string, SharedArrayBuffer>;
 }
 
 export interface RenderJob {

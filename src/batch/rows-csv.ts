@@ -7,7 +7,7 @@ import { createReadStream } from "node:fs";
 import { Transform, type TransformCallback } from "node:stream";
 import { parse, CsvError } from "csv-parse";
 import { FIELD_NAMES, fieldFromKey, type DetailsInput, type FieldName } from "../details/index.js";
-import { InputError } from "../generate.js";
+import { InputError } from "../errors.js";
 import { batchMessage } from "./messages.js";
 import { unreadable, type ReadOptions, type SourceRow } from "./source-row.js";
 

@@ -7,7 +7,7 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { fieldError, formatError } from "../details/index.js";
-import { InputError } from "../generate.js";
+import { InputError } from "../errors.js";
 import { objectToRow, unreadable, type ReadOptions, type SourceRow } from "./source-row.js";
 
 /** Longest element accepted: a person's details are a few hundred bytes. */

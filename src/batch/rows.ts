@@ -5,7 +5,7 @@
  * every bad row is reported; a file that cannot be read at all throws InputError.
  */
 import { extname } from "node:path";
-import { InputError } from "../generate.js";
+import { InputError } from "../errors.js";
 import { readCsvRows } from "./rows-csv.js";
 import { readJsonArrayRows, readJsonLinesRows } from "./rows-json.js";
 import type { ReadOptions, SourceRow } from "./source-row.js";

@@ -10,6 +10,7 @@ import type { GenerateOptions } from "../generate.js";
 import type { Paper } from "../layout/index.js";
 import { writeAll } from "../cli/write.js";
 import { checkRowsInWorker, optionalName, type RowReport } from "./check.js";
+import { primaryFontFiles } from "../fonts/bundled.js";
 import { checkOptions } from "./options.js";
 import { defaultPoolSize, RenderPool } from "./pool.js";
 import type { RenderReply } from "./protocol.js";
@@ -68,7 +69,7 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
   const out = resolve(options.out);
   const force = options.force ?? false;
   const format = options.summary ?? "csv";
-  const { lang } = await checkOptions({ ...options, out, force, summary: format });
+  const { lang, letterLang } = await checkOptions({ ...options, out, force, summary: format });
   const today = options.today ?? todayInNoumea(new Date());
 
   // Pass 1: every row validated; only the problems are kept.
@@ -91,7 +92,9 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
 
   await mkdir(out, { recursive: true });
   const summary = new SummaryWriter(out, format);
-  const pool = checked.valid > 0 ? new RenderPool(options.workers ?? defaultPoolSize(checked.valid), generateOptions) : undefined;
+  const workers = options.workers ?? defaultPoolSize(checked.valid);
+  // One copy of the fonts every document uses, for all workers (10 MB per face).
+  const pool = checked.valid > 0 ? new RenderPool(workers, generateOptions, primaryFontFiles([lang, letterLang])) : undefined;
   // Two rows per worker: one rendering, one waiting, so no core idles while the main thread writes.
   const maxInFlight = (pool?.size ?? 1) * 2;
   // Finished rows held for the summary's order; past this, wait for the slow row before reading on.

@@ -2,7 +2,7 @@
  * One row as read from a batch file, before validation, and the helpers the readers share.
  */
 import { fieldError, FIELD_NAMES, fieldFromKey, formatError, type DetailsInput, type FieldName } from "../details/index.js";
-import { InputError } from "../generate.js";
+import { InputError } from "../errors.js";
 import { batchMessage } from "./messages.js";
 
 export interface SourceRow {

@@ -3,12 +3,14 @@
  * for every row) and renders the rows the main thread sends, returning the PDFs' bytes.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { useSharedFontBytes } from "../fonts/faces.js";
 import { generate, InputError } from "../generate.js";
 import type { RenderJob, RenderReply, WorkerSetup, RenderedFile } from "./protocol.js";
 
 if (!parentPort) throw new Error("worker.js is a worker thread, started by the batch's render pool");
 const port = parentPort;
-const { options } = workerData as WorkerSetup;
+const { options, fonts } = workerData as WorkerSetup;
+useSharedFontBytes(fonts);
 
 /** The bytes in an ArrayBuffer of their own, so transferring them moves nothing else. */
 function ownBuffer(bytes: Uint8Array): ArrayBuffer {

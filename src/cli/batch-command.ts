@@ -6,7 +6,7 @@
  */
 import type { Argv, CommandModule } from "yargs";
 import cliProgress from "cli-progress";
-import { InputError } from "../generate.js";
+import { InputError } from "../errors.js";
 import { runBatch, rowLabel, type BatchEvent, type BatchResult, type RowReport } from "../batch/index.js";
 import type { Paper } from "../layout/index.js";
 import { outputOptions, sourceDateEpoch } from "./generate-command.js";

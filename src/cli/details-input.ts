@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import type { DetailsInput } from "../details/types.js";
 import { FIELD_NAMES, formatError, parseDetailsText } from "../details/index.js";
-import { InputError } from "../generate.js";
+import { InputError } from "../errors.js";
 
 async function readSource(file: string): Promise<string> {
   if (file === "-") {

@@ -3,7 +3,7 @@
  */
 import type { Argv, CommandModule } from "yargs";
 import { todayInNoumea } from "../details/index.js";
-import { generate, InputError } from "../generate.js";
+import { InputError } from "../errors.js";
 import { SAMPLE_DETAILS_FILE } from "../paths.js";
 import { mergeFlags, readDetailsFile } from "./details-input.js";
 import { askForMissing, askInTerminal } from "./prompt.js";
@@ -79,6 +79,8 @@ async function run(args: GenerateArgs): Promise<void> {
   if (args.input && process.stdin.isTTY && file !== "-") {
     input = await askForMissing(input, lang, todayInNoumea(new Date()), askInTerminal, (line) => process.stderr.write(`${line}\n`));
   }
+  // Loaded here, not at start-up: the other commands never need the renderer and its fonts.
+  const { generate } = await import("../generate.js");
   const documents = await generate(input, {
     ...(args.lang ? { lang: args.lang } : {}),
     ...(args.letterLang ? { letterLang: args.letterLang } : {}),

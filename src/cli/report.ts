@@ -2,9 +2,7 @@
  * How the command line ends: exit codes and error reports, shared by every command.
  * Exit codes: 0 done, 1 runtime failure, 2 bad input.
  */
-import { InputError } from "../generate.js";
-import { TemplateError, TemplateMarkupError } from "../compose/index.js";
-import { PackError } from "../pack/index.js";
+import { InputError, PackError, TemplateError, TemplateMarkupError } from "../errors.js";
 import { WriteError } from "./write.js";
 
 export const EXIT_RUNTIME = 1;

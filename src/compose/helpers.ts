@@ -11,7 +11,9 @@ import { formatLongDate, formatMoney } from "./format.js";
 import { fillMarker } from "./markers.js";
 import type { UserTextTable } from "./user-text.js";
 
-export class TemplateError extends Error {}
+import { TemplateError } from "../errors.js";
+
+export { TemplateError };
 
 /** What every helper needs besides its arguments: the pack, the language and the user text. */
 export interface HelperScope {

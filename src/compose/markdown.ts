@@ -15,7 +15,9 @@ import { FILL_PATTERN } from "./markers.js";
 const CONTAINERS = ["address", "right", "signature", "notice", "small"] as const;
 type ContainerName = (typeof CONTAINERS)[number];
 
-export class TemplateMarkupError extends Error {}
+import { TemplateMarkupError } from "../errors.js";
+
+export { TemplateMarkupError };
 
 // html: false, so HTML in a template or a pack text prints as text; no typographer or linkify
 // (they would rewrite quotes and turn text into links behind the author's back).

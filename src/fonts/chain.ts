@@ -3,6 +3,7 @@
  * Pure functions over code points (for..of walks code points, so characters beyond U+FFFF
  * such as U+20BB7 are looked up whole, never as two surrogates).
  */
+import { familiesFor } from "./bundled.js";
 import { type FontFace, loadBundledFace } from "./faces.js";
 
 export interface FontChain {
@@ -11,13 +12,12 @@ export interface FontChain {
 }
 
 /**
- * The chain for a language: the bundled family that fits the language's script first (Traditional
- * Chinese glyph shapes for zh-Hant, Simplified otherwise; both cover Latin and French), then the
- * other bundled family, then the user's extra faces (`--font`, then `fonts/`). Extra faces serve
+ * The chain for a language: the bundled family that fits the language's script first (see
+ * familiesFor), then the other bundled family, then the user's extra faces (`--font`, then `fonts/`). Extra faces serve
  * bold text too: a missing rare character printed regular beats a missing character.
  */
 export function buildFontChain(lang: string, extraFaces: readonly FontFace[] = []): FontChain {
-  const [first, second] = /^zh-(Hant|TW|HK|MO)/i.test(lang) ? (["tc", "sc"] as const) : (["sc", "tc"] as const);
+  const [first, second] = familiesFor(lang);
   return {
     regular: [loadBundledFace(first, "regular"), loadBundledFace(second, "regular"), ...extraFaces],
     bold: [loadBundledFace(first, "bold"), loadBundledFace(second, "bold"), ...extraFaces],

@@ -3,9 +3,10 @@
  * Font files are read and parsed once per process and shared by every document.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { basename } from "node:path";
 import * as fontkit from "fontkit";
+import { FontError } from "../errors.js";
+import { bundledFontFile, type BundledFamily, type Weight } from "./bundled.js";
 
 export interface FontFace {
   /** Unique name, used as the pdfkit font name and in PageLayout text items. */
@@ -18,7 +19,7 @@ export interface FontFace {
   readonly font: fontkit.Font;
 }
 
-export class FontError extends Error {}
+export { FontError };
 
 /**
  * A face read from disk on first use: a CJK font is 7–10 MB, and fallback faces are often never
@@ -40,10 +41,20 @@ class LazyFace implements FontFace {
   }
 }
 
+/**
+ * Font files whose bytes another thread already read, shared without copying (a batch's workers
+ * get the bundled fonts from the main thread in SharedArrayBuffers: 10 MB per face, per worker).
+ */
+const sharedBytes = new Map<string, Buffer>();
+
+export function useSharedFontBytes(files: Readonly<Record<string, SharedArrayBuffer>>): void {
+  for (const [file, bytes] of Object.entries(files)) sharedBytes.set(file, Buffer.from(bytes));
+}
+
 function parseFace(file: string, faceName?: string): fontkit.Font {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = sharedBytes.get(file) ?? readFileSync(file);
   } catch (error) {
     throw new FontError(`cannot read font file ${file}: ${(error as Error).message}`);
   }
@@ -82,30 +93,7 @@ export function loadFace(file: string, faceName?: string, eager = false): FontFa
   return face;
 }
 
-const require = createRequire(import.meta.url);
-
-/** The Noto Sans families installed by npm (see fonts/README.md). */
-const BUNDLED = {
-  sc: {
-    regular: "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
-    bold: "@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf",
-  },
-  tc: {
-    regular: "@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf",
-    bold: "@expo-google-fonts/noto-sans-tc/700Bold/NotoSansTC_700Bold.ttf",
-  },
-} as const;
-
-export type BundledFamily = keyof typeof BUNDLED;
-
-export function loadBundledFace(family: BundledFamily, weight: "regular" | "bold"): FontFace {
-  let file: string;
-  try {
-    file = require.resolve(BUNDLED[family][weight]);
-  } catch {
-    throw new FontError(
-      `the bundled font ${BUNDLED[family][weight]} is missing: run "npm install" again (fonts come from npm)`,
-    );
-  }
-  return loadFace(file);
+/** A bundled face, parsed on first use like any other. */
+export function loadBundledFace(family: BundledFamily, weight: Weight): FontFace {
+  return loadFace(bundledFontFile(family, weight));
 }

@@ -10,11 +10,9 @@ import { crossCheck, factReferences, formatPath, packSchema } from "./schema.js"
 
 export type DocumentKind = "checklist" | "letter" | "proxy";
 
-export class PackError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join("\n"));
-  }
-}
+import { PackError } from "../errors.js";
+
+export { PackError };
 
 export const PACK_FILE = "pack.yaml";
 
@@ -65,6 +63,20 @@ export async function loadPack(dir: string): Promise<Pack> {
   }
   if (problems.length > 0) throw new PackError(problems);
   return pack;
+}
+
+/** Templates read once per process, like their pack (same reasons); failures are not kept. */
+const templates = new Map<string, Promise<{ source: string; file: string }>>();
+
+export function readTemplateOnce(pack: Pack, kind: DocumentKind, lang: string, overrideDir?: string): Promise<{ source: string; file: string }> {
+  const key = [pack.dir, kind, lang, overrideDir ?? ""].join("\u0000");
+  let template = templates.get(key);
+  if (!template) {
+    template = readTemplate(pack, kind, lang, overrideDir);
+    templates.set(key, template);
+    template.catch(() => templates.delete(key));
+  }
+  return template;
 }
 
 /**
