@@ -26,6 +26,7 @@ interface GlyphInternals {
 }
 
 const patched = new WeakSet<object>();
+const seenFonts = new WeakSet<object>();
 
 /** numberOfContours from the glyph's header, or null for an empty glyph (no outline at all). */
 function contourCount(font: FontInternals, gid: number): number | null {
@@ -39,6 +40,8 @@ function contourCount(font: FontInternals, gid: number): number | null {
 
 /** Patches the subsetter class of this (TrueType) font, once per fontkit copy. */
 export function speedUpSubsetting(font: fontkit.Font): void {
+  if (seenFonts.has(font)) return;
+  seenFonts.add(font);
   // Only TrueType outlines (a glyf table); CFF fonts have another subsetter.
   if (!(font as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables["glyf"]) return;
   const subset = (font as unknown as { createSubset(): object }).createSubset();
