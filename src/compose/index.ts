@@ -41,7 +41,12 @@ function composeSection(
   const users = new UserTextTable();
   const context = buildContext(details, pack, users, { lang, letterLang: options.letterLang, translation });
   const markdown = renderTemplate(template.source, context, { pack, lang, users, templateName: template.name });
-  return { lang, newPage: true, blocks: markdownToBlocks(markdown, users, template.name) };
+  const furniture = {
+    title: packString(pack, `${kind}.title`, lang),
+    author: details.name,
+    pageNumber: packString(pack, "footer", lang) || "{page} / {pages}",
+  };
+  return { lang, newPage: true, furniture, blocks: markdownToBlocks(markdown, users, template.name) };
 }
 
 function packString(pack: Pack, key: string, lang: string): string {
@@ -64,7 +69,6 @@ export function composeDocument(
       keywords: packString(pack, "keywords", mainLang).split(/\s*[,，、]\s*/).filter(Boolean),
       lang: mainLang,
       date: details.date,
-      footer: packString(pack, "footer", mainLang) || "{page} / {pages}",
     },
     sections,
   };

@@ -23,7 +23,10 @@ function blockText(block: Block): string {
 
 export function documentTexts(model: DocModel, source: string): { source: string; text: string }[] {
   return [
-    { source, text: model.meta.title + model.meta.footer },
-    ...model.sections.flatMap((section) => section.blocks.map((block) => ({ source, text: blockText(block) }))),
+    { source, text: model.meta.title },
+    ...model.sections.flatMap((section) => [
+      { source, text: section.furniture.title + section.furniture.pageNumber },
+      ...section.blocks.map((block) => ({ source, text: blockText(block) })),
+    ]),
   ];
 }

@@ -2,13 +2,13 @@
  * The layout stage: DocModel + fonts -> PageLayout. Pure: no PDF, no files; the same input
  * always gives the same pages, which tests can inspect without parsing a PDF.
  */
-import type { Block, DocModel } from "../model/doc-model.js";
+import type { Block, DocModel, Furniture, Section } from "../model/doc-model.js";
 import type { FontChain } from "../fonts/chain.js";
 import type { Drawable, PageLayout, StructNode } from "./page-layout.js";
 import { layoutBlock } from "./blocks.js";
 import { breakLines } from "./lines.js";
 import { paginate, type Placeable } from "./paginate.js";
-import { FOOTER, MARGIN, PAPER_SIZES, type Paper } from "./style.js";
+import { FURNITURE, MARGIN, PAPER_SIZES, type Paper } from "./style.js";
 
 export type { PageLayout, Drawable } from "./page-layout.js";
 export { PAPER_SIZES, type Paper } from "./style.js";
@@ -19,23 +19,31 @@ export interface LayoutOptions {
   fontsFor: (lang: string) => FontChain;
 }
 
-/** Footer on every page: document title and author on the left, "page n / N" on the right. */
-function footer(model: DocModel, page: number, pages: number, width: number, height: number, fonts: FontChain): Drawable[] {
-  const y = height - FOOTER.baselineFromBottom;
+/** A line of furniture text at baseline `y`, from the left margin or ending at the right one. */
+function furnitureText(text: string, y: number, align: "left" | "right", width: number, fonts: FontChain): Drawable[] {
   const textWidth = width - MARGIN.left - MARGIN.right;
-  const place = (text: string, align: "left" | "right"): Drawable[] => {
-    const [line] = breakLines([{ kind: "text", text }], { size: FOOTER.size, width: textWidth, fonts });
-    if (!line) return [];
-    const x0 = MARGIN.left + (align === "right" ? textWidth - line.width : 0);
-    return line.runs.map((run) => ({
-      kind: "text", x: x0 + run.x, y, text: run.text, face: run.face.name, size: FOOTER.size, gray: FOOTER.gray, struct: null,
-    }));
-  };
-  const ruleY = y - FOOTER.size - FOOTER.ruleGap;
+  const [line] = breakLines([{ kind: "text", text }], { size: FURNITURE.size, width: textWidth, fonts });
+  if (!line || text === "") return [];
+  const x0 = MARGIN.left + (align === "right" ? textWidth - line.width : 0);
+  return line.runs.map((run) => ({
+    kind: "text", x: x0 + run.x, y, text: run.text, face: run.face.name, size: FURNITURE.size, gray: FURNITURE.gray, struct: null,
+  }));
+}
+
+/**
+ * Header and footer of a page, inside the margins' outer part: the title and the person's name
+ * above a thin rule at the top, "page n / N" under a thin rule at the bottom.
+ */
+function furniture(of: Furniture, page: number, pages: number, width: number, height: number, fonts: FontChain): Drawable[] {
+  const rule = (y: number): Drawable => ({ kind: "line", x1: MARGIN.left, y1: y, x2: width - MARGIN.right, y2: y, lineWidth: 0.4, gray: FURNITURE.gray });
+  const headerY = FURNITURE.headerBaseline;
+  const footerY = height - FURNITURE.footerBaseline;
   return [
-    { kind: "line", x1: MARGIN.left, y1: ruleY, x2: width - MARGIN.right, y2: ruleY, lineWidth: 0.4, gray: FOOTER.gray },
-    ...place([model.meta.title, model.meta.author].filter(Boolean).join(" · "), "left"),
-    ...place(model.meta.footer.replace("{page}", String(page)).replace("{pages}", String(pages)), "right"),
+    ...furnitureText(of.title, headerY, "left", width, fonts),
+    ...furnitureText(of.author, headerY, "right", width, fonts),
+    rule(headerY + FURNITURE.ruleGap / 2),
+    rule(footerY - FURNITURE.size - FURNITURE.ruleGap),
+    ...furnitureText(of.pageNumber.replace("{page}", String(page)).replace("{pages}", String(pages)), footerY, "right", width, fonts),
   ];
 }
 
@@ -59,30 +67,47 @@ function blockStruct(block: Block, key: string, listKey: string): StructNode[] {
   }
 }
 
+/**
+ * Parts of a document: runs of sections, a new part at each section that starts a new page.
+ * Each part is paginated and numbered on its own, with its first section's furniture.
+ */
+function parts(sections: readonly Section[]): { index: number; section: Section }[][] {
+  const result: { index: number; section: Section }[][] = [];
+  sections.forEach((section, index) => {
+    if (section.newPage || result.length === 0) result.push([]);
+    result.at(-1)!.push({ index, section });
+  });
+  return result;
+}
+
 export function layoutDocument(model: DocModel, options: LayoutOptions): PageLayout {
   const { width, height } = PAPER_SIZES[options.paper];
   const textWidth = width - MARGIN.left - MARGIN.right;
-  const boxes: Placeable[] = [];
+  const frame = { left: MARGIN.left, top: MARGIN.top, bottom: height - MARGIN.bottom };
   let listKey = "";
-  model.sections.forEach((section, sectionIndex) => {
-    if (section.newPage && sectionIndex > 0) boxes.push("pageBreak");
-    const fonts = options.fontsFor(section.lang);
-    const sect = { role: "Sect", key: `s${sectionIndex}` };
-    section.blocks.forEach((block, blockIndex) => {
-      if (block.kind === "pageBreak") {
-        boxes.push("pageBreak");
-        return;
-      }
-      const key = `${sect.key}-b${blockIndex}`;
-      const isListItem = block.kind === "tick" || block.kind === "item";
-      const previous = section.blocks[blockIndex - 1];
-      if (isListItem && !(previous?.kind === "tick" || previous?.kind === "item")) listKey = `${key}-list`;
-      const struct = { lang: section.lang, path: [sect, ...blockStruct(block, key, listKey)] };
-      boxes.push(layoutBlock(block, { width: textWidth, fonts, struct }));
-    });
+  const allPages = parts(model.sections).flatMap((part) => {
+    const boxes: Placeable[] = [];
+    for (const { index: sectionIndex, section } of part) {
+      const fonts = options.fontsFor(section.lang);
+      const sect = { role: "Sect", key: `s${sectionIndex}` };
+      section.blocks.forEach((block, blockIndex) => {
+        if (block.kind === "pageBreak") {
+          boxes.push("pageBreak");
+          return;
+        }
+        const key = `${sect.key}-b${blockIndex}`;
+        const isListItem = block.kind === "tick" || block.kind === "item";
+        const previous = section.blocks[blockIndex - 1];
+        if (isListItem && !(previous?.kind === "tick" || previous?.kind === "item")) listKey = `${key}-list`;
+        const struct = { lang: section.lang, path: [sect, ...blockStruct(block, key, listKey)] };
+        boxes.push(layoutBlock(block, { width: textWidth, fonts, struct }));
+      });
+    }
+    const pages = paginate(boxes, frame);
+    const first = part[0]!.section;
+    const fonts = options.fontsFor(first.lang);
+    pages.forEach((page, index) => page.items.push(...furniture(first.furniture, index + 1, pages.length, width, height, fonts)));
+    return pages;
   });
-  const pages = paginate(boxes, { left: MARGIN.left, top: MARGIN.top, bottom: height - MARGIN.bottom });
-  const furnitureFonts = options.fontsFor(model.meta.lang);
-  pages.forEach((page, index) => page.items.push(...footer(model, index + 1, pages.length, width, height, furnitureFonts)));
-  return { width, height, pages };
+  return { width, height, pages: allPages };
 }

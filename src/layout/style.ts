@@ -10,11 +10,18 @@ export const PAPER_SIZES = {
 } as const;
 export type Paper = keyof typeof PAPER_SIZES;
 
-/** 20 mm all round: safe for home printers, which cannot print the outer 5 mm or so. */
-export const MARGIN = { top: 20 * MM, bottom: 22 * MM, left: 20 * MM, right: 20 * MM };
+/**
+ * Text 20 mm or more from every edge, safe for home printers (which cannot print the outer 5 mm
+ * or so); the top margin also holds the running header.
+ */
+export const MARGIN = { top: 25 * MM, bottom: 22 * MM, left: 20 * MM, right: 20 * MM };
 
-/** Furniture sits inside the bottom margin. */
-export const FOOTER = { size: 7.5, gray: 0.45, baselineFromBottom: 12 * MM, ruleGap: 4 };
+/**
+ * Header and footer sit in the top and bottom margins, still 15 mm or more from the edge: the
+ * header's baseline 18 mm from the top (a full em above it stays 15 mm clear), the footer's 16 mm
+ * from the bottom (its descenders reach about 15.3 mm). Each has a thin rule on the body's side.
+ */
+export const FURNITURE = { size: 7.5, gray: 0.45, headerBaseline: 18 * MM, footerBaseline: 16 * MM, ruleGap: 4 };
 
 export const BODY = { size: 10.5, leading: 1.6 };
 export const SMALL = { size: 8.5, leading: 1.5, gray: 0.3 };

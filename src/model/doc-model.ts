@@ -32,17 +32,32 @@ export type Block =
   | { kind: "notice"; runs: Inline[] }
   | { kind: "pageBreak" };
 
-/** One language run of a document, e.g. the French letter, then its Chinese translation. */
+/** The running header and footer of a section's pages, in the section's language. */
+export interface Furniture {
+  /** Header, left: the document's title. */
+  title: string;
+  /** Header, right: the person the document is for. */
+  author: string;
+  /** Footer: "{page}" and "{pages}" are replaced by the layout. */
+  pageNumber: string;
+}
+
+/**
+ * One language run of a document, e.g. the French letter, then its Chinese translation.
+ * A section that starts a new page starts a new part: its pages are numbered on their own
+ * ("page 1 / 1" for the letter to send, whatever translation follows it).
+ */
 export interface Section {
   /** BCP 47 language tag of the text in this section ("fr", "zh-Hans", ...). */
   lang: string;
   /** Start this section on a new page. */
   newPage: boolean;
+  furniture: Furniture;
   blocks: Block[];
 }
 
 export interface DocMeta {
-  /** Shown in the page header and the PDF's metadata. */
+  /** The PDF's metadata (the pages show each section's furniture). */
   title: string;
   author: string;
   subject: string;
@@ -51,8 +66,6 @@ export interface DocMeta {
   lang: string;
   /** Date the document is issued, ISO YYYY-MM-DD (also used as the PDF's creation date). */
   date: string;
-  /** Page furniture: "{page}" and "{pages}" are replaced by the layout. */
-  footer: string;
 }
 
 export interface DocModel {

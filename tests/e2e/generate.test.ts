@@ -126,6 +126,23 @@ describe("sim-cancel generate --sample", () => {
     expect(translation).toContain("Xiaoming WANG");
   });
 
+  it("gives every page a header (title, name) and numbers the letter apart from its translation", () => {
+    // Spaces as extracted vary; compare without them.
+    const tight = (text: string) => text.replace(/\s+/g, "");
+    const furniture = (page: ParsedPdf["pages"][number]) => ({ top: tight(page.lines[0]!.text), bottom: tight(page.lines.at(-1)!.text) });
+    // The carrier receives the letter alone: its numbering must not count the translation.
+    const sent = furniture(letter.pages[0]!);
+    expect(sent.top).toMatch(/^Demandederésiliation.*XiaomingWANG$/);
+    expect(sent.bottom).toBe(`Page1/${letter.pages.length - 1}`);
+    const translated = furniture(letter.pages.at(-1)!);
+    expect(translated.top).toMatch(/^注销手机线路申请信.*XiaomingWANG$/);
+    expect(translated.bottom).toBe("第1/1页");
+    checklist.pages.forEach((page, index) => {
+      expect(furniture(page).top).toMatch(/^注销手机线路清单.*XiaomingWANG$/);
+      expect(furniture(page).bottom).toBe(`第${index + 1}/${checklist.pages.length}页`);
+    });
+  });
+
   it("uses A4 pages and embeds only subset fonts", () => {
     for (const pdf of [checklist, letter]) {
       for (const page of pdf.pages) {

@@ -12,8 +12,8 @@ const para = (text: string): Block => ({ kind: "paragraph", align: "left", runs:
 
 function model(blocks: Block[]): DocModel {
   return {
-    meta: { title: "测试", author: "王小明", subject: "", keywords: [], lang: "zh-Hans", date: "2026-11-24", footer: "第 {page} / {pages} 页" },
-    sections: [{ lang: "zh-Hans", newPage: true, blocks }],
+    meta: { title: "测试", author: "王小明", subject: "", keywords: [], lang: "zh-Hans", date: "2026-11-24" },
+    sections: [{ lang: "zh-Hans", newPage: true, furniture: { title: "测试文件", author: "王小明", pageNumber: "第 {page} / {pages} 页" }, blocks }],
   };
 }
 
@@ -84,18 +84,40 @@ describe("pagination", () => {
     expect(splits, "the paragraph was split across pages at least once").toBeGreaterThan(0);
   });
 
-  it("keeps the text inside the margins and numbers every page", () => {
+  it("keeps everything 15 mm or more from each edge, and gives every page its header and footer", () => {
+    const mm = 72 / 25.4;
     const pages = layout(filler(90));
     expect(pages.pages.length).toBeGreaterThan(1);
     pages.pages.forEach((page, index) => {
       for (const item of page.items) {
-        if (item.kind !== "text") continue;
-        expect(item.x).toBeGreaterThanOrEqual(15 * (72 / 25.4));
-        expect(item.y).toBeLessThan(pages.height - 10 * (72 / 25.4));
+        // Text: its start and its baseline, with room for ascenders above and descenders below.
+        const [x1, x2, top, bottom] =
+          item.kind === "text" ? [item.x, item.x, item.y - item.size, item.y + 0.3 * item.size]
+          : item.kind === "line" ? [item.x1, item.x2, Math.min(item.y1, item.y2), Math.max(item.y1, item.y2)]
+          : [item.x, item.x + item.width, item.y, item.y + item.height];
+        expect(Math.min(x1, x2)).toBeGreaterThanOrEqual(15 * mm);
+        expect(Math.max(x1, x2)).toBeLessThanOrEqual(pages.width - 15 * mm);
+        expect(top).toBeGreaterThanOrEqual(15 * mm);
+        expect(bottom).toBeLessThanOrEqual(pages.height - 15 * mm);
       }
-      const footer = page.items.filter((i) => i.kind === "text" && i.struct === null).map((i) => (i as { text: string }).text).join("");
+      const furniture = page.items.filter((i) => i.kind === "text" && i.struct === null) as { text: string; y: number }[];
+      const header = furniture.filter((i) => i.y < pages.height / 2).map((i) => i.text).join(" ");
+      const footer = furniture.filter((i) => i.y > pages.height / 2).map((i) => i.text).join("");
+      expect(header).toContain("测试文件");
+      expect(header).toContain("王小明");
       expect(footer).toContain(`第 ${index + 1} / ${pages.pages.length} 页`);
     });
+  });
+
+  it("numbers each part on its own: a letter's pages, then its translation's", () => {
+    const doc = model(filler(3));
+    doc.sections.push({ lang: "fr", newPage: true, furniture: { title: "Demande", author: "Xiaoming WANG", pageNumber: "Page {page} / {pages}" }, blocks: filler(90) });
+    const pages = layoutDocument(doc, { paper: "a4", fontsFor: (lang) => buildFontChain(lang) });
+    const footers = pages.pages.map((page) => page.items.filter((i) => i.kind === "text" && i.struct === null && i.y > pages.height / 2).map((i) => (i as { text: string }).text).join(""));
+    expect(footers[0]).toBe("第 1 / 1 页");
+    const rest = footers.slice(1);
+    expect(rest.length).toBeGreaterThan(1);
+    rest.forEach((footer, index) => expect(footer).toBe(`Page ${index + 1} / ${rest.length}`));
   });
 
   it("lays out letter paper at 8.5 x 11 inches", () => {
