@@ -2,7 +2,7 @@
  * `sim-cancel init [FILE]`: a commented details file to fill in, in the user's language.
  */
 import type { Argv, CommandModule } from "yargs";
-import { scaffoldPack, writeDetailsTemplate } from "./init.js";
+import { detailsCommand, scaffoldPack, writeDetailsTemplate } from "./init.js";
 import { reportFailure } from "./report.js";
 
 interface InitArgs {
@@ -29,7 +29,7 @@ export const initCommand: CommandModule<object, InitArgs> = {
         return;
       }
       const written = await writeDetailsTemplate(args.file, args.lang, args.force);
-      process.stdout.write(`${written}\nFill it in, then run: npx sim-cancel --details ${args.file}\n`);
+      process.stdout.write(`${written}\nFill it in, then run: ${detailsCommand(args.file)}\n`);
     } catch (error) {
       process.exitCode = reportFailure(error, false);
     }

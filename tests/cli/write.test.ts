@@ -56,6 +56,7 @@ describe("the CLI's writing", () => {
     const again = await runCli(["--sample", "--out", out, "--name", "Someone ELSE"]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists.*--force/s);
+    expect(again.stderr).toMatch(/--out DIR/); // generate has --out (init's own message is in init.test.ts)
     expect(await readFile(join(out, "sim-cancel-letter-fr.pdf"))).toEqual(before);
     const forced = await runCli(["--sample", "--out", out, "--name", "Someone ELSE", "--force"]);
     expect(forced.code).toBe(0);

@@ -12,6 +12,8 @@ import { readPdf } from "../support/pdf.js";
 const RARE_NAME = "𠮷田 Hanako"; // U+20BB7, beyond the BMP and outside Noto Sans SC/TC
 const CJK_TTC = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 const BASE = ["--phone", "76 12 34", "--date", "2026-11-24"];
+const NO_CJK_TTC = !existsSync(CJK_TTC);
+if (NO_CJK_TTC) console.log(`skipping the --font collection tests: ${CJK_TTC} is not installed (Debian package fonts-noto-cjk)`);
 
 describe("characters outside the bundled fonts", () => {
   it("stops with the character, its code point, the field and the --font hint; writes nothing", async () => {
@@ -25,21 +27,13 @@ describe("characters outside the bundled fonts", () => {
     expect(await listFiles(out)).toEqual([]);
   });
 
-  it("asks for a face name when given a font collection without one", async () => {
-    if (!existsSync(CJK_TTC)) {
-      console.log(`skipped: ${CJK_TTC} is not installed (Debian package fonts-noto-cjk)`);
-      return;
-    }
+  it.skipIf(NO_CJK_TTC)("asks for a face name when given a font collection without one", async () => {
     const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--font", CJK_TTC, "--out", await tempDir()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--font: .*collection.*NotoSansCJKsc-Regular/s);
   });
 
-  it("draws the character with a font passed as --font FILE.ttc#Face", async () => {
-    if (!existsSync(CJK_TTC)) {
-      console.log(`skipped: ${CJK_TTC} is not installed (Debian package fonts-noto-cjk)`);
-      return;
-    }
+  it.skipIf(NO_CJK_TTC)("draws the character with a font passed as --font FILE.ttc#Face", async () => {
     const out = await tempDir();
     const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--font", `${CJK_TTC}#NotoSansCJKsc-Regular`, "--out", out]);
     expect(result.stderr).toBe("");
