@@ -15,7 +15,8 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const cli = join(root, "dist", "cli", "main.js");
+// The package's bin: the one-file bundle users run.
+const cli = join(root, JSON.parse(readFileSync(join(root, "package.json"), "utf8")).bin["sim-cancel"]);
 const { generate } = await import(join(root, "dist", "index.js"));
 
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-node dist/cli/main.js generate --sample --out "$out"
+node dist/cli/launch.cjs generate --sample --out "$out"
 pdftoppm -f 1 -l 1 -r 60 -png -singlefile "$out/sim-cancel-checklist-zh-Hans.pdf" docs/images/checklist-page1
 pdftoppm -f 1 -l 1 -r 60 -png -singlefile "$out/sim-cancel-letter-fr.pdf" docs/images/letter-page1
 ls -l docs/images

@@ -2,10 +2,16 @@
  * Where the project's own files are, found from this module's location so the tool works from
  * a clone (src/ under vitest, dist/ once built) and from an installed package alike.
  */
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { join } from "node:path";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+/**
+ * Worker threads run the built modules (dist/batch/), found from the project root: the command
+ * line itself may run from the one-file bundle (dist/cli.bundle.cjs), where they are not beside it.
+ */
+export const RENDER_WORKER = pathToFileURL(join(PROJECT_ROOT, "dist", "batch", "worker.js"));
+export const CHECK_WORKER = pathToFileURL(join(PROJECT_ROOT, "dist", "batch", "check-worker.js"));
 export const BUNDLED_PACK_DIR = join(PROJECT_ROOT, "templates", "nc-opt");
 export const USER_FONTS_DIR = join(PROJECT_ROOT, "fonts");
 export const SAMPLE_DETAILS_FILE = join(PROJECT_ROOT, "samples", "details.yaml");

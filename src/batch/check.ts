@@ -5,6 +5,7 @@
 import { Worker } from "node:worker_threads";
 import { formatError, validateDetails } from "../details/index.js";
 import { InputError } from "../errors.js";
+import { CHECK_WORKER } from "../paths.js";
 import { readRows, type SourceRow } from "./rows.js";
 
 export interface RowReport {
@@ -66,7 +67,7 @@ export function optionalName(row: SourceRow): { name?: string } {
 /** checkRows in a worker with a small heap (see check-worker.ts); same result, same errors. */
 export function checkRowsInWorker(file: string, options: CheckOptions): Promise<CheckResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./check-worker.js", import.meta.url), {
+    const worker = new Worker(CHECK_WORKER, {
       workerData: { file, options },
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
     });

@@ -8,10 +8,11 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { DetailsInput } from "../details/index.js";
 import type { GenerateOptions } from "../generate.js";
+import { RENDER_WORKER } from "../paths.js";
 import type { RenderJob, RenderReply, WorkerSetup } from "./protocol.js";
 
-/** The built worker, beside this module once compiled (dist/batch/worker.js). */
-export const WORKER_URL = new URL("./worker.js", import.meta.url);
+/** The built worker (dist/batch/worker.js). */
+export const WORKER_URL = RENDER_WORKER;
 
 /**
  * A worker keeps about 35 MB alive (the libraries, parsed font tables, caches); without limits V8

@@ -1,10 +1,11 @@
-#!/usr/bin/env node
 /**
  * The command line: the only place that reads flags, touches files, prints and sets the exit code.
  * Each command lives in its own module; exit codes are in report.ts (0 done, 1 failure, 2 bad input).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import yargs from "yargs";
-import { hideBin } from "yargs/helpers";
+import { PROJECT_ROOT } from "../paths.js";
 import { batchCommand } from "./batch-command.js";
 import { generateCommand } from "./generate-command.js";
 import { initCommand } from "./init-command.js";
@@ -39,31 +40,42 @@ function helpWidth(args: string[]): number | null {
   return helpShown ? Math.min(80, process.stdout.columns || 80) : null;
 }
 
+/**
+ * The version from our own package.json: yargs would look for a package.json above the running
+ * file, which in the bundle (dist/cli.bundle.cjs) finds none and falls back to the working folder's.
+ */
+function ownVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
+}
+
 /** A usage error (unknown option, missing value): reported by the code below, never run. */
 class UsageError extends Error {}
 
-try {
-  const args = withDefaultCommand(joinStdinDash(hideBin(process.argv)));
-  await yargs(args)
-    .scriptName("sim-cancel")
-    .wrap(helpWidth(args))
-    .usage("$0 [command] [options]\n\nPrints a checklist and a cancellation letter for a mobile line with OPT-NC (Helia, ex-Mobilis).")
-    .command(generateCommand)
-    .command(initCommand)
-    .command(packsCommand)
-    .command(batchCommand)
-    .strict()
-    .help()
-    .version()
-    // Throwing stops yargs: a command must never run after its arguments were refused.
-    // yargs reports its own parse errors as YError; anything else is a real failure.
-    .fail((message, error) => {
-      if (error && error.name !== "YError") throw error;
-      throw new UsageError(message ?? error?.message ?? "invalid arguments");
-    })
-    .parseAsync();
-} catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`sim-cancel: ${error.message}\nRun "sim-cancel --help" for the options.\n`);
-  process.exitCode = EXIT_INPUT;
+/** Runs the command line on `argv` (process.argv without node and the script). */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    const args = withDefaultCommand(joinStdinDash(argv));
+    await yargs(args)
+      .scriptName("sim-cancel")
+      .wrap(helpWidth(args))
+      .usage("$0 [command] [options]\n\nPrints a checklist and a cancellation letter for a mobile line with OPT-NC (Helia, ex-Mobilis).")
+      .command(generateCommand)
+      .command(initCommand)
+      .command(packsCommand)
+      .command(batchCommand)
+      .strict()
+      .help()
+      .version(ownVersion())
+      // Throwing stops yargs: a command must never run after its arguments were refused.
+      // yargs reports its own parse errors as YError; anything else is a real failure.
+      .fail((message, error) => {
+        if (error && error.name !== "YError") throw error;
+        throw new UsageError(message ?? error?.message ?? "invalid arguments");
+      })
+      .parseAsync();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`sim-cancel: ${error.message}\nRun "sim-cancel --help" for the options.\n`);
+    process.exitCode = EXIT_INPUT;
+  }
 }

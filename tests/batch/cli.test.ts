@@ -6,10 +6,9 @@ import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listFiles, ROOT, tempDir } from "../support/cli.js";
+import { CLI, listFiles, ROOT, tempDir } from "../support/cli.js";
 import { flat, readPdf } from "../support/pdf.js";
 
-const CLI = join(ROOT, "dist", "cli", "main.js");
 
 function batch(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -200,6 +200,14 @@ describe("bad input", () => {
     expect(await listFiles(out)).toEqual([]);
   });
 
+  it("--version prints the package's version, from any working folder", async () => {
+    const elsewhere = await tempDir();
+    await (await import("node:fs/promises")).writeFile(join(elsewhere, "package.json"), JSON.stringify({ name: "other", version: "9.9.9" }));
+    const result = await runCli(["--version"], { cwd: elsewhere });
+    const own = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(result.stdout.trim()).toBe(own.version);
+  });
+
   it("generate is the default command", async () => {
     const out = await tempDir();
     const result = await runCli(["--sample", "--out", out]);

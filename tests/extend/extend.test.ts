@@ -4,7 +4,7 @@
  * from the published tarball.
  */
 import { execFileSync } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listFiles, ROOT, runCli, tempDir } from "../support/cli.js";
@@ -91,7 +91,7 @@ describe("the library API from the published package", () => {
     const dir = await tempDir();
     const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { filename: string; files: { path: string }[] }[];
     const files = packed!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "templates/nc-opt/pack.yaml", "fonts/README.md", "README.md"]));
+    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/cli/launch.cjs", "dist/cli.bundle.cjs", "dist/data/sRGB_IEC61966_2_1.icc", "dist/batch/worker.js", "templates/nc-opt/pack.yaml", "fonts/README.md", "README.md"]));
     expect(files.filter((f) => /^(tests|output|scratch|bench|src)\//.test(f) || f.endsWith(".pdf"))).toEqual([]);
 
     const project = join(dir, "project");
@@ -106,6 +106,11 @@ describe("the library API from the published package", () => {
     const output = JSON.parse(execFileSync(process.execPath, ["use.mjs"], { cwd: project, encoding: "utf8" })) as { kind: string; pages: number; head: string }[];
     expect(output.map((d) => d.kind)).toEqual(["checklist", "letter"]);
     for (const doc of output) expect(doc.head).toBe("%PDF-1.7");
+    // The command line works from the installed package too (the bundle, its colour profile, its version).
+    const bin = join(project, "node_modules", ".bin", "sim-cancel");
+    expect(execFileSync(bin, ["--version"], { cwd: dir, encoding: "utf8" }).trim()).toBe((JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string }).version);
+    execFileSync(bin, ["--sample", "--lang", "en", "--out", join(dir, "installed-out")], { cwd: dir, stdio: "ignore" });
+    expect((await readdir(join(dir, "installed-out"))).sort()).toEqual(["sim-cancel-checklist-en.pdf", "sim-cancel-letter-fr.pdf"]);
     // The types are published with it.
     expect(await readFile(join(project, "node_modules", "sim-cancel", "dist", "index.d.ts"), "utf8")).toMatch(/export .*generate/);
   }, 300_000);

@@ -1,14 +1,16 @@
 /**
- * Runs the real, built command line (dist/cli/main.js) as a separate process.
+ * Runs the real, built command line as a separate process: the package's bin, as users run it
+ * (dist/cli/launch.cjs, which runs the one-file bundle with its code cache).
  */
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const CLI = join(ROOT, "dist", "cli", "main.js");
+export const CLI = join(ROOT, (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> }).bin["sim-cancel"]!);
 
 export interface CliResult {
   code: number;
