@@ -25,6 +25,8 @@ export interface HelperScope {
 }
 
 const DEFAULT_VERIFY_MARK = "※";
+/** Final punctuation of a sentence, possibly followed by closing quotes or brackets. */
+const ENDS_SENTENCE = /[.!?…。！？][\s"'’”»)）」』]*$/u;
 /** Compiled templates and snippets by source text; bounded by the pack's own texts. */
 const MAX_COMPILED = 5_000;
 
@@ -86,6 +88,30 @@ env.registerHelper("fact", function (id: string, options: Handlebars.HelperOptio
 });
 env.registerHelper("mark", function (entry: { status?: string } | undefined, options: Handlebars.HelperOptions) {
   return entry?.status === "verify" ? verifyMark(scopeOf(options)) : "";
+});
+env.registerHelper("entry", function (entry: { text?: Localized; status?: string } | undefined, options: Handlebars.HelperOptions) {
+  const scope = scopeOf(options);
+  if (!entry?.text) throw new TemplateError(`${scope.templateName}: "entry" needs a pack entry with a text (a step item, document or precaution)`);
+  const text = renderSnippet(pick(entry.text, scope, "an entry's text"), options);
+  const mark = verifyMark(scope);
+  // One mark per item: when a fact to verify inside the text already carries one, the entry's own
+  // mark would only stutter after it ("helia.nc※.※"); the fact's mark, next to what to check, stays.
+  return entry.status === "verify" && !text.includes(mark) ? `${text}${mark}` : text;
+});
+env.registerHelper("inline", function (value: unknown, options: Handlebars.HelperOptions) {
+  const scope = scopeOf(options);
+  const lines = Array.isArray(value) ? value.map(String) : typeof value === "string" ? scope.users.resolve(value).split("\n") : [];
+  // An address's lines joined into one for a sentence; the result is held like any user text, so it
+  // still prints literally. A line's own trailing comma is dropped, or the join would double it.
+  return scope.users.hold(lines.map((line) => line.trim().replace(/[,;，；]+$/u, "").trimEnd()).filter(Boolean).join(", "));
+});
+env.registerHelper("sentence", function (value: unknown, options: Handlebars.HelperOptions) {
+  const scope = scopeOf(options);
+  if (typeof value !== "string" || value === "") return "";
+  // The user may already have ended their text ("Départ définitif.", "回国。"): add the full stop only
+  // when it is missing, so the letter never prints ".." or "。。".
+  if (ENDS_SENTENCE.test(scope.users.resolve(value))) return value;
+  return `${value}${scope.lang.startsWith("zh") ? "。" : "."}`;
 });
 env.registerHelper("date", function (value: string, options: Handlebars.HelperOptions) {
   const scope = scopeOf(options);

@@ -41,14 +41,14 @@ export async function loadPack(dir: string): Promise<Pack> {
   if (doc.errors.length > 0) {
     throw new PackError(doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? "?"}:${e.linePos?.[0]?.col ?? "?"}: ${e.message.split("\n")[0]}`));
   }
+  // "pack.yaml:42: steps[1].title: missing en": the file, the line, the value at fault.
+  const describe = (path: readonly PropertyKey[], message: string) => {
+    const line = lineOf(doc, text, path);
+    return `${file}${line ? `:${line}` : ""}: ${formatPath(path) || "(top level)"}: ${message}`;
+  };
   const parsed = packSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    throw new PackError(parsed.error.issues.map((issue) => {
-      const line = lineOf(doc, text, issue.path);
-      return `${file}${line ? `:${line}` : ""}: ${formatPath(issue.path) || "(top level)"}: ${issue.message}`;
-    }));
-  }
-  const problems = crossCheck(parsed.data).map((p) => `${file}: ${p}`);
+  if (!parsed.success) throw new PackError(parsed.error.issues.map((issue) => describe(issue.path, issue.message)));
+  const problems = crossCheck(parsed.data).map((problem) => describe(problem.path, problem.message));
   const pack: Pack = { ...parsed.data, dir };
   for (const [kind, languages] of [["checklist", pack.languages], ["letter", [...new Set([...pack.letterLanguages, ...pack.languages])]], ["proxy", [...new Set([...pack.letterLanguages, ...pack.languages])]]] as const) {
     for (const lang of languages) {

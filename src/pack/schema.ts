@@ -18,7 +18,12 @@ export const packSchema = z.strictObject({
   letterLanguages: z.array(z.string()).min(1),
   sources: z.record(z.string(), z.strictObject({ title: z.string().min(1), url: z.string() })),
   facts: z.record(z.string(), z.strictObject({ value: z.union([z.string().min(1), localized]), status, sources })),
-  recipient: z.array(z.string().min(1)).min(1),
+  // The address the letter goes to is a fact like any other: where it comes from, and whether the
+  // carrier confirmed it (the checklist prints it with the mark; the letter, to the carrier, without).
+  recipient: z.strictObject(
+    { lines: z.array(z.string().min(1)).min(1), status, sources },
+    { error: (issue) => (issue.code === "invalid_type" ? "expected the letter's address as { lines: [...], status, sources } (see docs/templates.md)" : undefined) },
+  ),
   steps: z.array(z.strictObject({ id: z.string(), title: localized, when: condition.optional(), items: z.array(entry).min(1) })).min(1),
   documents: z.array(entry),
   precautions: z.array(entry),
@@ -35,44 +40,54 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 const FACT_REFERENCE = /\{\{\s*fact\s+"([^"]+)"\s*\}\}/g;
 
+/** A problem found in pack.yaml, with the path of the value at fault (for its line number). */
+export interface PackProblem {
+  path: (string | number)[];
+  message: string;
+}
+
 /** Problems zod cannot see: missing translations, unknown sources, facts named but not defined. */
-export function crossCheck(pack: PackData): string[] {
-  const problems: string[] = [];
-  const needLanguages = (text: Record<string, string>, languages: string[], path: string) => {
-    for (const lang of languages) if (!(lang in text)) problems.push(`${path}: missing ${lang}`);
+export function crossCheck(pack: PackData): PackProblem[] {
+  type Path = (string | number)[];
+  const problems: PackProblem[] = [];
+  const needLanguages = (text: Record<string, string>, languages: string[], path: Path) => {
+    for (const lang of languages) if (!(lang in text)) problems.push({ path, message: `missing ${lang}` });
   };
-  const needSources = (keys: string[], path: string) => {
-    for (const key of keys) if (!(key in pack.sources)) problems.push(`${path}.sources: unknown source "${key}"`);
+  const needSources = (keys: string[], path: Path) => {
+    keys.forEach((key, k) => {
+      if (!(key in pack.sources)) problems.push({ path: [...path, "sources", k], message: `unknown source "${key}"` });
+    });
   };
-  const needFacts = (text: string, path: string) => {
-    for (const match of text.matchAll(FACT_REFERENCE)) if (!(match[1]! in pack.facts)) problems.push(`${path}: unknown fact "${match[1]}"`);
+  const needFacts = (text: string, path: Path) => {
+    for (const match of text.matchAll(FACT_REFERENCE)) if (!(match[1]! in pack.facts)) problems.push({ path, message: `unknown fact "${match[1]}"` });
   };
   const all = [...new Set([...pack.languages, ...pack.letterLanguages])];
-  const checkText = (text: Record<string, string>, languages: string[], path: string) => {
+  const checkText = (text: Record<string, string>, languages: string[], path: Path) => {
     needLanguages(text, languages, path);
-    for (const [lang, value] of Object.entries(text)) needFacts(value, `${path}.${lang}`);
+    for (const [lang, value] of Object.entries(text)) needFacts(value, [...path, lang]);
   };
 
-  checkText(pack.name, all, "name");
+  checkText(pack.name, all, ["name"]);
+  needSources(pack.recipient.sources, ["recipient"]);
   for (const [id, fact] of Object.entries(pack.facts)) {
-    needSources(fact.sources, `facts.${id}`);
-    if (typeof fact.value !== "string") needLanguages(fact.value, all, `facts.${id}.value`);
+    needSources(fact.sources, ["facts", id]);
+    if (typeof fact.value !== "string") needLanguages(fact.value, all, ["facts", id, "value"]);
   }
   pack.steps.forEach((step, s) => {
-    checkText(step.title, pack.languages, `steps[${s}].title`);
+    checkText(step.title, pack.languages, ["steps", s, "title"]);
     step.items.forEach((item, i) => {
-      checkText(item.text, pack.languages, `steps[${s}].items[${i}].text`);
-      needSources(item.sources, `steps[${s}].items[${i}]`);
+      checkText(item.text, pack.languages, ["steps", s, "items", i, "text"]);
+      needSources(item.sources, ["steps", s, "items", i]);
     });
   });
   for (const list of ["documents", "precautions"] as const) {
     pack[list].forEach((item, i) => {
-      checkText(item.text, pack.languages, `${list}[${i}].text`);
-      needSources(item.sources, `${list}[${i}]`);
+      checkText(item.text, pack.languages, [list, i, "text"]);
+      needSources(item.sources, [list, i]);
     });
   }
-  pack.phrases.forEach((phrase, i) => needLanguages(phrase.translation, pack.languages.filter((l) => l !== "fr"), `phrases[${i}].translation`));
-  for (const [key, text] of Object.entries(pack.strings)) checkText(text, all, `strings.${key}`);
+  pack.phrases.forEach((phrase, i) => needLanguages(phrase.translation, pack.languages.filter((l) => l !== "fr"), ["phrases", i, "translation"]));
+  for (const [key, text] of Object.entries(pack.strings)) checkText(text, all, ["strings", key]);
   return problems;
 }
 

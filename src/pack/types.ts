@@ -26,6 +26,13 @@ export interface Fact {
   sources: string[];
 }
 
+export interface Recipient {
+  lines: string[];
+  status: FactStatus;
+  /** Keys of `Pack.sources`; at least one. */
+  sources: string[];
+}
+
 /** When an entry applies. Absent keys match everything; listed values are alternatives. */
 export interface Condition {
   plan?: Plan[];
@@ -65,8 +72,8 @@ export interface Pack {
   letterLanguages: string[];
   sources: Record<string, Source>;
   facts: Record<string, Fact>;
-  /** The letter's recipient block, one entry per line. */
-  recipient: string[];
+  /** The letter's recipient: its address block, one entry per line, sourced like a fact. */
+  recipient: Recipient;
   steps: Step[];
   documents: ListEntry[];
   precautions: ListEntry[];

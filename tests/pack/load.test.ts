@@ -2,7 +2,7 @@
  * The bundled pack loads and is complete; broken packs are refused with messages naming the file,
  * the path in it and, where it can, the line.
  */
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPack, PackError, selectEntries } from "../../src/pack/index.js";
@@ -46,8 +46,10 @@ describe("the bundled New Caledonia pack", () => {
       // Deductions are never presented as confirmed.
       if (item.sources.every((s) => s === "inferred")) expect(item.status).toBe("verify");
     }
-    // The postal address for cancellations was only found in a secondary source.
-    expect(pack.facts["postalAddress"]!.status).toBe("verify");
+    // The postal address for cancellations (the letter's recipient) was only found in a secondary
+    // source: it is sourced and to verify like any fact.
+    expect(pack.recipient.status).toBe("verify");
+    for (const source of pack.recipient.sources) expect(pack.sources[source], source).toBeDefined();
   });
 
   it("shows only what applies to each plan and channel", async () => {
@@ -65,6 +67,39 @@ describe("the bundled New Caledonia pack", () => {
     expect(ids("postpaid", "proxy")).toEqual(expect.arrayContaining(["proxy", "procuration"]));
     expect(ids(undefined, "in-person")).toEqual(expect.arrayContaining(["prepaid-credit", "postpaid-deposit"]));
   });
+
+  it("gives a letter sent by post no advice meant for the agency counter", async () => {
+    const pack = await loadPack(BUNDLED_PACK_DIR);
+    const ids = (channel: "in-person" | "post" | "proxy") => {
+      const situation = { channel, plan: "postpaid" as const };
+      return [...selectEntries(pack.steps, situation).flatMap((s) => selectEntries(s.items, situation)), ...selectEntries(pack.documents, situation), ...selectEntries(pack.precautions, situation)].map((e) => e.id);
+    };
+    const agencyOnly = ["hotline", "agency", "gather", "id-card", "sim", "attestation", "sim-return", "stamped-copy", "proofs"];
+    const postOnly = ["hotline-post", "post", "gather-post", "id-copy", "attestation-post", "proofs-post"];
+    expect(ids("post")).toEqual(expect.arrayContaining(postOnly));
+    for (const id of agencyOnly) expect(ids("post")).not.toContain(id);
+    // The representative goes to the agency: a proxy gets the agency's advice, like in person.
+    for (const channel of ["in-person", "proxy"] as const) {
+      expect(ids(channel)).toEqual(expect.arrayContaining(agencyOnly));
+      for (const id of postOnly) expect(ids(channel)).not.toContain(id);
+    }
+  });
+
+  it("quotes Latin-script texts with narrow quotes (the bundled font draws “ ” ‘ ’ full width)", async () => {
+    const pack = await loadPack(BUNDLED_PACK_DIR);
+    const texts: string[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value === "string") texts.push(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === "object") {
+        for (const [key, item] of Object.entries(value)) if (key === "en" || key === "fr" || typeof item !== "string") collect(item);
+      }
+    };
+    collect({ ...pack, sources: {} });
+    for (const file of (await readdir(BUNDLED_PACK_DIR)).filter((f) => /\.(en|fr)\.md\.hbs$/.test(f))) texts.push(await readFile(join(BUNDLED_PACK_DIR, file), "utf8"));
+    expect(texts.length).toBeGreaterThan(100);
+    expect(texts.filter((text) => /[“”‘’]/.test(text))).toEqual([]);
+  });
 });
 
 describe("broken packs", () => {
@@ -76,14 +111,24 @@ describe("broken packs", () => {
 
   it("a missing translation names the path and the language", async () => {
     const dir = await brokenCopy((yaml) => yaml.replace("      zh-Hans: 1. 检查余额和未付账单\n", ""));
-    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/pack\.yaml: steps\[0\]\.title: missing zh-Hans/));
+    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/pack\.yaml:\d+: steps\[0\]\.title: missing zh-Hans/));
   });
 
   it("an unknown source and an unknown fact are named", async () => {
     const dir = await brokenCopy((yaml) => yaml.replace("sources: [riots-2024, opt-guide, helia-skill]", "sources: [riots-2025]").replace('{{fact "hotline"}}', '{{fact "hotlines"}}'));
     const problems = await problemsOf(dir);
-    expect(problems).toContainEqual(expect.stringMatching(/steps\[1\]\.items\[2\]\.sources: unknown source "riots-2025"/));
-    expect(problems).toContainEqual(expect.stringMatching(/unknown fact "hotlines"/));
+    // The line is the one holding the bad value, so an editor can jump to it.
+    const yamlLines = (await readFile(join(dir, "pack.yaml"), "utf8")).split("\n");
+    const sourceLine = yamlLines.findIndex((line) => line.includes("sources: [riots-2025]")) + 1;
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`pack\\.yaml:${sourceLine}: steps\\[1\\]\\.items\\[3\\]\\.sources\\[0\\]: unknown source "riots-2025"`)));
+    expect(problems).toContainEqual(expect.stringMatching(/pack\.yaml:\d+: [\w.\[\]-]+: unknown fact "hotlines"/));
+  });
+
+  it("the recipient needs its sources and status like a fact; an old list-shaped one says what to write", async () => {
+    const unknown = await brokenCopy((yaml) => yaml.replace("  status: verify\n  sources: [helia-skill, inferred]\n", "  status: verify\n  sources: [helia-guess]\n"));
+    expect(await problemsOf(unknown)).toContainEqual(expect.stringMatching(/pack\.yaml:\d+: recipient\.sources\[0\]: unknown source "helia-guess"/));
+    const list = await brokenCopy((yaml) => yaml.replace(/^recipient:\n  lines:\n((?:  - .*\n)+)  status: verify\n  sources: .*\n/m, "recipient:\n$1"));
+    expect(await problemsOf(list)).toContainEqual(expect.stringMatching(/pack\.yaml:\d+: recipient: expected the letter's address as \{ lines: \[\.\.\.\], status, sources \}/));
   });
 
   it("a wrong field type names the path and its line", async () => {

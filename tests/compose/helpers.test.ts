@@ -1,0 +1,90 @@
+/**
+ * The helpers that fit user text and pack entries into sentences: an address on one line, a
+ * reason with one full stop, one verify mark per item. Rendered with the real helpers and the
+ * bundled pack; user text stays a placeholder until the document model is built.
+ */
+import { describe, expect, it } from "vitest";
+import { renderTemplate } from "../../src/compose/helpers.js";
+import { markdownToBlocks } from "../../src/compose/markdown.js";
+import { UserTextTable } from "../../src/compose/user-text.js";
+import { loadPack } from "../../src/pack/index.js";
+import { BUNDLED_PACK_DIR } from "../../src/paths.js";
+
+const pack = await loadPack(BUNDLED_PACK_DIR);
+
+/** Renders a template with `details` held as user text; returns the Markdown and the resolved text. */
+function render(source: string, details: Record<string, string | string[]> = {}, lang = "fr", extra: object = {}) {
+  const users = new UserTextTable();
+  const context = { details: users.holdAll(details), pack, ...extra };
+  const markdown = renderTemplate(source, context, { pack, lang, users, templateName: "test.md.hbs" });
+  return { markdown, text: users.resolve(markdown), users };
+}
+
+describe("inline", () => {
+  it("joins an address's lines with commas, without doubling a comma that ends a line", () => {
+    const { text } = render("demeurant {{inline details.address}}, titulaire", { address: "12 rue des Fictifs, appartement 3,\n  98800 NOUMÉA\n" });
+    expect(text).toBe("demeurant 12 rue des Fictifs, appartement 3, 98800 NOUMÉA, titulaire");
+  });
+
+  it("keeps the joined address literal: markup in it never becomes structure", () => {
+    const { markdown, users } = render("{{inline details.address}}", { address: "# **12** rue\n- [ ] 98800" });
+    expect(markdown).not.toMatch(/[#*[]/);
+    const [block] = markdownToBlocks(markdown, users, "test.md.hbs");
+    expect(block).toEqual({ kind: "paragraph", align: "left", runs: [{ kind: "text", text: "# **12** rue, - [ ] 98800" }] });
+  });
+
+  it("joins the pack's recipient lines, and leaves an empty address empty for fill", () => {
+    expect(render("{{inline pack.recipient.lines}}").text).toBe("OPT-NC – Helia (ex-Mobilis), Service Clients Mobile, 2 rue Paul Montchovet, 98800 NOUMÉA");
+    expect(render("[{{inline details.address}}]", { address: "" }).text).toBe("[]");
+  });
+});
+
+describe("sentence", () => {
+  it.each([
+    ["fr", "Départ définitif", "Départ définitif."],
+    ["fr", "Départ définitif.", "Départ définitif."],
+    ["fr", "Départ définitif !", "Départ définitif !"],
+    ["fr", "(départ)", "(départ)."],
+    ["fr", "« Je pars. »", "« Je pars. »"],
+    ["zh-Hans", "回国", "回国。"],
+    ["zh-Hans", "回国。", "回国。"],
+    ["zh-Hans", "Départ.", "Départ."],
+    ["en", "Leaving…", "Leaving…"],
+  ])("%s: %j ends as %j", (lang, reason, expected) => {
+    expect(render("{{sentence details.reason}}", { reason }, lang).text).toBe(expected);
+  });
+
+  it("prints nothing for an empty reason", () => {
+    expect(render("[{{sentence details.reason}}]", { reason: "" }).text).toBe("[]");
+  });
+});
+
+describe("entry: one verify mark per item", () => {
+  const entry = (text: string, status: "verify" | "confirmed") => ({ entry: { id: "x", text: { en: text }, status, sources: ["inferred"] } });
+  const marks = (text: string) => text.split("※").length - 1;
+
+  it.each([
+    ["an entry to verify", "Ask whether the SIM card must be returned.", "verify", "Ask whether the SIM card must be returned.※"],
+    ["a confirmed entry", "Back up your contacts.", "confirmed", "Back up your contacts."],
+    // The fact's mark stays next to the fact; the entry's own would stutter after it.
+    ["an entry to verify naming a fact to verify", 'Apply at {{fact "agencyLocator"}}.', "verify", "Apply at helia.nc/trouver-un-point-de-vente※."],
+    ["an entry to verify naming a confirmed fact", 'Call {{fact "hotline"}}.', "verify", "Call 1000.※"],
+    ["a confirmed entry naming two facts to verify", '{{fact "agencyLocator"}} and {{fact "appointments"}}.', "confirmed", "helia.nc/trouver-un-point-de-vente※ and www.opt.nc/rdv※."],
+    ["an entry to verify naming the recipient", "Send it to {{inline pack.recipient.lines}}{{mark pack.recipient}}; from abroad too.", "verify", "Send it to OPT-NC – Helia (ex-Mobilis), Service Clients Mobile, 2 rue Paul Montchovet, 98800 NOUMÉA※; from abroad too."],
+  ] as const)("%s", (_, text, status, expected) => {
+    const { text: out } = render("{{entry entry}}", {}, "en", entry(text, status));
+    expect(out).toBe(expected);
+    expect(marks(out)).toBeLessThanOrEqual(Math.max(1, marks(expected)));
+  });
+
+  it("every entry of the bundled pack prints at most one mark unless it names several facts to verify", () => {
+    for (const item of [...pack.steps.flatMap((s) => s.items), ...pack.documents, ...pack.precautions]) {
+      for (const lang of pack.languages) {
+        const { text } = render("{{entry entry}}", {}, lang, { entry: item, is: {} });
+        const facts = [...item.text[lang]!.matchAll(/\{\{fact "([^"]+)"\}\}/g)].filter((m) => pack.facts[m[1]!]!.status === "verify").length;
+        expect(marks(text), `${item.id} (${lang}): ${text}`).toBe(Math.max(facts + (item.text[lang]!.includes("mark pack.recipient") ? 1 : 0), item.status === "verify" ? 1 : 0));
+        expect(text, `${item.id} (${lang})`).not.toMatch(/※[^\p{L}\p{N}※]{0,3}※/u);
+      }
+    }
+  });
+});
