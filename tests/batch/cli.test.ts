@@ -9,7 +9,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CLI, listFiles, ROOT, tempDir } from "../support/cli.js";
 import { flat, readPdf } from "../support/pdf.js";
 
-
 function batch(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [CLI, "batch", ...args], { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>

@@ -1,7 +1,7 @@
 /**
  * End to end: the real CLI writes both PDFs from the sample, and a real PDF parser reads them.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -202,7 +202,7 @@ describe("bad input", () => {
 
   it("--version prints the package's version, from any working folder", async () => {
     const elsewhere = await tempDir();
-    await (await import("node:fs/promises")).writeFile(join(elsewhere, "package.json"), JSON.stringify({ name: "other", version: "9.9.9" }));
+    await writeFile(join(elsewhere, "package.json"), JSON.stringify({ name: "other", version: "9.9.9" }));
     const result = await runCli(["--version"], { cwd: elsewhere });
     const own = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(result.stdout.trim()).toBe(own.version);
@@ -226,7 +226,7 @@ describe("bad input", () => {
   it("a details file with a YAML syntax error: names the file and the line", async () => {
     const dir = await tempDir();
     const file = join(dir, "broken.yaml");
-    await (await import("node:fs/promises")).writeFile(file, "name: Xiaoming WANG\nphone: [76 12 34\n");
+    await writeFile(file, "name: Xiaoming WANG\nphone: [76 12 34\n");
     const out = join(dir, "out");
     const result = await runCli(["generate", "--details", file, "--out", out]);
     expect(result.code).toBe(2);
