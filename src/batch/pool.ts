@@ -1,7 +1,8 @@
 /**
- * A pool of render workers (worker_threads), one per core by default. Each row goes to the
- * worker with the fewest rows waiting; a worker that dies fails only the rows it held and is
- * replaced. The caller bounds how many rows are in flight (see run.ts).
+ * A pool of render workers (worker_threads), one per core by default; a worker renders a row and
+ * writes its folder. Each row goes to the worker with the fewest rows waiting; a worker that dies
+ * fails only the rows it held and is replaced. The caller bounds how many rows are in flight
+ * (see run.ts).
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -57,10 +58,14 @@ export class RenderPool {
   private closing = false;
   private readonly fonts: Record<string, SharedArrayBuffer>;
 
-  /** `fontFiles`: the fonts every row uses, read once here and shared with the workers. */
+  /**
+   * `force`: replace the files of row folders that exist. `fontFiles`: the fonts every row uses,
+   * read once here and shared with the workers.
+   */
   constructor(
     size: number,
     private readonly options: GenerateOptions,
+    private readonly force: boolean,
     fontFiles: readonly string[] = [],
     private readonly workerUrl: URL = WORKER_URL,
   ) {
@@ -73,7 +78,7 @@ export class RenderPool {
   }
 
   private spawn(): Slot {
-    const setup: WorkerSetup = { options: this.options, fonts: this.fonts };
+    const setup: WorkerSetup = { options: this.options, force: this.force, fonts: this.fonts };
     const slot: Slot = { worker: new Worker(this.workerUrl, { workerData: setup, resourceLimits: RESOURCE_LIMITS }), pending: new Map() };
     slot.worker.on("message", (reply: RenderReply) => {
       const resolve = slot.pending.get(reply.id);
@@ -93,14 +98,14 @@ export class RenderPool {
     return slot;
   }
 
-  /** Renders one row's details; never rejects: failures come back as a reply with ok: false. */
-  render(input: DetailsInput): Promise<RenderReply> {
+  /** Renders one row's details into `dir`; never rejects: failures come back as a reply with ok: false. */
+  render(input: DetailsInput, dir: string): Promise<RenderReply> {
     if (this.closing) return Promise.reject(new Error("the render pool is closed"));
     const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
     const id = this.nextId++;
     return new Promise((resolve) => {
       slot.pending.set(id, resolve);
-      const job: RenderJob = { id, input };
+      const job: RenderJob = { id, input, dir };
       slot.worker.postMessage(job);
     });
   }

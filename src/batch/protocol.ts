@@ -5,6 +5,8 @@ import type { GenerateOptions } from "../generate.js";
 /** Given once, as the worker's workerData. */
 export interface WorkerSetup {
   options: GenerateOptions;
+  /** Replace the files of a row folder that already exists. */
+  force: boolean;
   /** Font files read once by the main thread, shared by every worker (file path -> bytes). */
   fonts: Record<string, SharedArrayBuffer>;
 }
@@ -12,18 +14,20 @@ export interface WorkerSetup {
 export interface RenderJob {
   id: number;
   input: DetailsInput;
+  /** The row's own folder: the worker renders the row and writes its PDFs there. */
+  dir: string;
 }
 
-export interface RenderedFile {
+/** A PDF the worker wrote: only its description comes back, never its bytes. */
+export interface WrittenFile {
   kind: string;
   lang: string;
   fileName: string;
   pages: number;
-  /** The PDF, transferred (not copied) from the worker. */
-  bytes: ArrayBuffer;
+  bytes: number;
 }
 
 export type RenderReply =
-  | { id: number; ok: true; files: RenderedFile[] }
+  | { id: number; ok: true; files: WrittenFile[] }
   /** `input`: the row's details were the problem (e.g. a character no font has), not the program. */
   | { id: number; ok: false; input: boolean; problems: string[] };

@@ -3,12 +3,11 @@
  * (stream the rows again and render the valid ones on the worker pool, a bounded number in
  * flight), then the summary file. Nothing is printed here: progress goes to `onProgress`.
  */
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { todayInNoumea } from "../details/index.js";
 import type { GenerateOptions } from "../generate.js";
 import type { Paper } from "../layout/index.js";
-import { writeAll } from "../cli/write.js";
 import { checkRowsInWorker, optionalName, type RowReport } from "./check.js";
 import { primaryFontFiles } from "../fonts/bundled.js";
 import { checkOptions } from "./options.js";
@@ -55,8 +54,6 @@ export interface BatchResult {
   failed: RowReport[];
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
-
 function report(row: SourceRow, errors: string[]): RowReport {
   return { row: row.row, ...(row.line !== undefined ? { line: row.line } : {}), ...optionalName(row), errors };
 }
@@ -94,36 +91,25 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
   const summary = new SummaryWriter(out, format);
   const workers = options.workers ?? defaultPoolSize(checked.valid);
   // One copy of the fonts every document uses, for all workers (10 MB per face).
-  const pool = checked.valid > 0 ? new RenderPool(workers, generateOptions, primaryFontFiles([lang, letterLang])) : undefined;
-  // Two rows per worker: one rendering, one waiting, so no core idles while the main thread writes.
+  const pool = checked.valid > 0 ? new RenderPool(workers, generateOptions, force, primaryFontFiles([lang, letterLang])) : undefined;
+  // Two rows per worker: one rendering, one waiting, so no core idles between rows.
   const maxInFlight = (pool?.size ?? 1) * 2;
   // Finished rows held for the summary's order; past this, wait for the slow row before reading on.
   const maxHeld = 1000;
   const inFlight = new Set<Promise<void>>();
   let done = 0;
 
-  const finishRow = async (row: SourceRow, reply: RenderReply): Promise<void> => {
-    let entry: SummaryEntry;
-    if (reply.ok) {
-      const folder = rowFolderName(row.row, row.input?.name, width);
-      const dir = join(out, folder);
-      try {
-        if (!force && (await exists(dir))) throw new Error(`${dir} already exists; nothing was written. Use --force to replace its files, or --out DIR for another folder`);
-        await writeAll(dir, reply.files.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(f.bytes) })), force);
-        entry = {
+  const finishRow = (row: SourceRow, folder: string, reply: RenderReply): void => {
+    const entry: SummaryEntry = reply.ok
+      ? {
           ...entryOf(row, "ok", []),
           files: reply.files.map((f) => `${folder}/${f.fileName}`),
           pages: reply.files.reduce((n, f) => n + f.pages, 0),
-          bytes: reply.files.reduce((n, f) => n + f.bytes.byteLength, 0),
-        };
-        result.ok++;
-      } catch (error) {
-        entry = entryOf(row, "failed", [(error as Error).message]);
-      }
-    } else {
-      // A problem only rendering can find (a character no font has) is still bad input.
-      entry = entryOf(row, reply.input ? "invalid" : "failed", reply.problems);
-    }
+          bytes: reply.files.reduce((n, f) => n + f.bytes, 0),
+        }
+      : // A problem only rendering can find (a character no font has) is still bad input.
+        entryOf(row, reply.input ? "invalid" : "failed", reply.problems);
+    if (reply.ok) result.ok++;
     summary.add(entry);
     const failure = entry.status === "ok" ? undefined : report(row, entry.errors);
     if (failure) (entry.status === "invalid" ? result.invalid : result.failed).push(failure);
@@ -141,7 +127,8 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
       } else if (pool && row.input && row.problems.length === 0) {
         // Not validated again here: generate() does, so a row changed since pass 1 still comes
         // back invalid, and the main thread makes no garbage of its own.
-        const task: Promise<void> = pool.render(row.input!).then((reply) => finishRow(row, reply)).finally(() => inFlight.delete(task));
+        const folder = rowFolderName(row.row, row.input.name, width);
+        const task: Promise<void> = pool.render(row.input, join(out, folder)).then((reply) => finishRow(row, folder, reply)).finally(() => inFlight.delete(task));
         inFlight.add(task);
       } else {
         // Only if the file changed since pass 1.

@@ -3,7 +3,7 @@
  * parser on what it writes. Build first (npm test does).
  */
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLI, listFiles, ROOT, tempDir } from "../support/cli.js";
@@ -122,6 +122,30 @@ describe("sim-cancel batch people.jsonl --summary json --json", () => {
     expect(await listFiles(out)).toEqual(["0001-lea-martin", "0002", "summary.json"]);
     const checklist = await readPdf(await readFile(join(out, "0002", "sim-cancel-checklist-zh-Hant.pdf")));
     expect(squash(checklist.text)).toContain("陳大文");
+  });
+
+  it("keeps a row folder that already exists, fails only that row, and writes the others", async () => {
+    const dir = await tempDir("sim-cancel-batch-");
+    const out = join(dir, "out");
+    const lines = [
+      { name: "Léa MARTIN", phone: "76 12 34", date: "2026-11-24" },
+      { name: "Hugo DUPONT", phone: "77 23 45", date: "2026-11-24" },
+    ];
+    await writeFile(join(dir, "people.jsonl"), `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
+    // Row 2's folder is there from some other work: nothing in it may change.
+    await mkdir(join(out, "0002-hugo-dupont"), { recursive: true });
+    await writeFile(join(out, "0002-hugo-dupont", "sim-cancel-letter-fr.pdf"), "not a PDF, and keep me");
+    const result = await batch([join(dir, "people.jsonl"), "--out", out, "--json"]);
+    expect(result.code).toBe(1);
+    const printed = JSON.parse(result.stdout);
+    expect(printed).toMatchObject({ ok: false, rows: 2, rendered: 1 });
+    expect(printed.failed).toHaveLength(1);
+    expect(printed.failed[0]).toMatchObject({ row: 2 });
+    expect(printed.failed[0].errors[0]).toMatch(/0002-hugo-dupont already exists; nothing was written\. Use --force/);
+    expect(await readFile(join(out, "0002-hugo-dupont", "sim-cancel-letter-fr.pdf"), "utf8")).toBe("not a PDF, and keep me");
+    expect(await listFiles(join(out, "0002-hugo-dupont"))).toEqual(["sim-cancel-letter-fr.pdf"]);
+    const letter = await readPdf(await readFile(join(out, "0001-lea-martin", "sim-cancel-letter-fr.pdf")));
+    expect(letter.text).toContain("Léa MARTIN");
   });
 
   it("reports an unknown CSV column as bad input, naming it, before rendering anything", async () => {
