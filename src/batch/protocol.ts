@@ -24,7 +24,8 @@ export interface WrittenFile {
   lang: string;
   fileName: string;
   pages: number;
-  bytes: number;
+  /** The file's size in bytes. */
+  size: number;
 }
 
 export type RenderReply =

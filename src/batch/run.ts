@@ -14,6 +14,7 @@ import { checkOptions } from "./options.js";
 import { defaultPoolSize, RenderPool } from "./pool.js";
 import type { RenderReply } from "./protocol.js";
 import { readRows, type SourceRow } from "./rows.js";
+import { cleanUpRowFolder } from "./row-folder.js";
 import { rowFolderName, rowNumberWidth } from "./slug.js";
 import { SummaryWriter, type SummaryEntry, type SummaryFormat } from "./summary.js";
 
@@ -105,7 +106,7 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
           ...entryOf(row, "ok", []),
           files: reply.files.map((f) => `${folder}/${f.fileName}`),
           pages: reply.files.reduce((n, f) => n + f.pages, 0),
-          bytes: reply.files.reduce((n, f) => n + f.bytes, 0),
+          bytes: reply.files.reduce((n, f) => n + f.size, 0),
         }
       : // A problem only rendering can find (a character no font has) is still bad input.
         entryOf(row, reply.input ? "invalid" : "failed", reply.problems);
@@ -128,7 +129,14 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
         // Not validated again here: generate() does, so a row changed since pass 1 still comes
         // back invalid, and the main thread makes no garbage of its own.
         const folder = rowFolderName(row.row, row.input.name, width);
-        const task: Promise<void> = pool.render(row.input, join(out, folder)).then((reply) => finishRow(row, folder, reply)).finally(() => inFlight.delete(task));
+        const dir = join(out, folder);
+        const task: Promise<void> = pool
+          .render(row.input, dir)
+          .then(async (reply) => {
+            if (!reply.ok && !reply.input) await cleanUpRowFolder(dir);
+            finishRow(row, folder, reply);
+          })
+          .finally(() => inFlight.delete(task));
         inFlight.add(task);
       } else {
         // Only if the file changed since pass 1.

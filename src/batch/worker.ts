@@ -5,44 +5,44 @@
  * sent to the main thread, they stayed alive there until its next garbage collection, which a
  * thread allocating so little runs rarely (tens of MB of PDFs held at once in a 1,000-row batch).
  */
-import { stat } from "node:fs/promises";
 import { parentPort, workerData } from "node:worker_threads";
-import { writeAll } from "../cli/write.js";
 import { useSharedFontBytes } from "../fonts/faces.js";
 import { generate, InputError, type GeneratedDocument } from "../generate.js";
 import type { RenderJob, RenderReply, WorkerSetup } from "./protocol.js";
+import { writeRowFolder } from "./row-folder.js";
 
 if (!parentPort) throw new Error("worker.js is a worker thread, started by the batch's render pool");
 const port = parentPort;
 const { options, force, fonts } = workerData as WorkerSetup;
 useSharedFontBytes(fonts);
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const messageOf = (error: unknown) => (error as Error)?.message ?? String(error);
 
-async function write(dir: string, documents: readonly GeneratedDocument[]): Promise<void> {
-  if (!force && (await exists(dir))) throw new Error(`${dir} already exists; nothing was written. Use --force to replace its files, or --out DIR for another folder`);
-  await writeAll(dir, documents, force);
-}
-
-async function renderAndWrite(job: RenderJob): Promise<RenderReply> {
-  let documents: GeneratedDocument[];
+/** The row's documents, or the reply that says why there are none. */
+async function render(job: RenderJob): Promise<GeneratedDocument[] | RenderReply> {
   try {
-    documents = await generate(job.input, options);
+    return await generate(job.input, options);
   } catch (error) {
     const input = error instanceof InputError;
-    return { id: job.id, ok: false, input, problems: input ? error.problems : [(error as Error)?.message ?? String(error)] };
+    return { id: job.id, ok: false, input, problems: input ? error.problems : [messageOf(error)] };
   }
+}
+
+async function write(job: RenderJob, documents: GeneratedDocument[]): Promise<RenderReply> {
   try {
-    await write(job.dir, documents);
+    await writeRowFolder(job.dir, documents, force);
   } catch (error) {
-    return { id: job.id, ok: false, input: false, problems: [(error as Error)?.message ?? String(error)] };
+    return { id: job.id, ok: false, input: false, problems: [messageOf(error)] };
   }
-  const files = documents.map((doc) => ({ kind: doc.kind, lang: doc.lang, fileName: doc.fileName, pages: doc.pages, bytes: doc.bytes.byteLength }));
+  const files = documents.map((doc) => ({ kind: doc.kind, lang: doc.lang, fileName: doc.fileName, pages: doc.pages, size: doc.bytes.byteLength }));
   return { id: job.id, ok: true, files };
 }
 
-// One row at a time, in arrival order: the pool decides how many wait here.
-let queue = Promise.resolve();
+// Rows are rendered one at a time, in arrival order (the pool decides how many wait here); a
+// row's files are written while the next row renders.
+let rendering = Promise.resolve();
 port.on("message", (job: RenderJob) => {
-  queue = queue.then(async () => port.postMessage(await renderAndWrite(job)));
+  const rendered = rendering.then(() => render(job));
+  rendering = rendered.then(() => undefined);
+  void rendered.then(async (result) => port.postMessage(Array.isArray(result) ? await write(job, result) : result));
 });

@@ -17,6 +17,16 @@ export interface FileToWrite {
   bytes: Uint8Array;
 }
 
+/** The name a file is written under before it is renamed into place (hidden, this process's). */
+export function temporaryFileName(fileName: string): string {
+  return `.${fileName}.${process.pid}.tmp`;
+}
+
+/** Whether a name in a folder is one of this process's temporary files (see temporaryFileName). */
+export function isTemporaryFileName(name: string): boolean {
+  return name.startsWith(".") && name.endsWith(`.${process.pid}.tmp`);
+}
+
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }
@@ -42,7 +52,7 @@ export async function writeAll(outDir: string, files: readonly FileToWrite[], fo
   } catch (error) {
     throw new WriteError(`cannot create the output folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const temps = targets.map((target) => join(dir, `.${basename(target)}.${process.pid}.tmp`));
+  const temps = targets.map((target) => join(dir, temporaryFileName(basename(target))));
   try {
     await Promise.all(files.map((file, i) => writeFile(temps[i]!, file.bytes, { flag: "wx" })));
     for (const [i, target] of targets.entries()) await rename(temps[i]!, target);
