@@ -5,16 +5,14 @@
  * end. With --force the folder may exist already; its files are then replaced one by one, each
  * atomically (see cli/write.ts).
  */
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { isTemporaryFileName, writeAll, type FileToWrite } from "../cli/write.js";
+import { isTemporaryFileName, pathExists, writeAll, type FileToWrite } from "../cli/write.js";
 
 /** Where a row folder is filled before it is renamed into place. */
 export function partialFolder(dir: string): string {
   return join(dirname(dir), `.${basename(dir)}.partial`);
 }
-
-const exists = (path: string) => stat(path).then(() => true, () => false);
 
 export async function writeRowFolder(dir: string, files: readonly FileToWrite[], force: boolean): Promise<void> {
   if (force) {
@@ -22,10 +20,11 @@ export async function writeRowFolder(dir: string, files: readonly FileToWrite[],
     return;
   }
   const taken = `${dir} already exists; nothing was written. Use --force to replace its files, or --out DIR for another folder`;
-  if (await exists(dir)) throw new Error(taken);
+  if (await pathExists(dir)) throw new Error(taken);
   const partial = partialFolder(dir);
   await rm(partial, { recursive: true, force: true });
-  await writeAll(partial, files, false);
+  // The hidden folder was just emptied: no file there to keep, so no need to look for one.
+  await writeAll(partial, files, true);
   try {
     // Fails if a folder of that name appeared meanwhile and holds anything.
     await rename(partial, dir);

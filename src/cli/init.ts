@@ -1,11 +1,11 @@
 /**
  * `sim-cancel init`: writes a commented details file to fill in, in the user's language.
  */
-import { cp, readFile, stat } from "node:fs/promises";
+import { cp, readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { resolveMessageLang } from "../details/index.js";
 import { BUNDLED_PACK_DIR, CLI_TEXTS_DIR } from "../paths.js";
-import { writeAll, WriteError } from "./write.js";
+import { pathExists, writeAll, WriteError } from "./write.js";
 
 /** In templates/cli/details.*.yaml, stands for the file being written, as a shell argument. */
 export const FILE_PLACEHOLDER = "{{file}}";
@@ -39,7 +39,7 @@ export function detailsCommand(file: string): string {
 export async function writeDetailsTemplate(file: string, lang: string, force: boolean): Promise<string> {
   const path = resolve(file);
   // writeAll's own message is generate's (it suggests --out, which init does not have).
-  if (!force && (await stat(path).then(() => true, () => false))) {
+  if (!force && (await pathExists(path))) {
     throw new WriteError(`${path} already exists; nothing was written. Use --force to replace it, or give another file name: sim-cancel init OTHER.yaml`, true);
   }
   const text = await readFile(join(CLI_TEXTS_DIR, `details.${resolveMessageLang(lang)}.yaml`), "utf8");
@@ -50,8 +50,7 @@ export async function writeDetailsTemplate(file: string, lang: string, force: bo
 
 /** `init --pack DIR`: a copy of the bundled pack to edit into another carrier's. */
 export async function scaffoldPack(dir: string, force: boolean): Promise<string> {
-  const exists = await stat(dir).then(() => true, () => false);
-  if (exists && !force) throw new WriteError(`${dir} already exists; nothing was written. Use --force to write into it, or choose another folder`, true);
+  if (!force && (await pathExists(dir))) throw new WriteError(`${dir} already exists; nothing was written. Use --force to write into it, or choose another folder`, true);
   await cp(BUNDLED_PACK_DIR, dir, { recursive: true, force: true });
   return dir;
 }

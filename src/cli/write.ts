@@ -27,7 +27,8 @@ export function isTemporaryFileName(name: string): boolean {
   return name.startsWith(".") && name.endsWith(`.${process.pid}.tmp`);
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether anything (file or folder) is at `path`. */
+export async function pathExists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }
 
@@ -42,7 +43,7 @@ export async function writeAll(outDir: string, files: readonly FileToWrite[], fo
   }
   const targets = files.map((file) => join(dir, file.fileName));
   if (!force) {
-    const taken = (await Promise.all(targets.map(async (t) => ((await exists(t)) ? t : null)))).filter(Boolean);
+    const taken = (await Promise.all(targets.map(async (t) => ((await pathExists(t)) ? t : null)))).filter(Boolean);
     if (taken.length > 0) {
       throw new WriteError(`${taken.join(", ")} already exists; nothing was written. Use --force to replace, or --out DIR for another folder`, true);
     }
