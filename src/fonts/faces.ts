@@ -7,6 +7,8 @@ import { basename } from "node:path";
 import * as fontkit from "fontkit";
 import { FontError } from "../errors.js";
 import { bundledFontFile, type BundledFamily, type Weight } from "./bundled.js";
+import { readGlyphsOnDemand } from "./glyph-reads.js";
+import { openTrueTypeOnDemand, type GlyphTable } from "./on-demand.js";
 
 export interface FontFace {
   /** Unique name, used as the pdfkit font name and in PageLayout text items. */
@@ -53,15 +55,21 @@ export function useSharedFontBytes(files: Readonly<Record<string, SharedArrayBuf
 
 function parseFace(file: string, faceName?: string): fontkit.Font {
   let bytes: Buffer;
+  let onDemand: GlyphTable | undefined;
   try {
-    bytes = sharedBytes.get(file) ?? readFileSync(file);
+    // A plain TrueType file is read on demand (see on-demand.ts); shared bytes are already read.
+    onDemand = sharedBytes.has(file) ? undefined : openTrueTypeOnDemand(file);
+    bytes = sharedBytes.get(file) ?? onDemand?.file.bytes ?? readFileSync(file);
   } catch (error) {
     throw new FontError(`cannot read font file ${file}: ${(error as Error).message}`);
   }
   let parsed: fontkit.Font | fontkit.FontCollection;
   try {
     parsed = fontkit.create(bytes, faceName);
+    // A fontkit whose glyph class we do not know gets the whole file, as it always did.
+    if (onDemand && ("fonts" in parsed || !readGlyphsOnDemand(parsed, onDemand))) onDemand.file.ensure(0, bytes.length);
   } catch (error) {
+    onDemand?.file.close();
     throw new FontError(`${file} is not a font fontkit can read (TTF, OTF or TTC): ${(error as Error).message}`);
   }
   if ("fonts" in parsed) {

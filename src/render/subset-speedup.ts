@@ -9,6 +9,7 @@
  * variable fonts, whose outlines it really needs. The bytes fontkit writes are unchanged.
  */
 import type * as fontkit from "fontkit";
+import { ensureGlyphBytes } from "../fonts/glyph-reads.js";
 
 interface SubsetInternals {
   font: FontInternals;
@@ -50,6 +51,8 @@ export function speedUpSubsetting(font: fontkit.Font): void {
   patched.add(proto);
   const addGlyph = proto._addGlyph;
   proto._addGlyph = function (this: SubsetInternals, gid: number): number {
+    // The glyph's bytes are read below without fontkit's readers: a font read on demand needs them first.
+    ensureGlyphBytes(this.font, gid);
     const contours = this.font._variationProcessor ? -1 : contourCount(this.font, gid);
     if (contours !== null && contours < 0) return addGlyph.call(this, gid);
     const glyph = this.font.getGlyph(gid);

@@ -1,0 +1,118 @@
+/**
+ * TrueType font files read on demand. A bundled CJK face is a 10.3 MB file of which 9.9 MB are
+ * glyph outlines (the glyf table: 30,898 of them), and a document pair draws a few hundred.
+ * Reading whole files took 30 ms per face on a cold start, most of it the kernel handing out fresh
+ * memory pages. Here the file's bytes go into a zero-filled buffer of the file's size (pages that
+ * are never written cost neither time nor memory): every table but glyf at once, and each glyph's
+ * outline the first time fontkit reads it (see watchGlyphReads). fontkit sees an ordinary buffer.
+ *
+ * Only plain TrueType files qualify (no collection, no CFF, colour or variation tables, whose
+ * readers take other paths); any other file is read whole. The file stays open for the life of
+ * the process, which is how a replaced file (npm update) keeps giving the old bytes on Unix.
+ */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+
+const PAGE = 4096;
+/** Tables whose glyph readers are not covered by watchGlyphReads: such fonts are read whole. */
+const OTHER_GLYPH_TABLES = ["CFF ", "CFF2", "COLR", "SVG ", "sbix", "fvar", "gvar", "CBDT", "EBDT"];
+
+/** A file's bytes, filled in as they are asked for. */
+export class OnDemandFile {
+  /** One flag per 4 KB page of the file: read yet or not. */
+  private readonly loaded: Uint8Array;
+  /** How many bytes of the file have been read so far. */
+  bytesRead = 0;
+
+  private constructor(private readonly fd: number, readonly bytes: Buffer) {
+    this.loaded = new Uint8Array(Math.ceil(bytes.length / PAGE));
+  }
+
+  static open(file: string): OnDemandFile {
+    const fd = openSync(file, "r");
+    try {
+      return new OnDemandFile(fd, Buffer.alloc(fstatSync(fd).size));
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  /** Makes bytes [start, end) of the file present, reading the missing pages in as few reads as possible. */
+  ensure(start: number, end: number): void {
+    const last = Math.min(Math.ceil(end / PAGE), this.loaded.length);
+    for (let page = Math.floor(start / PAGE); page < last; page++) {
+      if (this.loaded[page]) continue;
+      let stop = page;
+      while (stop < last && !this.loaded[stop]) this.loaded[stop++] = 1;
+      const from = page * PAGE;
+      const length = Math.min(stop * PAGE, this.bytes.length) - from;
+      for (let done = 0; done < length; ) {
+        const read = readSync(this.fd, this.bytes, from + done, length - done, from + done);
+        if (read === 0) throw new Error("the font file is shorter than when it was opened");
+        done += read;
+      }
+      this.bytesRead += length;
+      page = stop - 1;
+    }
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** Where a TrueType file's glyph outlines are: enough to read one glyph's bytes by its id. */
+export interface GlyphTable {
+  readonly file: OnDemandFile;
+  readonly glyfOffset: number;
+  readonly locaOffset: number;
+  /** loca's long format (32-bit offsets) or short (16-bit offsets / 2). */
+  readonly longOffsets: boolean;
+  readonly numGlyphs: number;
+}
+
+/** Makes glyph `gid`'s outline bytes present (nothing for an id outside the font: fontkit decides). */
+export function ensureGlyph(table: GlyphTable, gid: number): void {
+  if (!Number.isInteger(gid) || gid < 0 || gid >= table.numGlyphs) return;
+  const bytes = table.file.bytes;
+  const start = table.longOffsets ? bytes.readUInt32BE(table.locaOffset + 4 * gid) : bytes.readUInt16BE(table.locaOffset + 2 * gid) * 2;
+  const end = table.longOffsets ? bytes.readUInt32BE(table.locaOffset + 4 * gid + 4) : bytes.readUInt16BE(table.locaOffset + 2 * gid + 2) * 2;
+  if (end > start) table.file.ensure(table.glyfOffset + start, table.glyfOffset + end);
+}
+
+/**
+ * Opens a plain TrueType file on demand: its header, table directory and every table but glyf
+ * read now. Undefined (file closed) when the file is anything else or looks inconsistent, so the
+ * caller reads it whole and lets fontkit judge it.
+ */
+export function openTrueTypeOnDemand(path: string): GlyphTable | undefined {
+  const file = OnDemandFile.open(path);
+  const bytes = file.bytes;
+  const tables = new Map<string, { offset: number; length: number }>();
+  try {
+    file.ensure(0, 12);
+    if (bytes.length < 12 || ![0x00010000, 0x74727565 /* "true" */].includes(bytes.readUInt32BE(0))) throw new Error("not a TrueType file");
+    const count = bytes.readUInt16BE(4);
+    file.ensure(12, 12 + 16 * count);
+    for (let i = 0; i < count; i++) {
+      const record = 12 + 16 * i;
+      const offset = bytes.readUInt32BE(record + 8);
+      const length = bytes.readUInt32BE(record + 12);
+      if (offset + length > bytes.length) throw new Error("a table lies beyond the end of the file");
+      tables.set(bytes.toString("latin1", record, record + 4), { offset, length });
+    }
+    const glyf = tables.get("glyf");
+    const loca = tables.get("loca");
+    const head = tables.get("head");
+    const maxp = tables.get("maxp");
+    if (!glyf || !loca || !head || !maxp || OTHER_GLYPH_TABLES.some((tag) => tables.has(tag))) throw new Error("not a plain TrueType font");
+    for (const [tag, { offset, length }] of tables) if (tag !== "glyf") file.ensure(offset, offset + length);
+    const numGlyphs = bytes.readUInt16BE(maxp.offset + 4);
+    const longOffsets = bytes.readInt16BE(head.offset + 50) === 1;
+    if (loca.length < (numGlyphs + 1) * (longOffsets ? 4 : 2)) throw new Error("loca is too short");
+    return { file, glyfOffset: glyf.offset, locaOffset: loca.offset, longOffsets, numGlyphs };
+  } catch {
+    file.close();
+    return undefined;
+  }
+}
