@@ -15,15 +15,25 @@
  * One is replaced by a faster equivalent: tiny-inflate, a pure-JavaScript DEFLATE decoder, with
  * Node's own zlib. fontkit's Unicode tables (unicode-trie) are inflated with it when loaded, twice
  * over, and in code that has not been optimised yet that took 20-35 ms of a cold start.
+ * And string-width, which yargs uses to lay out the help text it renders on every run (in case a
+ * command fails later), is replaced by fast-string-width (already installed, for @inquirer/core):
+ * string-width creates an Intl.Segmenter when loaded, and loading ICU's segmentation data for it
+ * took 12-15 ms of a cold start. Both count terminal columns the same way for our help text.
+ *
+ * The bundled packs' data is prepared here too (see src/pack/prebuilt.ts and
+ * src/compose/precompiled.ts): every templates/<pack>/pack.yaml parsed and validated, and its
+ * templates and snippets compiled by Handlebars, by the code tsc has just built, so a cold start
+ * runs neither the YAML parser, the schema nor the Handlebars compiler (90-100 ms together).
  * The library (dist/index.js) and the batch's worker threads use the unbundled dist/ files.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import Handlebars from "handlebars";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -55,6 +65,65 @@ const stubs = {
   },
 };
 
+/**
+ * esbuild plugin: ES-module imports of string-width (yargs, cliui, wrap-ansi) get fast-string-width,
+ * whose default export takes the same one argument. cli-progress require()s an old CommonJS
+ * string-width without Intl.Segmenter, which stays.
+ */
+const fastStringWidth = {
+  name: "sim-cancel-fast-string-width",
+  setup(builder) {
+    builder.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.kind === "import-statement" ? { path: require.resolve("fast-string-width") } : undefined,
+    );
+  },
+};
+
+/** Every string in a value (a pack's data), depth first. */
+function* strings(value) {
+  if (typeof value === "string") yield value;
+  else if (value && typeof value === "object") for (const item of Object.values(value)) yield* strings(item);
+}
+
+/**
+ * The contents of dist/pack/prebuilt.js and dist/compose/precompiled.js in the bundle: the
+ * bundled packs by pack.yaml text, and their templates and snippets with "{{" by source text.
+ */
+async function prebuiltModules() {
+  const { parsePackText, PACK_FILE } = await import(join(root, "dist", "pack", "load.js"));
+  const { TEMPLATE_OPTIONS } = await import(join(root, "dist", "compose", "precompiled.js"));
+  const packs = [];
+  const sources = new Set();
+  for (const name of readdirSync(join(root, "templates")).sort()) {
+    const dir = join(root, "templates", name);
+    if (!existsSync(join(dir, PACK_FILE))) continue; // templates/cli: the command line's own texts
+    const text = readFileSync(join(dir, PACK_FILE), "utf8");
+    const { data, problems } = parsePackText(join(dir, PACK_FILE), text);
+    if (problems.length > 0) throw new Error(`the bundled pack ${name} has problems:\n${problems.join("\n")}`);
+    packs.push(`[${JSON.stringify(text)}, JSON.parse(${JSON.stringify(JSON.stringify(data))})]`);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".hbs"))) sources.add(readFileSync(join(dir, file), "utf8"));
+    for (const text of strings(data)) sources.add(text);
+  }
+  const templates = [...sources].filter((source) => source.includes("{{")).map((source) => `[${JSON.stringify(source)}, ${Handlebars.precompile(source, TEMPLATE_OPTIONS)}]`);
+  return {
+    [join(root, "dist", "pack", "prebuilt.js")]: `export const PREBUILT_PACKS = new Map([${packs.join(",\n")}]);`,
+    [join(root, "dist", "compose", "precompiled.js")]: `export const PRECOMPILED_TEMPLATES = new Map([${templates.join(",\n")}]);
+export const TEMPLATE_OPTIONS = ${JSON.stringify(TEMPLATE_OPTIONS)};`,
+  };
+}
+
+/** esbuild plugin: the two modules above, generated. */
+const prebuilt = await prebuiltModules();
+const prebuiltData = {
+  name: "sim-cancel-prebuilt",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]dist[\\/](pack[\\/]prebuilt|compose[\\/]precompiled)\.js$/ }, (args) => {
+      if (!(args.path in prebuilt)) throw new Error(`unexpected module ${args.path}`);
+      return { contents: prebuilt[args.path], loader: "js" };
+    });
+  },
+};
+
 await build({
   entryPoints: [join(root, "dist", "cli", "bin.js")],
   outfile: join(root, "dist", "cli.bundle.cjs"),
@@ -65,12 +134,24 @@ await build({
   target: "node20",
   minify: true,
   legalComments: "linked",
-  plugins: [stubs],
+  plugins: [stubs, fastStringWidth, prebuiltData],
   // The modules find their files (templates, fonts, pdfkit's colour profile) from import.meta.url.
   define: { "import.meta.url": "__simCancelUrl" },
   banner: { js: `var __simCancelUrl = require("node:url").pathToFileURL(__filename).href;` },
   logLevel: "warning",
 });
+
+// esbuild escapes non-ASCII characters in strings but keeps them in regular expressions (the
+// kinsoku tables, French punctuation). Escaped too, the file is pure ASCII: the bin reads it as
+// Latin-1, a third of the time of decoding UTF-8, into a one-byte string V8 scans faster.
+// \uXXXX means the same character in a string, a template, a regular expression or a name; a
+// character already escaped with a backslash ("\\é", the same as "é") loses that backslash first.
+const bundleFile = join(root, "dist", "cli.bundle.cjs");
+const ascii = readFileSync(bundleFile, "utf8").replace(
+  /(\\*)([^\x00-\x7f])/g,
+  (_, slashes, c) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+);
+writeFileSync(bundleFile, ascii);
 
 // pdfkit finds its sRGB colour profile (the PDF/A output intent) next to its own code.
 const icc = join(dirname(require.resolve("pdfkit")), "data", "sRGB_IEC61966_2_1.icc");

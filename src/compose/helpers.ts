@@ -9,6 +9,7 @@ import Handlebars from "handlebars";
 import type { Localized, Pack } from "../pack/types.js";
 import { formatLongDate, formatMoney } from "./format.js";
 import { fillMarker } from "./markers.js";
+import { PRECOMPILED_TEMPLATES, TEMPLATE_OPTIONS } from "./precompiled.js";
 import type { UserTextTable } from "./user-text.js";
 
 import { TemplateError } from "../errors.js";
@@ -33,10 +34,16 @@ const MAX_COMPILED = 5_000;
 const env = Handlebars.create();
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
+/**
+ * A source without "{{" is plain text, which Handlebars would return unchanged (most pack texts:
+ * the Handlebars compiler took a tenth of a cold start for them); a precompiled one is only
+ * wrapped; any other is compiled.
+ */
 function compile(source: string): HandlebarsTemplateDelegate {
   let template = compiled.get(source);
   if (!template) {
-    template = env.compile(source, { noEscape: true, strict: true });
+    const precompiled = PRECOMPILED_TEMPLATES.get(source);
+    template = !source.includes("{{") ? () => source : precompiled ? env.template(precompiled) : env.compile(source, TEMPLATE_OPTIONS);
     if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(source, template);
   }

@@ -6,7 +6,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import type { Pack } from "./types.js";
-import { crossCheck, factReferences, formatPath, packSchema } from "./schema.js";
+import { crossCheck, factReferences, formatPath, packSchema, type PackData } from "./schema.js";
+import { PREBUILT_PACKS } from "./prebuilt.js";
 
 export type DocumentKind = "checklist" | "letter" | "proxy";
 
@@ -29,14 +30,12 @@ function lineOf(doc: ReturnType<typeof parseDocument>, text: string, path: reado
   return undefined;
 }
 
-export async function loadPack(dir: string): Promise<Pack> {
-  const file = join(dir, PACK_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    throw new PackError([`${file}: cannot read the pack file (is ${dir} a carrier pack folder?)`]);
-  }
+/**
+ * A pack.yaml's text parsed and validated: the pack's data and the problems found across its
+ * parts (reported together with the template checks); a YAML or schema error throws at once.
+ * `file` is the path used in messages.
+ */
+export function parsePackText(file: string, text: string): { data: PackData; problems: string[] } {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new PackError(doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? "?"}:${e.linePos?.[0]?.col ?? "?"}: ${e.message.split("\n")[0]}`));
@@ -46,21 +45,36 @@ export async function loadPack(dir: string): Promise<Pack> {
     const line = lineOf(doc, text, path);
     return `${file}${line ? `:${line}` : ""}: ${formatPath(path) || "(top level)"}: ${message}`;
   };
-  const parsed = packSchema.safeParse(doc.toJS());
+  const parsed = packSchema().safeParse(doc.toJS());
   if (!parsed.success) throw new PackError(parsed.error.issues.map((issue) => describe(issue.path, issue.message)));
-  const problems = crossCheck(parsed.data).map((problem) => describe(problem.path, problem.message));
-  const pack: Pack = { ...parsed.data, dir };
-  for (const [kind, languages] of [["checklist", pack.languages], ["letter", [...new Set([...pack.letterLanguages, ...pack.languages])]], ["proxy", [...new Set([...pack.letterLanguages, ...pack.languages])]]] as const) {
-    for (const lang of languages) {
-      const template = join(dir, templateFileName(kind, lang));
-      const source = await readFile(template, "utf8").catch(() => undefined);
-      if (source === undefined) {
-        problems.push(`${template}: missing (every ${kind} language needs its template)`);
-        continue;
-      }
-      for (const fact of factReferences(source)) if (!(fact in pack.facts)) problems.push(`${template}: unknown fact "${fact}"`);
-    }
+  return { data: parsed.data, problems: crossCheck(parsed.data).map((problem) => describe(problem.path, problem.message)) };
+}
+
+export async function loadPack(dir: string): Promise<Pack> {
+  const file = join(dir, PACK_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new PackError([`${file}: cannot read the pack file (is ${dir} a carrier pack folder?)`]);
   }
+  const prebuilt = PREBUILT_PACKS.get(text);
+  const { data, problems } = prebuilt ? { data: prebuilt, problems: [] } : parsePackText(file, text);
+  const pack: Pack = { ...data, dir };
+  const letterLanguages = [...new Set([...pack.letterLanguages, ...pack.languages])];
+  const expected = ([["checklist", pack.languages], ["letter", letterLanguages], ["proxy", letterLanguages]] as const).flatMap(([kind, languages]) =>
+    languages.map((lang) => ({ kind, template: join(dir, templateFileName(kind, lang)) })),
+  );
+  // Read together: one after another, the waits for a dozen small files added up.
+  const sources = await Promise.all(expected.map(({ template }) => readFile(template, "utf8").catch(() => undefined)));
+  expected.forEach(({ kind, template }, i) => {
+    const source = sources[i];
+    if (source === undefined) {
+      problems.push(`${template}: missing (every ${kind} language needs its template)`);
+      return;
+    }
+    for (const fact of factReferences(source)) if (!(fact in pack.facts)) problems.push(`${template}: unknown fact "${fact}"`);
+  });
   if (problems.length > 0) throw new PackError(problems);
   return pack;
 }

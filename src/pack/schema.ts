@@ -5,33 +5,46 @@
 import { z } from "zod";
 import { CHANNELS, PLANS } from "../details/types.js";
 
-const localized = z.record(z.string(), z.string().min(1));
-const condition = z.strictObject({ plan: z.array(z.enum(PLANS)).min(1).optional(), channel: z.array(z.enum(CHANNELS)).min(1).optional() });
-const status = z.enum(["confirmed", "verify"]);
-const sources = z.array(z.string()).min(1);
-const entry = z.strictObject({ id: z.string(), text: localized, when: condition.optional(), status, sources });
+/**
+ * The schema, built on first use: zod builds schemas eagerly, and a cold start that finds its pack
+ * already validated at build time (see prebuilt.ts) would spend 5-10 ms building one it never uses.
+ */
+function buildPackSchema() {
+  const localized = z.record(z.string(), z.string().min(1));
+  const condition = z.strictObject({ plan: z.array(z.enum(PLANS)).min(1).optional(), channel: z.array(z.enum(CHANNELS)).min(1).optional() });
+  const status = z.enum(["confirmed", "verify"]);
+  const sources = z.array(z.string()).min(1);
+  const entry = z.strictObject({ id: z.string(), text: localized, when: condition.optional(), status, sources });
 
-export const packSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  name: localized,
-  languages: z.array(z.string()).min(1),
-  letterLanguages: z.array(z.string()).min(1),
-  sources: z.record(z.string(), z.strictObject({ title: z.string().min(1), url: z.string() })),
-  facts: z.record(z.string(), z.strictObject({ value: z.union([z.string().min(1), localized]), status, sources })),
-  // The address the letter goes to is a fact like any other: where it comes from, and whether the
-  // carrier confirmed it (the checklist prints it with the mark; the letter, to the carrier, without).
-  recipient: z.strictObject(
-    { lines: z.array(z.string().min(1)).min(1), status, sources },
-    { error: (issue) => (issue.code === "invalid_type" ? "expected the letter's address as { lines: [...], status, sources } (see docs/templates.md)" : undefined) },
-  ),
-  steps: z.array(z.strictObject({ id: z.string(), title: localized, when: condition.optional(), items: z.array(entry).min(1) })).min(1),
-  documents: z.array(entry),
-  precautions: z.array(entry),
-  phrases: z.array(z.strictObject({ fr: z.string().min(1), translation: localized })),
-  strings: z.record(z.string(), localized),
-});
+  return z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: localized,
+    languages: z.array(z.string()).min(1),
+    letterLanguages: z.array(z.string()).min(1),
+    sources: z.record(z.string(), z.strictObject({ title: z.string().min(1), url: z.string() })),
+    facts: z.record(z.string(), z.strictObject({ value: z.union([z.string().min(1), localized]), status, sources })),
+    // The address the letter goes to is a fact like any other: where it comes from, and whether the
+    // carrier confirmed it (the checklist prints it with the mark; the letter, to the carrier, without).
+    recipient: z.strictObject(
+      { lines: z.array(z.string().min(1)).min(1), status, sources },
+      { error: (issue) => (issue.code === "invalid_type" ? "expected the letter's address as { lines: [...], status, sources } (see docs/templates.md)" : undefined) },
+    ),
+    steps: z.array(z.strictObject({ id: z.string(), title: localized, when: condition.optional(), items: z.array(entry).min(1) })).min(1),
+    documents: z.array(entry),
+    precautions: z.array(entry),
+    phrases: z.array(z.strictObject({ fr: z.string().min(1), translation: localized })),
+    strings: z.record(z.string(), localized),
+  });
+}
 
-export type PackData = z.infer<typeof packSchema>;
+let schema: ReturnType<typeof buildPackSchema> | undefined;
+
+export function packSchema(): ReturnType<typeof buildPackSchema> {
+  schema ??= buildPackSchema();
+  return schema;
+}
+
+export type PackData = z.infer<ReturnType<typeof buildPackSchema>>;
 
 /** "steps[2].items[0].text" from a zod issue path. */
 export function formatPath(path: readonly PropertyKey[]): string {

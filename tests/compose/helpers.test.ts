@@ -3,9 +3,11 @@
  * reason with one full stop, one verify mark per item. Rendered with the real helpers and the
  * bundled pack; user text stays a placeholder until the document model is built.
  */
+import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { renderTemplate } from "../../src/compose/helpers.js";
 import { markdownToBlocks } from "../../src/compose/markdown.js";
+import { TEMPLATE_OPTIONS } from "../../src/compose/precompiled.js";
 import { UserTextTable } from "../../src/compose/user-text.js";
 import { loadPack } from "../../src/pack/index.js";
 import { BUNDLED_PACK_DIR } from "../../src/paths.js";
@@ -85,6 +87,24 @@ describe("entry: one verify mark per item", () => {
         expect(marks(text), `${item.id} (${lang}): ${text}`).toBe(Math.max(facts + (item.text[lang]!.includes("mark pack.recipient") ? 1 : 0), item.status === "verify" ? 1 : 0));
         expect(text, `${item.id} (${lang})`).not.toMatch(/※[^\p{L}\p{N}※]{0,3}※/u);
       }
+    }
+  });
+});
+
+describe("plain text", () => {
+  /** Every string of the pack's data, and a few made up to be awkward. */
+  function* strings(value: unknown): Generator<string> {
+    if (typeof value === "string") yield value;
+    else if (value && typeof value === "object") for (const item of Object.values(value)) yield* strings(item);
+  }
+  const plain = [...strings(pack), "a }} b {", "\\ back\\slash \\\\", "  spaces\n\n  and lines  \n", "<b>&amp;</b> \"'`", "{ {not a mustache} }"].filter((s) => !s.includes("{{"));
+
+  it("is returned unchanged without the Handlebars compiler, exactly as Handlebars itself returns it", () => {
+    expect(plain.length).toBeGreaterThan(100);
+    const handlebars = Handlebars.create();
+    for (const source of plain) {
+      expect(handlebars.compile(source, TEMPLATE_OPTIONS)({})).toBe(source);
+      expect(render(source).markdown).toBe(source);
     }
   });
 });
