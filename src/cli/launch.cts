@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire, wrap } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
+import { rerunBatchWithSingleThreadedGc } from "./batch-rerun.cjs";
 
 const BUNDLE = join(__dirname, "..", "cli.bundle.cjs");
 const CODE_CACHE = `${BUNDLE}.v8cache`;
@@ -23,10 +24,13 @@ function readOrUndefined(file: string): Buffer | undefined {
   }
 }
 
-const bundle = readOrUndefined(BUNDLE);
-if (bundle === undefined) {
-  void import("./bin.js");
-} else {
+/** Runs the command line: the bundle with its code cache, or the unbundled modules. */
+function runCommandLine(): void {
+  const bundle = readOrUndefined(BUNDLE);
+  if (bundle === undefined) {
+    void import("./bin.js");
+    return;
+  }
   // The bundle is pure ASCII (scripts/bundle.mjs escapes the rest), so Latin-1 decodes it, fast.
   // It keeps bin.ts's "#!" line, which is not JavaScript inside a function wrapper.
   const source = wrap(bundle.toString("latin1").replace(/^#!.*/, ""));
@@ -39,3 +43,5 @@ if (bundle === undefined) {
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, join(__dirname, ".."));
 }
+
+if (!rerunBatchWithSingleThreadedGc(__filename)) runCommandLine();
