@@ -9,7 +9,7 @@ import type { FontFace } from "../fonts/faces.js";
 import { type FontChain, splitByFace } from "../fonts/chain.js";
 import { formatCodePoint } from "../fonts/coverage.js";
 import { GLUE, GLUED_SPACES, NO_LINE_END, NO_LINE_START } from "./break-rules.js";
-import { unitWidth } from "./measure.js";
+import { drawnWidth, unitWidth } from "./measure.js";
 
 export interface LineRun {
   x: number;
@@ -158,7 +158,7 @@ function placeLine(atoms: Atom[], options: LineOptions): Line {
       continue;
     }
     for (const run of faceRuns(group.text, group.bold, options)) {
-      const width = unitWidth(run.face, run.text) * options.size;
+      const width = drawnWidth(run.face, run.text) * options.size;
       line.runs.push({ x, text: run.text, face: run.face, width });
       x += width;
     }

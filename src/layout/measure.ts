@@ -30,3 +30,22 @@ export function unitWidth(face: FontFace, text: string): number {
   }
   return width;
 }
+
+/**
+ * Width of a run as pdfkit draws it: pdfkit shapes a run piece by piece, each piece ending after
+ * a space or tab, and sets the pieces one after the other. Summing the same pieces puts the next
+ * run exactly where pdfkit's glyphs end, and reuses widths the line breaker has already measured
+ * (its segments are mostly these very pieces) instead of shaping every line's text once more.
+ */
+export function drawnWidth(face: FontFace, text: string): number {
+  let width = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === " " || text[i] === "\t") {
+      width += unitWidth(face, text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) width += unitWidth(face, text.slice(start));
+  return width;
+}

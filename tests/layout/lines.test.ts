@@ -2,10 +2,12 @@
  * Line breaking on real fonts: Chinese punctuation rules, French and phone-number glue,
  * over-long words, forced breaks and fill-in lines.
  */
+import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { buildFontChain } from "../../src/fonts/chain.js";
 import { breakLines, type Line } from "../../src/layout/lines.js";
 import { NO_LINE_END, NO_LINE_START } from "../../src/layout/break-rules.js";
+import { drawnWidth } from "../../src/layout/measure.js";
 import type { Inline } from "../../src/model/doc-model.js";
 
 const fonts = buildFontChain("zh-Hans");
@@ -72,5 +74,18 @@ describe("breakLines", () => {
     const chain = buildFontChain("zh-Hant");
     const [line] = breakLines(text("繁體 abc"), { size: 10.5, width: 300, fonts: chain });
     expect(line!.runs[0]!.face.font.postscriptName).toBe("NotoSansTC-Regular");
+  });
+});
+
+describe("run widths", () => {
+  it("are pdfkit's own widths of the same text, so the next run starts where pdfkit's glyphs end", () => {
+    const doc = new PDFDocument({ autoFirstPage: false });
+    for (const face of [fonts.regular[0]!, fonts.bold[0]!]) {
+      doc.registerFont(face.name, face.font as unknown as Buffer);
+      doc.font(face.name).fontSize(1000);
+      for (const run of ["Madame, Monsieur,  je vous prie\tde bien vouloir", "résilier la ligne n° 76 12 34 (+687) ", "V. AV. Ta. LT. fi fl", "取消 Helia 账户：76 12 34（后付费）"]) {
+        expect(drawnWidth(face, run) * 1000).toBeCloseTo(doc.widthOfString(run), 6);
+      }
+    }
   });
 });
