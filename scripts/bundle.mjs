@@ -102,7 +102,7 @@ async function prebuiltModules() {
     if (problems.length > 0) throw new Error(`the bundled pack ${name} has problems:\n${problems.join("\n")}`);
     packs.push(`[${JSON.stringify(text)}, JSON.parse(${JSON.stringify(JSON.stringify(data))})]`);
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".hbs"))) sources.add(readFileSync(join(dir, file), "utf8"));
-    for (const text of strings(data)) sources.add(text);
+    for (const snippet of strings(data)) sources.add(snippet);
   }
   const templates = [...sources].filter((source) => source.includes("{{")).map((source) => `[${JSON.stringify(source)}, ${Handlebars.precompile(source, TEMPLATE_OPTIONS)}]`);
   return {
