@@ -104,11 +104,12 @@ async function prebuiltModules() {
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".hbs"))) sources.add(readFileSync(join(dir, file), "utf8"));
     for (const snippet of strings(data)) sources.add(snippet);
   }
-  const templates = [...sources].filter((source) => source.includes("{{")).map((source) => `[${JSON.stringify(source)}, ${Handlebars.precompile(source, TEMPLATE_OPTIONS)}]`);
+  // A copy each time: precompile adds its own entries (even an array shared by later compiles) to the options it gets.
+  const templates = [...sources].filter((source) => source.includes("{{")).map((source) => `[${JSON.stringify(source)}, ${Handlebars.precompile(source, { ...TEMPLATE_OPTIONS })}]`);
   return {
     [join(root, "dist", "pack", "prebuilt.js")]: `export const PREBUILT_PACKS = new Map([${packs.join(",\n")}]);`,
     [join(root, "dist", "compose", "precompiled.js")]: `export const PRECOMPILED_TEMPLATES = new Map([${templates.join(",\n")}]);
-export const TEMPLATE_OPTIONS = ${JSON.stringify(TEMPLATE_OPTIONS)};`,
+export const TEMPLATE_OPTIONS = Object.freeze(${JSON.stringify(TEMPLATE_OPTIONS)});`,
   };
 }
 

@@ -44,4 +44,4 @@ function runCommandLine(): void {
   run.call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, join(__dirname, ".."));
 }
 
-if (!rerunBatchWithSingleThreadedGc(__filename)) runCommandLine();
+if (!rerunBatchWithSingleThreadedGc(__filename, runCommandLine)) runCommandLine();

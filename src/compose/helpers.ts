@@ -36,14 +36,15 @@ const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 /**
  * A source without "{{" is plain text, which Handlebars would return unchanged (most pack texts:
- * the Handlebars compiler took a tenth of a cold start for them); a precompiled one is only
- * wrapped; any other is compiled.
+ * the Handlebars compiler took a tenth of a cold start for them; a NUL character, which Handlebars
+ * refuses, is left to it); a precompiled one is only wrapped; any other is compiled.
  */
 function compile(source: string): HandlebarsTemplateDelegate {
   let template = compiled.get(source);
   if (!template) {
+    const plain = !source.includes("{{") && !source.includes("\0");
     const precompiled = PRECOMPILED_TEMPLATES.get(source);
-    template = !source.includes("{{") ? () => source : precompiled ? env.template(precompiled) : env.compile(source, TEMPLATE_OPTIONS);
+    template = plain ? () => source : precompiled ? env.template(precompiled) : env.compile(source, TEMPLATE_OPTIONS);
     if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(source, template);
   }

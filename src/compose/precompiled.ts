@@ -6,5 +6,8 @@
  */
 export const PRECOMPILED_TEMPLATES: ReadonlyMap<string, object> = new Map();
 
-/** Handlebars' options for every template and snippet: the same at build time and at run time. */
-export const TEMPLATE_OPTIONS = { noEscape: true, strict: true } as const;
+/**
+ * Handlebars' options for every template and snippet: the same at build time and at run time.
+ * Frozen, because Handlebars.precompile writes into the options it is given (compile copies them).
+ */
+export const TEMPLATE_OPTIONS = Object.freeze({ noEscape: true, strict: true } as const);

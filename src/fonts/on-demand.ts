@@ -4,7 +4,7 @@
  * Reading whole files took 30 ms per face on a cold start, most of it the kernel handing out fresh
  * memory pages. Here the file's bytes go into a zero-filled buffer of the file's size (pages that
  * are never written cost neither time nor memory): every table but glyf at once, and each glyph's
- * outline the first time fontkit reads it (see watchGlyphReads). fontkit sees an ordinary buffer.
+ * outline the first time fontkit reads it (see glyph-reads.ts). fontkit sees an ordinary buffer.
  *
  * Only plain TrueType files qualify (no collection, no CFF, colour or variation tables, whose
  * readers take other paths); any other file is read whole. The file stays open for the life of
@@ -13,7 +13,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
 const PAGE = 4096;
-/** Tables whose glyph readers are not covered by watchGlyphReads: such fonts are read whole. */
+/** Tables whose glyph readers glyph-reads.ts does not cover: such fonts are read whole. */
 const OTHER_GLYPH_TABLES = ["CFF ", "CFF2", "COLR", "SVG ", "sbix", "fvar", "gvar", "CBDT", "EBDT"];
 
 /** A file's bytes, filled in as they are asked for. */
@@ -43,7 +43,7 @@ export class OnDemandFile {
     for (let page = Math.floor(start / PAGE); page < last; page++) {
       if (this.loaded[page]) continue;
       let stop = page;
-      while (stop < last && !this.loaded[stop]) this.loaded[stop++] = 1;
+      while (stop < last && !this.loaded[stop]) stop++;
       const from = page * PAGE;
       const length = Math.min(stop * PAGE, this.bytes.length) - from;
       for (let done = 0; done < length; ) {
@@ -51,6 +51,8 @@ export class OnDemandFile {
         if (read === 0) throw new Error("the font file is shorter than when it was opened");
         done += read;
       }
+      // Marked only once read: after a failed read the pages are tried again, never taken as zeros.
+      this.loaded.fill(1, page, stop);
       this.bytesRead += length;
       page = stop - 1;
     }
@@ -68,16 +70,24 @@ export interface GlyphTable {
   readonly locaOffset: number;
   /** loca's long format (32-bit offsets) or short (16-bit offsets / 2). */
   readonly longOffsets: boolean;
-  readonly numGlyphs: number;
+  /** How many glyph ids loca gives offsets for (at least the font's glyph count). */
+  readonly locaGlyphs: number;
 }
 
-/** Makes glyph `gid`'s outline bytes present (nothing for an id outside the font: fontkit decides). */
+/** A glyph's header (numberOfContours and its bounding box), which fontkit reads even for an empty glyph. */
+const GLYPH_HEADER = 10;
+
+/**
+ * Makes glyph `gid`'s bytes present: its outline, and always at least a header's worth from its
+ * offset, since fontkit's metrics read a header there even when the glyph is empty (the bytes of
+ * the next glyph, as with a whole file). Ids that loca does not cover are left to fontkit.
+ */
 export function ensureGlyph(table: GlyphTable, gid: number): void {
-  if (!Number.isInteger(gid) || gid < 0 || gid >= table.numGlyphs) return;
+  if (!Number.isInteger(gid) || gid < 0 || gid >= table.locaGlyphs) return;
   const bytes = table.file.bytes;
   const start = table.longOffsets ? bytes.readUInt32BE(table.locaOffset + 4 * gid) : bytes.readUInt16BE(table.locaOffset + 2 * gid) * 2;
   const end = table.longOffsets ? bytes.readUInt32BE(table.locaOffset + 4 * gid + 4) : bytes.readUInt16BE(table.locaOffset + 2 * gid + 2) * 2;
-  if (end > start) table.file.ensure(table.glyfOffset + start, table.glyfOffset + end);
+  table.file.ensure(table.glyfOffset + start, table.glyfOffset + Math.max(end, start + GLYPH_HEADER));
 }
 
 /**
@@ -109,8 +119,9 @@ export function openTrueTypeOnDemand(path: string): GlyphTable | undefined {
     for (const [tag, { offset, length }] of tables) if (tag !== "glyf") file.ensure(offset, offset + length);
     const numGlyphs = bytes.readUInt16BE(maxp.offset + 4);
     const longOffsets = bytes.readInt16BE(head.offset + 50) === 1;
-    if (loca.length < (numGlyphs + 1) * (longOffsets ? 4 : 2)) throw new Error("loca is too short");
-    return { file, glyfOffset: glyf.offset, locaOffset: loca.offset, longOffsets, numGlyphs };
+    const locaGlyphs = Math.floor(loca.length / (longOffsets ? 4 : 2)) - 1;
+    if (locaGlyphs < numGlyphs) throw new Error("loca is too short");
+    return { file, glyfOffset: glyf.offset, locaOffset: loca.offset, longOffsets, locaGlyphs };
   } catch {
     file.close();
     return undefined;

@@ -25,7 +25,7 @@ type Subset = { includeGlyph(gid: number): number; encode(): Uint8Array };
 type InternalFont = fontkit.Font & {
   createSubset(): Subset;
   glyphsForString(text: string): { id: number }[];
-  getGlyph(gid: number): fontkit.Glyph & { path: { toSVG(): string }; _getMetrics(): object; _decode(): { numberOfContours: number } | null };
+  getGlyph(gid: number): fontkit.Glyph & { path: { toSVG(): string }; cbox: object; _getMetrics(): object; _decode(): { numberOfContours: number } | null };
 };
 
 function openOnDemand(file: string): { font: InternalFont; table: GlyphTable } {
@@ -48,7 +48,12 @@ function compare(file: string): { table: GlyphTable; kinds: Set<string> } {
   const whole = fontkit.create(readFileSync(file)) as InternalFont;
   const { font, table } = openOnDemand(file);
   const gids = [...new Set(whole.glyphsForString(TEXT).map((g) => g.id))];
+  // Outlines first, in a font nothing else has read yet: the path reader must load its glyph itself.
+  const outlinesFirst = openOnDemand(file).font;
+  for (const gid of gids) expect(outlinesFirst.getGlyph(gid).path.toSVG()).toBe(whole.getGlyph(gid).path.toSVG());
   for (const gid of gids) {
+    // fontkit reads a header even for an empty glyph (the next glyph's bytes): the same ones.
+    expect(font.getGlyph(gid).cbox).toEqual(whole.getGlyph(gid).cbox);
     expect(font.getGlyph(gid).advanceWidth).toBe(whole.getGlyph(gid).advanceWidth);
     expect(font.getGlyph(gid)._getMetrics()).toEqual(whole.getGlyph(gid)._getMetrics());
     expect(font.getGlyph(gid).path.toSVG()).toBe(whole.getGlyph(gid).path.toSVG());
@@ -87,6 +92,22 @@ describe("a file read on demand", () => {
     }
   });
 
+  it("reads pages again after a failed read rather than taking them for zeros", async () => {
+    const file = join(await tempDir(), "shrinking.bin");
+    const content = randomBytes(3 * 4096);
+    writeFileSync(file, content);
+    const onDemand = OnDemandFile.open(file);
+    try {
+      writeFileSync(file, content.subarray(0, 4096)); // the file shrinks under us
+      expect(() => onDemand.ensure(2 * 4096, 3 * 4096)).toThrow(/shorter than when it was opened/);
+      writeFileSync(file, content); // and comes back
+      onDemand.ensure(2 * 4096, 3 * 4096);
+      expect(onDemand.bytes.subarray(2 * 4096).equals(content.subarray(2 * 4096))).toBe(true);
+    } finally {
+      onDemand.close();
+    }
+  });
+
   it("is not used for files that are not plain TrueType fonts", async () => {
     expect(openTrueTypeOnDemand(join(ROOT, "package.json"))).toBeUndefined();
     const truncated = join(await tempDir(), "truncated.ttf");
@@ -102,6 +123,21 @@ describe("fonts read on demand", () => {
       const { table, kinds } = compare(file);
       expect([...kinds].sort()).toEqual(["empty", "simple"]);
       expect(table.file.bytesRead).toBeLessThan(table.file.bytes.length / 10);
+    }
+  });
+
+  it("give an empty glyph's header as the whole file does (fontkit reads the next glyph's bytes there)", () => {
+    for (const file of [NOTO_SC, NOTO_TC_BOLD]) {
+      const whole = fontkit.create(readFileSync(file)) as InternalFont & { loca: { offsets: number[] } };
+      const offsets = whole.loca.offsets;
+      const empty = Array.from({ length: whole.numGlyphs }, (_, gid) => gid).filter((gid) => offsets[gid] === offsets[gid + 1]);
+      // The space, U+3000 (the ideographic space) and one more, each far from the others.
+      expect(empty).toContain(whole.glyphForCodePoint(0x3000).id);
+      for (const gid of empty) {
+        const { font, table } = openOnDemand(file); // fresh, so no neighbour has brought the bytes in
+        expect(font.getGlyph(gid).cbox).toEqual(whole.getGlyph(gid).cbox);
+        table.file.close();
+      }
     }
   });
 
