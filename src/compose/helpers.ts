@@ -43,7 +43,7 @@ function compile(source: string): HandlebarsTemplateDelegate {
   let template = compiled.get(source);
   if (!template) {
     const plain = !source.includes("{{") && !source.includes("\0");
-    const precompiled = PRECOMPILED_TEMPLATES.get(source);
+    const precompiled = plain ? undefined : PRECOMPILED_TEMPLATES.get(source);
     template = plain ? () => source : precompiled ? env.template(precompiled) : env.compile(source, TEMPLATE_OPTIONS);
     if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(source, template);

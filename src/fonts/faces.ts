@@ -66,8 +66,6 @@ function parseFace(file: string, faceName?: string): fontkit.Font {
   let parsed: fontkit.Font | fontkit.FontCollection;
   try {
     parsed = fontkit.create(bytes, faceName);
-    // A fontkit whose glyph class we do not know gets the whole file, as it always did.
-    if (onDemand && ("fonts" in parsed || !readGlyphsOnDemand(parsed, onDemand))) onDemand.file.ensure(0, bytes.length);
   } catch (error) {
     onDemand?.file.close();
     throw new FontError(`${file} is not a font fontkit can read (TTF, OTF or TTC): ${(error as Error).message}`);
@@ -80,6 +78,8 @@ function parseFace(file: string, faceName?: string): fontkit.Font {
         : `${file} is a font collection: name the face with ${file}#FACE (faces: ${names})`,
     );
   }
+  // A fontkit whose glyph class we do not know gets the whole file, as it always did.
+  if (onDemand && !readGlyphsOnDemand(parsed, onDemand)) onDemand.file.ensure(0, bytes.length);
   return parsed;
 }
 

@@ -14,14 +14,25 @@ interface GlyphInternals {
   id: number;
 }
 
+/** fontkit's decoded loca table: where each glyph's bytes start in glyf (one more for the end). */
+interface FontInternals {
+  loca: { offsets: number[] };
+}
+
 const onDemandFonts = new WeakMap<object, GlyphTable>();
 const patchedClasses = new WeakSet<object>();
 const GLYPH_READERS = ["_decode", "_getCBox"] as const;
 
-/** Makes glyph `gid` of `font` readable, if `font` is read on demand. */
+/**
+ * Makes glyph `gid` of `font` readable, if `font` is read on demand: at the offsets fontkit's own
+ * readers take from its loca (an id loca does not cover is left to fontkit).
+ */
 export function ensureGlyphBytes(font: object, gid: number): void {
   const table = onDemandFonts.get(font);
-  if (table) ensureGlyph(table, gid);
+  if (!table) return;
+  const offsets = (font as FontInternals).loca.offsets;
+  const start = offsets[gid];
+  if (start !== undefined) ensureGlyph(table, start, offsets[gid + 1] ?? start);
 }
 
 /**

@@ -63,30 +63,21 @@ export class OnDemandFile {
   }
 }
 
-/** Where a TrueType file's glyph outlines are: enough to read one glyph's bytes by its id. */
+/** A TrueType file read on demand, and where its glyph outlines (the glyf table) begin. */
 export interface GlyphTable {
   readonly file: OnDemandFile;
   readonly glyfOffset: number;
-  readonly locaOffset: number;
-  /** loca's long format (32-bit offsets) or short (16-bit offsets / 2). */
-  readonly longOffsets: boolean;
-  /** How many glyph ids loca gives offsets for (at least the font's glyph count). */
-  readonly locaGlyphs: number;
 }
 
 /** A glyph's header (numberOfContours and its bounding box), which fontkit reads even for an empty glyph. */
 const GLYPH_HEADER = 10;
 
 /**
- * Makes glyph `gid`'s bytes present: its outline, and always at least a header's worth from its
- * offset, since fontkit's metrics read a header there even when the glyph is empty (the bytes of
- * the next glyph, as with a whole file). Ids that loca does not cover are left to fontkit.
+ * Makes the bytes of a glyph present, given its offsets in glyf (from loca, as fontkit reads
+ * them): its outline, and always at least a header's worth, since fontkit's metrics read a header
+ * there even when the glyph is empty (the bytes of the next glyph, as with a whole file).
  */
-export function ensureGlyph(table: GlyphTable, gid: number): void {
-  if (!Number.isInteger(gid) || gid < 0 || gid >= table.locaGlyphs) return;
-  const bytes = table.file.bytes;
-  const start = table.longOffsets ? bytes.readUInt32BE(table.locaOffset + 4 * gid) : bytes.readUInt16BE(table.locaOffset + 2 * gid) * 2;
-  const end = table.longOffsets ? bytes.readUInt32BE(table.locaOffset + 4 * gid + 4) : bytes.readUInt16BE(table.locaOffset + 2 * gid + 2) * 2;
+export function ensureGlyph(table: GlyphTable, start: number, end: number): void {
   table.file.ensure(table.glyfOffset + start, table.glyfOffset + Math.max(end, start + GLYPH_HEADER));
 }
 
@@ -112,16 +103,9 @@ export function openTrueTypeOnDemand(path: string): GlyphTable | undefined {
       tables.set(bytes.toString("latin1", record, record + 4), { offset, length });
     }
     const glyf = tables.get("glyf");
-    const loca = tables.get("loca");
-    const head = tables.get("head");
-    const maxp = tables.get("maxp");
-    if (!glyf || !loca || !head || !maxp || OTHER_GLYPH_TABLES.some((tag) => tables.has(tag))) throw new Error("not a plain TrueType font");
+    if (!glyf || !tables.has("loca") || OTHER_GLYPH_TABLES.some((tag) => tables.has(tag))) throw new Error("not a plain TrueType font");
     for (const [tag, { offset, length }] of tables) if (tag !== "glyf") file.ensure(offset, offset + length);
-    const numGlyphs = bytes.readUInt16BE(maxp.offset + 4);
-    const longOffsets = bytes.readInt16BE(head.offset + 50) === 1;
-    const locaGlyphs = Math.floor(loca.length / (longOffsets ? 4 : 2)) - 1;
-    if (locaGlyphs < numGlyphs) throw new Error("loca is too short");
-    return { file, glyfOffset: glyf.offset, locaOffset: loca.offset, longOffsets, locaGlyphs };
+    return { file, glyfOffset: glyf.offset };
   } catch {
     file.close();
     return undefined;
