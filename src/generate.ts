@@ -4,42 +4,22 @@
  * No files are written and nothing is printed here; the CLI does that.
  */
 import type { DetailsInput, Details } from "./details/types.js";
-import { formatError, todayInNoumea, validateDetails } from "./details/index.js";
-import { loadPackOnce, readTemplateOnce } from "./pack/index.js";
-import type { Pack } from "./pack/types.js";
+import { todayInNoumea, validateDetails } from "./details/index.js";
+import { readTemplateOnce } from "./pack/index.js";
 import { composeDocument, type DocumentKind, type TemplateSource } from "./compose/index.js";
 import { documentTexts } from "./compose/texts.js";
 import { buildFontChain, type FontChain } from "./fonts/chain.js";
 import { findMissingGlyphs, type MissingGlyph } from "./fonts/coverage.js";
 import { loadExtraFaces } from "./fonts/extra.js";
-import { FontError, type FontFace } from "./fonts/faces.js";
-import { layoutDocument, type Paper, PAPER_SIZES } from "./layout/index.js";
+import type { FontFace } from "./fonts/faces.js";
+import { layoutDocument } from "./layout/index.js";
 import { renderPdf } from "./render/pdf.js";
-import { BUNDLED_PACK_DIR, USER_FONTS_DIR } from "./paths.js";
-import { InputError } from "./errors.js";
+import { USER_FONTS_DIR } from "./paths.js";
+import { InputError, PackError } from "./errors.js";
+import type { Problem } from "./problems.js";
+import { resolveOptions, type GenerateOptions, type ResolvedOptions } from "./options.js";
 
-export interface GenerateOptions {
-  /** The user's language: the checklist's and the letters' translation (default: the pack's first). */
-  lang?: string;
-  /** The language of the letters to send (default: the carrier's, the pack's first letter language). */
-  letterLang?: string;
-  /** Add a translation of each letter in the user's language (default true). */
-  translation?: boolean;
-  paper?: Paper;
-  /** A carrier pack folder (default: the bundled New Caledonia pack). */
-  packDir?: string;
-  /** A folder of templates that replace the pack's ones with the same file name. */
-  templatesDir?: string;
-  /** Extra font files for characters the bundled fonts lack ("file.ttc#Face" for a collection). */
-  fonts?: string[];
-  /** Today's date (ISO), the default letter date; default: today in Nouméa. */
-  today?: string;
-  /**
-   * The PDFs' creation and modification time (e.g. from SOURCE_DATE_EPOCH); default: noon in
-   * Nouméa on the letter's date. Either way the same input gives the same bytes.
-   */
-  timestamp?: Date;
-}
+export type { GenerateOptions };
 
 export interface GeneratedDocument {
   kind: DocumentKind;
@@ -53,19 +33,6 @@ export interface GeneratedDocument {
 
 export { InputError };
 
-function checkChoice(value: string, accepted: readonly string[], option: string): string | undefined {
-  return accepted.includes(value) ? undefined : `${option}: "${value}" is not available; accepted values: ${accepted.join(", ")}`;
-}
-
-function resolveLanguages(pack: Pack, options: GenerateOptions): { lang: string; letterLang: string } {
-  const lang = options.lang ?? pack.languages[0]!;
-  const letterLang = options.letterLang ?? pack.letterLanguages[0]!;
-  const problems = [checkChoice(lang, pack.languages, "--lang"), checkChoice(letterLang, pack.letterLanguages, "--letter-lang")];
-  const found = problems.filter((p): p is string => p !== undefined);
-  if (found.length > 0) throw new InputError(found);
-  return { lang, letterLang };
-}
-
 /** The user's own text, field by field, so a missing glyph can name the field it came from. */
 function detailTexts(details: Details): { source: string; text: string }[] {
   const fields: [string, unknown][] = [
@@ -77,47 +44,72 @@ function detailTexts(details: Details): { source: string; text: string }[] {
   return fields.flatMap(([source, text]) => (typeof text === "string" ? [{ source, text }] : []));
 }
 
-function describeMissing(missing: MissingGlyph[]): string[] {
-  return missing.map(
-    (m) => `${m.source}: the character "${m.char}" (${m.codePoint}) is in none of the fonts; ` +
-      `add a font that has it with --font FILE (TTF, OTF, or FILE.ttc#Face) or drop one into fonts/`,
-  );
+/** A missing glyph of a field is the field's problem; one of a template, the template's. */
+function missingProblems(missing: MissingGlyph[], inTemplate: boolean): Problem[] {
+  return missing.map((m) => {
+    const params = { char: m.char, codePoint: m.codePoint };
+    return inTemplate ? { code: "glyph.missingInTemplate", at: { file: m.source }, params } : { code: "glyph.missing", field: m.source, params };
+  });
 }
 
-/** The user's fonts; one that cannot be read is bad input, reported with the option to fix. */
-function loadUserFonts(specs: string[]): FontFace[] {
+/**
+ * A file name from the kind and the language tag alone. The pack's language tags are checked when
+ * it loads (BCP 47); this refuses anything else that could name a path, whatever a pack holds.
+ */
+function documentFileName(kind: DocumentKind, lang: string): string {
+  if (!/^[A-Za-z0-9-]+$/.test(lang)) throw new PackError([{ code: "pack.badLanguage", params: { path: "languages", lang } }]);
+  return `sim-cancel-${kind}-${lang}.pdf`;
+}
+
+/**
+ * The options and the details, checked together: every problem of both is reported at once, so a
+ * wrong --paper does not hide a wrong phone number until the next try.
+ */
+async function checkInput(input: DetailsInput, options: GenerateOptions): Promise<{ resolved: ResolvedOptions; details: Details }> {
+  let resolved: ResolvedOptions | undefined;
+  const problems: Problem[] = [];
   try {
-    return loadExtraFaces(specs, USER_FONTS_DIR);
+    resolved = await resolveOptions(options);
   } catch (error) {
-    if (error instanceof FontError) throw new InputError([`--font: ${error.message}`]);
-    throw error;
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
   }
+  const today = resolved?.today ?? todayInNoumea(new Date());
+  const validated = validateDetails(input, { today });
+  if (!validated.ok) problems.push(...validated.problems);
+  if (problems.length > 0 || !resolved || !validated.ok) throw new InputError(problems);
+  return { resolved, details: validated.details };
+}
+
+/**
+ * What one document may take. A real checklist has 2-3 pages and a letter 1-2, made in some 20 ms;
+ * a user's own templates (`--templates`) can ask for anything, and a batch or a web server must
+ * not spend minutes and gigabytes on one person's document.
+ */
+export const RENDER_LIMITS = { pages: 40, seconds: 20 } as const;
+
+function checkRenderLimits(kind: DocumentKind, pages: number, started: number): void {
+  if (pages > RENDER_LIMITS.pages) throw new InputError([{ code: "render.tooManyPages", params: { kind, pages, max: RENDER_LIMITS.pages } }]);
+  if (performance.now() - started > RENDER_LIMITS.seconds * 1000) throw new InputError([{ code: "render.tooSlow", params: { kind, seconds: RENDER_LIMITS.seconds } }]);
 }
 
 export async function generate(input: DetailsInput, options: GenerateOptions = {}): Promise<GeneratedDocument[]> {
-  const pack = await loadPackOnce(options.packDir ?? BUNDLED_PACK_DIR);
-  const { lang, letterLang } = resolveLanguages(pack, options);
-  const validated = validateDetails(input, { today: options.today ?? todayInNoumea(new Date()) });
-  if (!validated.ok) throw new InputError(validated.errors.map((e) => formatError(e, lang)));
-  const details = validated.details;
-  const paper = options.paper ?? "a4";
-  const paperProblem = checkChoice(paper, Object.keys(PAPER_SIZES), "--paper");
-  if (paperProblem) throw new InputError([paperProblem]);
+  const { resolved, details } = await checkInput(input, options);
+  const { pack, lang, letterLang, paper, translation, timestamp, templatesDir, fonts } = resolved;
 
   const kinds: DocumentKind[] = details.channel === "proxy" ? ["checklist", "letter", "proxy"] : ["checklist", "letter"];
   const templates = new Map<string, TemplateSource>();
-  const translation = options.translation ?? true;
   for (const kind of kinds) {
     // A checklist is in the user's language; letters in the carrier's, plus the translation.
     const languages = kind === "checklist" ? [lang] : translation ? [letterLang, lang] : [letterLang];
     for (const templateLang of new Set(languages)) {
-      const { source, file } = await readTemplateOnce(pack, kind, templateLang, options.templatesDir);
+      const { source, file } = await readTemplateOnce(pack, kind, templateLang, templatesDir);
       templates.set(`${kind}/${templateLang}`, { name: file, source });
     }
   }
   const lookup = (kind: DocumentKind, templateLang: string) => templates.get(`${kind}/${templateLang}`)!;
 
-  const extraFaces = loadUserFonts(options.fonts ?? []);
+  const extraFaces = loadExtraFaces(fonts, USER_FONTS_DIR);
   const chains = new Map<string, FontChain>();
   const fontsFor = (sectionLang: string): FontChain => {
     let chain = chains.get(sectionLang);
@@ -134,15 +126,18 @@ export async function generate(input: DetailsInput, options: GenerateOptions = {
   // after that can only come from a template.
   const faces = [...new Set([...fontsFor(lang).regular, ...fontsFor(letterLang).regular])];
   const missingInDetails = findMissingGlyphs(detailTexts(details), faces);
-  if (missingInDetails.length > 0) throw new InputError(describeMissing(missingInDetails));
-  const missingInTemplates = findMissingGlyphs(models.flatMap(({ kind, model }) => documentTexts(model, `template ${kind}`)), faces);
-  if (missingInTemplates.length > 0) throw new Error(describeMissing(missingInTemplates).join("\n"));
+  if (missingInDetails.length > 0) throw new InputError(missingProblems(missingInDetails, false));
+  const missingInTemplates = findMissingGlyphs(models.flatMap(({ kind, model }) => documentTexts(model, lookup(kind, model.meta.lang).name)), faces);
+  if (missingInTemplates.length > 0) throw new PackError(missingProblems(missingInTemplates, true));
 
   const documents: GeneratedDocument[] = [];
   for (const { kind, model } of models) {
+    const started = performance.now();
     const layout = layoutDocument(model, { paper, fontsFor });
-    const bytes = await renderPdf({ layout, meta: model.meta, faces: allFaces, ...(options.timestamp ? { timestamp: options.timestamp } : {}) });
-    documents.push({ kind, lang: model.meta.lang, fileName: `sim-cancel-${kind}-${model.meta.lang}.pdf`, bytes, pages: layout.pages.length });
+    checkRenderLimits(kind, layout.pages.length, started);
+    const bytes = await renderPdf({ layout, meta: model.meta, faces: allFaces, ...(timestamp ? { timestamp } : {}) });
+    checkRenderLimits(kind, layout.pages.length, started);
+    documents.push({ kind, lang: model.meta.lang, fileName: documentFileName(kind, model.meta.lang), bytes, pages: layout.pages.length });
   }
   return documents;
 }

@@ -4,8 +4,12 @@
  * message needs. The library never words a problem; each front end does, from the message
  * catalogues (src/messages/), in the user's language and with its own names for fields and
  * options (the command line says `--phone`, a batch summary `phone`, the web form puts the
- * message under the field). No imports, so anything may use it.
+ * message under the field). Codes are the English catalogue's keys, so the compiler refuses a
+ * problem that no catalogue can word. Only a type is imported: anything may use this module.
  */
+import type { MessageCode } from "./messages/en.js";
+
+export type { MessageCode };
 
 /** Values a message may show. Strings that came from the user are shown escaped (see show.ts). */
 export type ProblemParams = Readonly<Record<string, string | number>>;
@@ -23,7 +27,7 @@ export interface ProblemPlace {
 
 export interface Problem {
   /** Stable identifier, e.g. "phone.fixedLine", "option.choice", "glyph.missing". */
-  code: string;
+  code: MessageCode;
   /** The details field it is about (camelCase, as in DetailsInput). */
   field?: string;
   /** The library option it is about (a key of GenerateOptions or BatchOptions). */
@@ -32,6 +36,3 @@ export interface Problem {
   params?: ProblemParams;
 }
 
-export function problem(code: string, about: Omit<Problem, "code"> = {}): Problem {
-  return { code, ...about };
-}

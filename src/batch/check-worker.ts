@@ -4,13 +4,12 @@
  * ends, so the main thread stays small for pass 2.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { InputError } from "../errors.js";
+import { InputError, problemsOf } from "../errors.js";
 import { checkRows, type CheckOptions } from "./check.js";
 
 const { file, options } = workerData as { file: string; options: CheckOptions };
 try {
   parentPort!.postMessage({ ok: true, result: await checkRows(file, options) });
 } catch (error) {
-  const input = error instanceof InputError;
-  parentPort!.postMessage({ ok: false, input, problems: input ? error.problems : [(error as Error)?.message ?? String(error)] });
+  parentPort!.postMessage({ ok: false, input: error instanceof InputError, problems: problemsOf(error) });
 }

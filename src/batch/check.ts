@@ -3,18 +3,20 @@
  * user sees every bad row (with its row and line numbers) before anything is rendered.
  */
 import { Worker } from "node:worker_threads";
-import { formatError, validateDetails } from "../details/index.js";
-import { InputError } from "../errors.js";
+import { validateDetails } from "../details/index.js";
+import type { Problem } from "../problems.js";
+import { show } from "../show.js";
+import { FailureError, InputError } from "../errors.js";
 import { CHECK_WORKER } from "../paths.js";
 import { readRows, type SourceRow } from "./rows.js";
 
 export interface RowReport {
   row: number;
   line?: number;
-  /** The name as written in the file, when it is text. */
+  /** The name as written in the file, when it is text (shown escaped: see show.ts). */
   name?: string;
-  /** Each problem in the user's language, naming its field. */
-  errors: string[];
+  /** Each problem, naming its field, placed at the row. */
+  problems: readonly Problem[];
 }
 
 export interface CheckResult {
@@ -27,34 +29,34 @@ export interface CheckResult {
 }
 
 export interface CheckOptions {
-  /** Language of the messages. */
-  lang: string;
   /** Today's date (YYYY-MM-DD), the default letter date. */
   today: string;
 }
 
-/** The name as written, for reports: only text, on one line, and not endless. */
+/** The name as written, for reports: only text, on one line, not endless, and shown escaped. */
 export function rawName(row: SourceRow): string | undefined {
   const name = row.input?.name;
   if (typeof name !== "string" && typeof name !== "number") return undefined;
   const text = String(name).replace(/\s+/g, " ").trim();
-  return text === "" ? undefined : [...text].slice(0, 80).join("");
+  return text === "" ? undefined : show([...text].slice(0, 80).join(""));
 }
 
 /** A row's problems: its shape's, then its values' (in field order); empty when it can be rendered. */
-export function rowErrors(row: SourceRow, options: CheckOptions): string[] {
+export function rowProblems(row: SourceRow, options: CheckOptions, file: string): Problem[] {
   if (!row.input) return row.problems;
   const result = validateDetails(row.input, { today: options.today });
-  return result.ok ? row.problems : [...row.problems, ...result.errors.map((e) => formatError(e, options.lang))];
+  if (result.ok) return row.problems;
+  const at = { file, row: row.row, ...(row.line !== undefined ? { line: row.line } : {}) };
+  return [...row.problems, ...result.problems.map((problem) => ({ ...problem, at }))];
 }
 
 export async function checkRows(file: string, options: CheckOptions): Promise<CheckResult> {
   const result: CheckResult = { rows: 0, valid: 0, invalid: [] };
-  for await (const row of readRows(file, { lang: options.lang })) {
+  for await (const row of readRows(file)) {
     result.rows = row.row;
-    const errors = rowErrors(row, options);
-    if (errors.length === 0) result.valid++;
-    else result.invalid.push({ row: row.row, ...(row.line !== undefined ? { line: row.line } : {}), ...optionalName(row), errors });
+    const problems = rowProblems(row, options, file);
+    if (problems.length === 0) result.valid++;
+    else result.invalid.push({ row: row.row, ...(row.line !== undefined ? { line: row.line } : {}), ...optionalName(row), problems });
   }
   return result;
 }
@@ -72,10 +74,10 @@ export function checkRowsInWorker(file: string, options: CheckOptions): Promise<
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
     });
     let settled = false;
-    worker.once("message", (reply: { ok: true; result: CheckResult } | { ok: false; input: boolean; problems: string[] }) => {
+    worker.once("message", (reply: { ok: true; result: CheckResult } | { ok: false; input: boolean; problems: Problem[] }) => {
       settled = true;
       if (reply.ok) resolve(reply.result);
-      else reject(reply.input ? new InputError(reply.problems) : new Error(reply.problems.join("\n")));
+      else reject(reply.input ? new InputError(reply.problems) : new FailureError(reply.problems));
       void worker.terminate();
     });
     worker.once("error", (error) => {

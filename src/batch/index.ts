@@ -4,4 +4,3 @@ export { readRows, formatOf, type SourceRow, type BatchFormat } from "./rows.js"
 export { checkRows, type RowReport, type CheckResult } from "./check.js";
 export { slugify, rowFolderName, rowNumberWidth } from "./slug.js";
 export { SummaryWriter, csvCell, csvLine, SUMMARY_COLUMNS, type SummaryEntry, type SummaryFormat, type RowStatus } from "./summary.js";
-export { rowLabel } from "./messages.js";

@@ -10,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import type { DetailsInput } from "../details/index.js";
 import type { GenerateOptions } from "../generate.js";
 import { RENDER_WORKER } from "../paths.js";
+import type { Problem } from "../problems.js";
 import type { RenderJob, RenderReply, WorkerSetup } from "./protocol.js";
 
 /** The built worker (dist/batch/worker.js). */
@@ -85,13 +86,13 @@ export class RenderPool {
       slot.pending.delete(reply.id);
       resolve?.(reply);
     });
-    const fail = (message: string) => {
-      for (const [id, resolve] of slot.pending) resolve({ id, ok: false, input: false, problems: [message] });
+    const fail = (problem: Problem) => {
+      for (const [id, resolve] of slot.pending) resolve({ id, ok: false, input: false, problems: [problem] });
       slot.pending.clear();
     };
-    slot.worker.on("error", (error) => fail(`the render worker stopped: ${error.message}`));
+    slot.worker.on("error", (error) => fail({ code: "batch.workerStopped", params: { detail: error.message } }));
     slot.worker.on("exit", (code) => {
-      fail(`the render worker exited (code ${code})`);
+      fail({ code: "batch.workerExited", params: { code } });
       const index = this.slots.indexOf(slot);
       if (!this.closing && index >= 0) this.slots[index] = this.spawn();
     });

@@ -1,6 +1,7 @@
 /** The messages between the batch's main thread and its render workers. */
 import type { DetailsInput } from "../details/index.js";
 import type { GenerateOptions } from "../generate.js";
+import type { Problem } from "../problems.js";
 
 /** Given once, as the worker's workerData. */
 export interface WorkerSetup {
@@ -31,4 +32,4 @@ export interface WrittenFile {
 export type RenderReply =
   | { id: number; ok: true; files: WrittenFile[] }
   /** `input`: the row's details were the problem (e.g. a character no font has), not the program. */
-  | { id: number; ok: false; input: boolean; problems: string[] };
+  | { id: number; ok: false; input: boolean; problems: readonly Problem[] };

@@ -3,32 +3,39 @@
  * cells may hold commas and line breaks (a two-line address); an empty cell means "not given";
  * a row of empty cells (a spreadsheet's trailing ",,,") is skipped.
  */
-import { createReadStream } from "node:fs";
 import { Transform, type TransformCallback } from "node:stream";
 import { parse, CsvError } from "csv-parse";
 import { FIELD_NAMES, fieldFromKey, type DetailsInput, type FieldName } from "../details/index.js";
 import { InputError } from "../errors.js";
-import { batchMessage } from "./messages.js";
-import { unreadable, type ReadOptions, type SourceRow } from "./source-row.js";
+import type { Problem } from "../problems.js";
+import { formatBytes, openLimitedStream } from "../input/read.js";
+import { BATCH_LIMITS, checkRowCount, rowPlace, unreadable, type SourceRow } from "./source-row.js";
+
+/** Unknown columns named one by one; past these, a count. */
+const MAX_COLUMNS_SHOWN = 5;
 
 /** The header's cells to fields; every unknown or repeated column is reported at once. */
 function readHeader(cells: string[], file: string): FieldName[] {
   const fields: FieldName[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
+  const unknown: Problem[] = [];
   const columnOf = new Map<FieldName, number>();
+  const at = { file, line: 1 };
   cells.forEach((cell, i) => {
     const name = cell.trim();
     const field = fieldFromKey(name);
     if (!field) {
-      problems.push(`${file}: column ${i + 1} "${name}" is not a field; the header must use these names (camelCase or kebab-case): ${FIELD_NAMES.join(", ")}`);
+      unknown.push({ code: "batch.csvUnknownColumn", at, params: { column: i + 1, name, fields: FIELD_NAMES.join(", ") } });
       return;
     }
     const other = columnOf.get(field);
-    if (other !== undefined) problems.push(`${file}: columns ${other + 1} and ${i + 1} are both "${field}"; keep only one`);
+    if (other !== undefined) problems.push({ code: "batch.csvDuplicateColumn", at, params: { first: other + 1, second: i + 1, field } });
     columnOf.set(field, i);
     fields.push(field);
   });
-  if (!columnOf.has("name") && problems.length === 0) problems.push(`${file}: the header has no "name" column; the first line must name the columns, e.g. name,phone,plan`);
+  problems.push(...unknown.slice(0, MAX_COLUMNS_SHOWN));
+  if (unknown.length > MAX_COLUMNS_SHOWN) problems.push({ code: "file.unknownKeysMore", at, params: { count: unknown.length - MAX_COLUMNS_SHOWN } });
+  if (!columnOf.has("name") && problems.length === 0) problems.push({ code: "batch.csvNoName", at });
   if (problems.length > 0) throw new InputError(problems);
   return fields;
 }
@@ -79,8 +86,8 @@ class LineBreaks extends Transform {
   }
 }
 
-export async function* readCsvRows(file: string, options: ReadOptions): AsyncGenerator<SourceRow> {
-  const source = createReadStream(file);
+export async function* readCsvRows(file: string): AsyncGenerator<SourceRow> {
+  const source = await openLimitedStream(file, BATCH_LIMITS.fileBytes);
   const lines = new LineBreaks();
   const parser = source.pipe(lines).pipe(
     parse({
@@ -90,6 +97,8 @@ export async function* readCsvRows(file: string, options: ReadOptions): AsyncGen
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       relax_column_count: true,
+      // A cell of 150 MB would be held whole: a record longer than a row can be is refused.
+      max_record_size: BATCH_LIMITS.rowChars,
     }),
   );
   // pipe() does not pass a read error on (no such file): the parser must end with it.
@@ -105,6 +114,7 @@ export async function* readCsvRows(file: string, options: ReadOptions): AsyncGen
         continue;
       }
       row += 1;
+      checkRowCount(file, row);
       // Quoted line breaks inside the cells say how far above its last line the record began.
       const line = lastLine - record.reduce((n, cell) => n + lineBreaks(cell), 0);
       const input: Record<string, unknown> = {};
@@ -112,13 +122,19 @@ export async function* readCsvRows(file: string, options: ReadOptions): AsyncGen
         const cell = record[i];
         if (cell !== undefined && cell !== "") input[field] = cell;
       });
-      const problems = record.length > fields.length ? [batchMessage("tooManyCells", options.lang, { count: record.length, columns: fields.length })] : [];
+      const problems: Problem[] =
+        record.length > fields.length ? [{ code: "batch.csvTooManyCells", at: rowPlace(file, row, line), params: { count: record.length, columns: fields.length } }] : [];
       yield { row, line, input: input as DetailsInput, problems };
     }
   } catch (error) {
     if (error instanceof CsvError) {
-      const at = (error as CsvError & { lines?: number }).lines;
-      throw new InputError([`${file}${at ? `, line ${at}` : ""}: not valid CSV (${error.message}); a cell with a comma, a quote or a line break must be in double quotes, with any quote inside doubled ("")`]);
+      const line = (error as CsvError & { lines?: number }).lines;
+      const place = { file, ...(line ? { line } : {}) };
+      if (error.code === "CSV_MAX_RECORD_SIZE") {
+        const max = formatBytes(BATCH_LIMITS.rowChars);
+        throw new InputError([{ code: "batch.cellTooLarge", at: place, params: { size: `> ${max}`, max } }]);
+      }
+      throw new InputError([{ code: "batch.csvSyntax", at: place, params: { detail: error.message } }]);
     }
     if (error instanceof InputError) throw error;
     throw unreadable(file, error);
@@ -127,5 +143,5 @@ export async function* readCsvRows(file: string, options: ReadOptions): AsyncGen
     lines.destroy();
     parser.destroy();
   }
-  if (!fields) throw new InputError([`${file}: the file is empty; its first line must name the columns, e.g. name,phone,plan`]);
+  if (!fields) throw new InputError([{ code: "batch.csvEmpty", at: { file } }]);
 }

@@ -4,45 +4,49 @@
  * the file; each element, and each line, is then read with JSON.parse. A slip inside one element
  * or line is that row's problem; a file that is not an array at all is bad input.
  */
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
-import { fieldError, formatError } from "../details/index.js";
+import { StringDecoder } from "node:string_decoder";
 import { InputError } from "../errors.js";
-import { objectToRow, unreadable, type ReadOptions, type SourceRow } from "./source-row.js";
-
-/** Longest element accepted: a person's details are a few hundred bytes. */
-const MAX_ELEMENT = 1024 * 1024;
+import type { Problem } from "../problems.js";
+import { formatBytes, openLimitedStream } from "../input/read.js";
+import { BATCH_LIMITS, checkRowCount, objectToRow, rowPlace, unreadable, type SourceRow } from "./source-row.js";
 
 /** A JSON.parse failure as a row problem, placed in the file where V8 says where. */
-function syntaxProblem(file: string, text: string, error: Error, firstLine: number, options: ReadOptions): string {
+function syntaxProblem(file: string, text: string, error: Error, row: number, firstLine: number): Problem {
   const at = /at position (\d+)/.exec(error.message);
-  if (!at) return formatError(fieldError(file, "file.jsonSyntaxUnplaced", { detail: error.message }), options.lang);
+  if (!at) return { code: "file.jsonSyntax", at: rowPlace(file, row, firstLine), params: { detail: error.message } };
   const before = text.slice(0, Number(at[1])).split("\n");
-  const e = fieldError(file, "file.jsonSyntax", { line: firstLine + before.length - 1, column: before.at(-1)!.length + 1, detail: error.message });
-  return formatError(e, options.lang);
+  return { code: "file.jsonSyntax", at: rowPlace(file, row, firstLine + before.length - 1), params: { detail: error.message } };
 }
 
-function parseElement(text: string, row: number, line: number, file: string, options: ReadOptions): SourceRow {
+function parseElement(text: string, row: number, line: number, file: string): SourceRow {
+  checkRowCount(file, row);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { row, line, problems: [syntaxProblem(file, text, error as Error, line, options)] };
+    return { row, line, problems: [syntaxProblem(file, text, error as Error, row, line)] };
   }
-  return objectToRow(value, row, line, file, options);
+  return objectToRow(value, row, line, file);
 }
 
+/** The file's text in chunks, decoded as UTF-8, through the limited reader (no devices, a size cap). */
 async function* chunks(file: string): AsyncGenerator<string> {
+  const stream = await openLimitedStream(file, BATCH_LIMITS.fileBytes);
+  const decoder = new StringDecoder("utf8");
   try {
-    for await (const chunk of createReadStream(file, { encoding: "utf8" })) yield chunk as string;
+    for await (const chunk of stream) yield decoder.write(chunk as Buffer);
+    const rest = decoder.end();
+    if (rest) yield rest;
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw unreadable(file, error);
+  } finally {
+    stream.destroy();
   }
 }
 
-export async function* readJsonArrayRows(file: string, options: ReadOptions): AsyncGenerator<SourceRow> {
-  const broken = (line: number, what: string) =>
-    new InputError([`${file}, line ${line}: ${what}; a .json batch file is one array of objects: [{"name": "…", "phone": "…"}, …] (or use .jsonl, one object per line)`]);
+export async function* readJsonArrayRows(file: string): AsyncGenerator<SourceRow> {
+  const broken = (line: number, detail: string) => new InputError([{ code: "batch.jsonShape", at: { file, line }, params: { detail } }]);
   let state: "start" | "before" | "element" | "after" | "end" = "start";
   let line = 1;
   let row = 0;
@@ -60,13 +64,16 @@ export async function* readJsonArrayRows(file: string, options: ReadOptions): As
       if (state === "element") {
         // Scalars (a stray number or string) end at a comma or the closing bracket, like objects.
         if (!inString && depth === 0 && (c === "," || c === "]")) {
-          yield parseElement(text, ++row, startLine, file, options);
+          yield parseElement(text, ++row, startLine, file);
           text = "";
           state = c === "," ? "before" : "end";
           continue;
         }
         text += c;
-        if (text.length > MAX_ELEMENT) throw broken(startLine, `element ${row + 1} is longer than 1 MB`);
+        if (text.length > BATCH_LIMITS.rowChars) {
+          const max = formatBytes(BATCH_LIMITS.rowChars);
+          throw new InputError([{ code: "batch.elementTooLarge", at: rowPlace(file, row + 1, startLine), params: { size: `> ${max}`, max } }]);
+        }
         if (c === "\n") line++;
         if (inString) {
           if (escaped) escaped = false;
@@ -77,7 +84,7 @@ export async function* readJsonArrayRows(file: string, options: ReadOptions): As
         else if (c === "}" || c === "]") {
           depth--;
           if (depth === 0) {
-            yield parseElement(text, ++row, startLine, file, options);
+            yield parseElement(text, ++row, startLine, file);
             text = "";
             state = "after";
           }
@@ -114,28 +121,51 @@ export async function* readJsonArrayRows(file: string, options: ReadOptions): As
       }
     }
   }
-  if (state === "start") throw new InputError([`${file}: the file is empty; write an array of objects: [{"name": "…", "phone": "…"}]`]);
+  if (state === "start") throw new InputError([{ code: "batch.jsonEmpty", at: { file } }]);
   if (state === "element" && text.trim() !== "") throw broken(startLine, `element ${row + 1} is not closed`);
   if (state !== "end") throw broken(line, `the array is not closed with "]"`);
 }
 
-export async function* readJsonLinesRows(file: string, options: ReadOptions): AsyncGenerator<SourceRow> {
-  const stream = createReadStream(file, { encoding: "utf8" });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+/**
+ * JSON Lines: one object per line. Lines are split here rather than by readline, which holds a
+ * line whole however long it is (a 150 MB line took a worker's memory): a line longer than a row
+ * can be is skipped to its end and reported as that row's problem.
+ */
+export async function* readJsonLinesRows(file: string): AsyncGenerator<SourceRow> {
   let line = 0;
   let row = 0;
-  try {
-    for await (const raw of lines) {
-      line++;
-      const text = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-      if (text.trim() === "") continue;
-      yield parseElement(text, ++row, line, file, options);
+  let current = "";
+  let tooLong = false;
+  const max = formatBytes(BATCH_LIMITS.rowChars);
+  const finish = (): SourceRow | undefined => {
+    line++;
+    const text = (line === 1 ? current.replace(/^\uFEFF/, "") : current).replace(/\r$/, "");
+    const wasTooLong = tooLong;
+    current = "";
+    tooLong = false;
+    if (wasTooLong) {
+      checkRowCount(file, ++row);
+      return { row, line, problems: [{ code: "batch.elementTooLarge", at: rowPlace(file, row, line), params: { size: `> ${max}`, max } }] };
     }
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw unreadable(file, error);
-  } finally {
-    lines.close();
-    stream.destroy();
+    if (text.trim() === "") return undefined;
+    return parseElement(text, ++row, line, file);
+  };
+  for await (const chunk of chunks(file)) {
+    let start = 0;
+    for (let end = chunk.indexOf("\n"); end >= 0; start = end + 1, end = chunk.indexOf("\n", start)) {
+      if (!tooLong) current += chunk.slice(start, end);
+      if (current.length > BATCH_LIMITS.rowChars) tooLong = true;
+      const parsed = finish();
+      if (parsed) yield parsed;
+    }
+    if (!tooLong) current += chunk.slice(start);
+    if (current.length > BATCH_LIMITS.rowChars) {
+      tooLong = true;
+      current = "";
+    }
+  }
+  if (current !== "" || tooLong) {
+    const parsed = finish();
+    if (parsed) yield parsed;
   }
 }

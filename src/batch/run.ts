@@ -5,7 +5,9 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { todayInNoumea } from "../details/index.js";
+import type { Problem } from "../problems.js";
+import { formatProblem, type Labels } from "../messages/format.js";
+import { COLUMN_LABELS } from "./labels.js";
 import type { GenerateOptions } from "../generate.js";
 import type { Paper } from "../layout/index.js";
 import { checkRowsInWorker, optionalName, type RowReport } from "./check.js";
@@ -13,7 +15,8 @@ import { primaryFontFiles } from "../fonts/bundled.js";
 import { checkOptions } from "./options.js";
 import { defaultPoolSize, RenderPool } from "./pool.js";
 import type { RenderReply } from "./protocol.js";
-import { readRows, type SourceRow } from "./rows.js";
+import { checkBatchFile, readRows, type SourceRow } from "./rows.js";
+import { rowPlace } from "./source-row.js";
 import { cleanUpRowFolder } from "./row-folder.js";
 import { rowFolderName, rowNumberWidth } from "./slug.js";
 import { SummaryWriter, type SummaryEntry, type SummaryFormat } from "./summary.js";
@@ -36,6 +39,8 @@ export interface BatchOptions {
   timestamp?: Date;
   /** Render workers (default: one per core, at most one per row). */
   workers?: number;
+  /** How the summary file names fields and options in its messages (default: by column name). */
+  summaryLabels?: Labels;
 }
 
 export type BatchEvent =
@@ -55,25 +60,30 @@ export interface BatchResult {
   failed: RowReport[];
 }
 
-function report(row: SourceRow, errors: string[]): RowReport {
-  return { row: row.row, ...(row.line !== undefined ? { line: row.line } : {}), ...optionalName(row), errors };
+function report(row: SourceRow, problems: readonly Problem[]): RowReport {
+  return { row: row.row, ...(row.line !== undefined ? { line: row.line } : {}), ...optionalName(row), problems };
 }
 
-function entryOf(row: SourceRow, status: SummaryEntry["status"], errors: string[]): SummaryEntry {
-  return { ...report(row, errors), status, files: [], pages: 0, bytes: 0 };
+function entryOf(row: SourceRow, status: SummaryEntry["status"], problems: readonly Problem[]): SummaryEntry {
+  return { ...report(row, problems), status, files: [], pages: 0, bytes: 0 };
+}
+
+/** A rendering problem placed at its row, unless it already has a place (a template's). */
+function atRow(problems: readonly Problem[], file: string, row: SourceRow): Problem[] {
+  return problems.map((problem) => (problem.at ? problem : { ...problem, at: rowPlace(file, row.row, row.line) }));
 }
 
 export async function runBatch(file: string, options: BatchOptions, onProgress: (event: BatchEvent) => void = () => {}): Promise<BatchResult> {
   const out = resolve(options.out);
   const force = options.force ?? false;
   const format = options.summary ?? "csv";
-  const { lang, letterLang } = await checkOptions({ ...options, out, force, summary: format });
-  const today = options.today ?? todayInNoumea(new Date());
+  await checkBatchFile(file);
+  const { lang, letterLang, today } = await checkOptions({ ...options, out, force, summary: format });
 
   // Pass 1: every row validated; only the problems are kept.
-  const checked = await checkRowsInWorker(file, { lang, today });
+  const checked = await checkRowsInWorker(file, { today });
   onProgress({ type: "checked", rows: checked.rows, valid: checked.valid, invalid: checked.invalid, lang });
-  const invalidRows = new Map(checked.invalid.map((r) => [r.row, r.errors]));
+  const invalidRows = new Map(checked.invalid.map((r) => [r.row, r.problems]));
 
   const generateOptions: GenerateOptions = {
     lang,
@@ -89,7 +99,7 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
   const result: BatchResult = { file, out, summaryFile: "", rows: checked.rows, ok: 0, invalid: [], failed: [] };
 
   await mkdir(out, { recursive: true });
-  const summary = new SummaryWriter(out, format);
+  const summary = new SummaryWriter(out, format, (problem) => formatProblem(problem, lang, options.summaryLabels ?? COLUMN_LABELS));
   const workers = options.workers ?? defaultPoolSize(checked.valid);
   // One copy of the fonts every document uses, for all workers (10 MB per face).
   const pool = checked.valid > 0 ? new RenderPool(workers, generateOptions, force, primaryFontFiles([lang, letterLang])) : undefined;
@@ -109,10 +119,10 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
           bytes: reply.files.reduce((n, f) => n + f.size, 0),
         }
       : // A problem only rendering can find (a character no font has) is still bad input.
-        entryOf(row, reply.input ? "invalid" : "failed", reply.problems);
+        entryOf(row, reply.input ? "invalid" : "failed", atRow(reply.problems, file, row));
     if (reply.ok) result.ok++;
     summary.add(entry);
-    const failure = entry.status === "ok" ? undefined : report(row, entry.errors);
+    const failure = entry.status === "ok" ? undefined : report(row, entry.problems);
     if (failure) (entry.status === "invalid" ? result.invalid : result.failed).push(failure);
     done++;
     onProgress({ type: "rendered", done, total: checked.valid, ...(failure ? { failed: failure } : {}) });
@@ -120,7 +130,7 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
 
   try {
     // Pass 2: the same rows again; invalid ones go straight to the summary, valid ones to the pool.
-    for await (const row of readRows(file, { lang })) {
+    for await (const row of readRows(file)) {
       const known = invalidRows.get(row.row);
       if (known) {
         summary.add(entryOf(row, "invalid", known));
@@ -140,9 +150,9 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
         inFlight.add(task);
       } else {
         // Only if the file changed since pass 1.
-        const errors = row.problems.length > 0 ? row.problems : ["this row was not in the file when it was checked"];
-        summary.add(entryOf(row, "invalid", errors));
-        result.invalid.push(report(row, errors));
+        const problems: readonly Problem[] = row.problems.length > 0 ? row.problems : [{ code: "batch.rowChanged", at: rowPlace(file, row.row, row.line) }];
+        summary.add(entryOf(row, "invalid", problems));
+        result.invalid.push(report(row, problems));
       }
       while (inFlight.size >= maxInFlight || (inFlight.size > 0 && summary.held >= maxHeld)) await Promise.race(inFlight);
     }

@@ -1,9 +1,9 @@
 /**
  * One row as read from a batch file, before validation, and the helpers the readers share.
  */
-import { fieldError, FIELD_NAMES, fieldFromKey, formatError, type DetailsInput, type FieldName } from "../details/index.js";
+import { fieldFromKey, unknownKeyProblems, type DetailsInput, type FieldName } from "../details/index.js";
 import { InputError } from "../errors.js";
-import { batchMessage } from "./messages.js";
+import type { Problem } from "../problems.js";
 
 export interface SourceRow {
   /** Data row number, from 1: the first row after a CSV header, the first element or line. */
@@ -12,43 +12,60 @@ export interface SourceRow {
   line?: number;
   /** The raw details; absent when the row is too broken to read any (a JSON syntax error). */
   input?: DetailsInput;
-  /** Problems with the row's shape, already in the user's language. */
-  problems: string[];
+  /** Problems with the row's shape, placed at the row. */
+  problems: Problem[];
 }
 
-export interface ReadOptions {
-  /** Language of the messages. */
-  lang: string;
-}
+/** Limits every reader keeps, whatever the format: a person's details are a few hundred bytes. */
+export const BATCH_LIMITS = {
+  /** One row (a CSV record, a JSON element, a JSON line), in characters. */
+  rowChars: 64 * 1024,
+  /** Rows in one file: a batch of 100,000 people is already a day's work. */
+  rows: 100_000,
+  /** The file: rows are read one at a time, so this only bounds the work. */
+  fileBytes: 512 * 1024 * 1024,
+} as const;
 
 /** A read error as bad input that names the file. */
 export function unreadable(file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : (code ?? (error as Error).message);
-  return new InputError([`${file}: cannot read it (${why})`]);
+  if (code === "ENOENT") return new InputError([{ code: "file.missing", at: { file } }]);
+  if (code === "EISDIR") return new InputError([{ code: "file.notAFile", at: { file }, params: { kind: "folder" } }]);
+  return new InputError([{ code: "file.unreadable", at: { file }, params: { reason: code ?? (error as Error).message } }]);
+}
+
+/** The place of a row's problems. */
+export function rowPlace(file: string, row: number, line?: number): { file: string; row: number; line?: number } {
+  return { file, row, ...(line !== undefined ? { line } : {}) };
+}
+
+/** Refuses a file with more rows than a batch takes. */
+export function checkRowCount(file: string, row: number): void {
+  if (row > BATCH_LIMITS.rows) throw new InputError([{ code: "batch.tooManyRows", at: { file }, params: { max: BATCH_LIMITS.rows } }]);
 }
 
 /** A parsed JSON value (one array element or one line) to raw details, with its shape problems. */
-export function objectToRow(value: unknown, row: number, line: number, source: string, options: ReadOptions): SourceRow {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { row, line, problems: [`${source}: ${batchMessage("notObject", options.lang)}`] };
-  }
+export function objectToRow(value: unknown, row: number, line: number, file: string): SourceRow {
+  const at = rowPlace(file, row, line);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { row, line, problems: [{ code: "batch.notObject", at }] };
   const input: Record<string, unknown> = {};
   const keyOf = new Map<FieldName, string>();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
+  const unknown: { key: string }[] = [];
   for (const [key, raw] of Object.entries(value)) {
     const field = fieldFromKey(key);
     if (!field) {
-      problems.push(formatError(fieldError(source, "file.unknownKey", { line, key, fields: FIELD_NAMES.join(", ") }), options.lang));
+      unknown.push({ key });
       continue;
     }
     const other = keyOf.get(field);
     if (other !== undefined) {
-      problems.push(formatError(fieldError(source, "file.duplicateKey", { line, key, other }), options.lang));
+      problems.push({ code: "file.duplicateKey", at, params: { key, other } });
       continue;
     }
     keyOf.set(field, key);
     input[field] = raw;
   }
+  problems.push(...unknownKeyProblems(unknown, at));
   return { row, line, input: input as DetailsInput, problems };
 }

@@ -8,6 +8,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
+import type { Problem } from "../problems.js";
 
 export type RowStatus = "ok" | "invalid" | "failed";
 export type SummaryFormat = "csv" | "json";
@@ -21,8 +22,11 @@ export interface SummaryEntry {
   files: string[];
   pages: number;
   bytes: number;
-  errors: string[];
+  problems: readonly Problem[];
 }
+
+/** An entry as the file holds it: its problems worded (the JSON summary keeps them as data too). */
+export type SummaryRecord = Omit<SummaryEntry, "problems"> & { errors: string[] };
 
 export const SUMMARY_COLUMNS = ["row", "line", "name", "status", "files", "pages", "bytes", "errors"] as const;
 
@@ -42,7 +46,7 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(entry: SummaryEntry): string {
+export function csvLine(entry: SummaryRecord): string {
   return [
     csvCell(entry.row),
     csvCell(entry.line),
@@ -63,9 +67,11 @@ export class SummaryWriter {
   private next = 1;
   private written = 0;
 
+  /** `word` turns a row's problem into the sentence the file shows. */
   constructor(
     private readonly outDir: string,
     private readonly format: SummaryFormat,
+    private readonly word: (problem: Problem) => string,
   ) {
     this.temp = join(outDir, `.${summaryFileName(format)}.${process.pid}.tmp`);
     this.stream = createWriteStream(this.temp, { flags: "wx" });
@@ -94,10 +100,12 @@ export class SummaryWriter {
   }
 
   private write(entry: SummaryEntry): void {
+    const { problems, ...rest } = entry;
+    const record: SummaryRecord = { ...rest, errors: problems.map(this.word) };
     if (this.format === "csv") {
-      this.stream.write(`${csvLine(entry)}\n`);
+      this.stream.write(`${csvLine(record)}\n`);
     } else {
-      this.stream.write(`${this.written > 0 ? ",\n" : ""}  ${JSON.stringify(entry)}`);
+      this.stream.write(`${this.written > 0 ? ",\n" : ""}  ${JSON.stringify({ ...record, problems })}`);
     }
     this.written++;
   }

@@ -8,6 +8,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { useSharedFontBytes } from "../fonts/faces.js";
 import { generate, InputError, type GeneratedDocument } from "../generate.js";
+import { problemsOf } from "../errors.js";
 import type { RenderJob, RenderReply, WorkerSetup } from "./protocol.js";
 import { writeRowFolder } from "./row-folder.js";
 
@@ -16,15 +17,12 @@ const port = parentPort;
 const { options, force, fonts } = workerData as WorkerSetup;
 useSharedFontBytes(fonts);
 
-const messageOf = (error: unknown) => (error as Error)?.message ?? String(error);
-
 /** The row's documents, or the reply that says why there are none. */
 async function render(job: RenderJob): Promise<GeneratedDocument[] | RenderReply> {
   try {
     return await generate(job.input, options);
   } catch (error) {
-    const input = error instanceof InputError;
-    return { id: job.id, ok: false, input, problems: input ? error.problems : [messageOf(error)] };
+    return { id: job.id, ok: false, input: error instanceof InputError, problems: problemsOf(error) };
   }
 }
 
@@ -32,7 +30,7 @@ async function write(job: RenderJob, documents: GeneratedDocument[]): Promise<Re
   try {
     await writeRowFolder(job.dir, documents, force);
   } catch (error) {
-    return { id: job.id, ok: false, input: false, problems: [messageOf(error)] };
+    return { id: job.id, ok: false, input: false, problems: problemsOf(error) };
   }
   const files = documents.map((doc) => ({ kind: doc.kind, lang: doc.lang, fileName: doc.fileName, pages: doc.pages, size: doc.bytes.byteLength }));
   return { id: job.id, ok: true, files };

@@ -44,7 +44,7 @@ export const batchCommand: CommandModule<object, BatchArgs> = {
       const { runBatchCommand } = await import("./batch-run.js");
       process.exitCode = await runBatchCommand(args);
     } catch (error) {
-      process.exitCode = reportFailure(error, args.json);
+      process.exitCode = reportFailure(error, args.json, args.lang ?? "zh-Hans");
     }
     reportRss();
   },

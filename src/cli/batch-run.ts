@@ -4,14 +4,20 @@
  * runs, so the other commands never load the batch machinery.
  */
 import cliProgress from "cli-progress";
-import { runBatch, rowLabel, type BatchEvent, type BatchResult, type RowReport } from "../batch/index.js";
+import { runBatch, type BatchEvent, type BatchResult, type RowReport } from "../batch/index.js";
+import { formatPlace, formatProblem } from "../messages/format.js";
+import { BATCH_CLI_LABELS } from "./labels.js";
 import type { Paper } from "../layout/style.js";
 import type { BatchArgs } from "./batch-command.js";
 import { sourceDateEpoch } from "./generate-command.js";
 import { EXIT_INPUT, EXIT_RUNTIME } from "./report.js";
 
+/** Rows and their problems, each problem under its row (so without the row's place again). */
 function describeRows(title: string, rows: RowReport[], lang: string): string {
-  const lines = rows.map((r) => `  ${rowLabel(r.row, r.line, lang)}${r.name ? ` "${r.name}"` : ""}:\n${r.errors.map((e) => `    - ${e}`).join("\n")}`);
+  const lines = rows.map((r) => {
+    const problems = r.problems.map((p) => `    - ${formatProblem(p.at?.row === r.row ? { ...p, at: undefined } : p, lang, BATCH_CLI_LABELS)}`);
+    return `  ${formatPlace({ row: r.row, ...(r.line !== undefined ? { line: r.line } : {}) }, lang)}${r.name ? ` "${r.name}"` : ""}:\n${problems.join("\n")}`;
+  });
   return `sim-cancel: ${title}:\n${lines.join("\n")}\n`;
 }
 
@@ -65,7 +71,12 @@ export function exitCodeOf(result: BatchResult): number {
   return 0;
 }
 
-function printResult(result: BatchResult, json: boolean): void {
+/** A row's report for --json: its problems as data and in words. */
+function reportJson(report: RowReport, lang: string): object {
+  return { ...report, errors: report.problems.map((p) => formatProblem(p, lang, BATCH_CLI_LABELS)) };
+}
+
+function printResult(result: BatchResult, json: boolean, lang: string): void {
   if (json) {
     const summary = {
       ok: result.invalid.length === 0 && result.failed.length === 0,
@@ -74,8 +85,8 @@ function printResult(result: BatchResult, json: boolean): void {
       summary: result.summaryFile,
       rows: result.rows,
       rendered: result.ok,
-      invalid: result.invalid,
-      failed: result.failed,
+      invalid: result.invalid.map((r) => reportJson(r, lang)),
+      failed: result.failed.map((r) => reportJson(r, lang)),
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return;
@@ -102,12 +113,13 @@ export async function runBatchCommand(args: BatchArgs): Promise<number> {
         ...(args.paper ? { paper: args.paper as Paper } : {}),
         translation: args.translation,
         fonts: args.font,
+        summaryLabels: BATCH_CLI_LABELS,
         ...sourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]),
       },
       progress.onProgress,
     );
     progress.stop();
-    printResult(result, args.json);
+    printResult(result, args.json, args.lang ?? "zh-Hans");
     return exitCodeOf(result);
   } finally {
     progress.stop();

@@ -66,14 +66,14 @@ function unescapeLines(value: unknown): unknown {
 /** SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since 1970, used as the PDFs' dates. */
 export function sourceDateEpoch(value: string | undefined): { timestamp?: Date } {
   if (value === undefined || value === "") return {};
-  if (!/^\d{1,12}$/.test(value)) throw new InputError([`SOURCE_DATE_EPOCH: "${value}" is not a whole number of seconds since 1970-01-01`]);
+  if (!/^\d{1,12}$/.test(value)) throw new InputError([{ code: "option.sourceDateEpoch", option: "timestamp", params: { value } }]);
   return { timestamp: new Date(Number(value) * 1000) };
 }
 
 async function run(args: GenerateArgs): Promise<void> {
   const lang = args.lang ?? "zh-Hans";
   const file = args.sample ? SAMPLE_DETAILS_FILE : args.details;
-  const fromFile = file ? await readDetailsFile(file, lang) : {};
+  const fromFile = file ? await readDetailsFile(file) : {};
   let input = mergeFlags(fromFile, { ...args, address: unescapeLines(args.address), forwardingAddress: unescapeLines(args.forwardingAddress) });
   // Ask only a person at a terminal: never a pipe, a script or CI, and never with --no-input.
   if (args.input && process.stdin.isTTY && file !== "-") {
@@ -125,7 +125,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
     try {
       await run(args);
     } catch (error) {
-      process.exitCode = reportFailure(error, args.json);
+      process.exitCode = reportFailure(error, args.json, args.lang ?? "zh-Hans");
     }
   },
 };

@@ -31,7 +31,7 @@ export const initCommand: CommandModule<object, InitArgs> = {
       const written = await writeDetailsTemplate(args.file, args.lang, args.force);
       process.stdout.write(`${written}\nFill it in, then run: ${detailsCommand(args.file)}\n`);
     } catch (error) {
-      process.exitCode = reportFailure(error, false);
+      process.exitCode = reportFailure(error, false, args.lang);
     }
   },
 };

@@ -3,9 +3,10 @@
  */
 import { cp, readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { resolveMessageLang } from "../details/index.js";
+import { InputError } from "../errors.js";
+import { resolveMessageLang } from "../messages/catalogue.js";
 import { BUNDLED_PACK_DIR, CLI_TEXTS_DIR } from "../paths.js";
-import { pathExists, writeAll, WriteError } from "./write.js";
+import { pathExists, writeAll } from "./write.js";
 
 /** In templates/cli/details.*.yaml, stands for the file being written, as a shell argument. */
 export const FILE_PLACEHOLDER = "{{file}}";
@@ -40,7 +41,7 @@ export async function writeDetailsTemplate(file: string, lang: string, force: bo
   const path = resolve(file);
   // writeAll's own message is generate's (it suggests --out, which init does not have).
   if (!force && (await pathExists(path))) {
-    throw new WriteError(`${path} already exists; nothing was written. Use --force to replace it, or give another file name: sim-cancel init OTHER.yaml`, true);
+    throw new InputError([{ code: "write.initExists", params: { path } }]);
   }
   const text = await readFile(join(CLI_TEXTS_DIR, `details.${resolveMessageLang(lang)}.yaml`), "utf8");
   const bytes = new TextEncoder().encode(text.split(FILE_PLACEHOLDER).join(shellArg(file)));
@@ -50,7 +51,7 @@ export async function writeDetailsTemplate(file: string, lang: string, force: bo
 
 /** `init --pack DIR`: a copy of the bundled pack to edit into another carrier's. */
 export async function scaffoldPack(dir: string, force: boolean): Promise<string> {
-  if (!force && (await pathExists(dir))) throw new WriteError(`${dir} already exists; nothing was written. Use --force to write into it, or choose another folder`, true);
+  if (!force && (await pathExists(dir))) throw new InputError([{ code: "write.packFolderExists", params: { dir } }]);
   await cp(BUNDLED_PACK_DIR, dir, { recursive: true, force: true });
   return dir;
 }

@@ -31,7 +31,7 @@ export const packsCommand: CommandModule = {
     try {
       process.stdout.write(`${(await listPacks()).join("\n")}\n`);
     } catch (error) {
-      process.exitCode = reportFailure(error, false);
+      process.exitCode = reportFailure(error, false, "en");
     }
   },
 };

@@ -6,7 +6,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import type { DetailsInput } from "../details/types.js";
-import { formatError, resolveMessageLang, validateDetails } from "../details/index.js";
+import { validateDetails } from "../details/index.js";
+import { resolveMessageLang } from "../messages/catalogue.js";
+import { formatProblem } from "../messages/format.js";
+import { CLI_LABELS } from "./labels.js";
 import { CLI_TEXTS_DIR } from "../paths.js";
 
 /** Shows a question and returns the answer once `validate` accepts it (true) instead of a message. */
@@ -27,8 +30,8 @@ function loadTexts(): PromptTexts {
 function missingFields(input: DetailsInput, today: string): string[] {
   const result = validateDetails(input, { today });
   if (result.ok) return [];
-  const missing = result.errors.filter((e) => ASKABLE.has(e.field) && (e.code === "required" || e.code === "proxyName.required"));
-  return [...new Set(missing.map((e) => e.field))];
+  const missing = result.problems.filter((p) => p.field !== undefined && ASKABLE.has(p.field) && (p.code === "required" || p.code === "proxyName.required"));
+  return [...new Set(missing.map((p) => p.field!))];
 }
 
 /** The details with every missing required field asked for; `say` prints the introduction. */
@@ -42,8 +45,8 @@ export async function askForMissing(input: DetailsInput, lang: string, today: st
   for (const field of fields) {
     const validate = (value: string): true | string => {
       const result = validateDetails({ ...answered, [field]: value }, { today });
-      const problem = result.ok ? undefined : result.errors.find((e) => e.field === field);
-      return problem ? formatError(problem, lang) : true;
+      const problem = result.ok ? undefined : result.problems.find((p) => p.field === field);
+      return problem ? formatProblem(problem, lang, CLI_LABELS) : true;
     };
     const message = texts.fields[field]?.[messageLang] ?? field;
     answered = { ...answered, [field]: await ask(message, validate) };

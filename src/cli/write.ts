@@ -5,11 +5,16 @@
  */
 import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
+import { FailureError, InputError } from "../errors.js";
+import type { Problem } from "../problems.js";
 
-export class WriteError extends Error {
-  constructor(message: string, readonly isInputProblem = false) {
-    super(message);
-  }
+/** A file that may not be replaced is the user's to fix (exit 2); a folder that cannot be written, the tool's failure. */
+function refused(problem: Problem): InputError {
+  return new InputError([problem]);
+}
+
+function failed(problem: Problem): FailureError {
+  return new FailureError([problem]);
 }
 
 export interface FileToWrite {
@@ -38,20 +43,20 @@ export async function writeAll(outDir: string, files: readonly FileToWrite[], fo
   for (const file of files) {
     // Names come from the program, but check anyway: nothing may land outside the folder.
     if (file.fileName === "" || basename(file.fileName) !== file.fileName || file.fileName.startsWith(".")) {
-      throw new WriteError(`refusing the file name "${file.fileName}"`);
+      throw failed({ code: "write.badName", params: { name: file.fileName } });
     }
   }
   const targets = files.map((file) => join(dir, file.fileName));
   if (!force) {
     const taken = (await Promise.all(targets.map(async (t) => ((await pathExists(t)) ? t : null)))).filter(Boolean);
     if (taken.length > 0) {
-      throw new WriteError(`${taken.join(", ")} already exists; nothing was written. Use --force to replace, or --out DIR for another folder`, true);
+      throw refused({ code: "write.exists", option: "out", params: { paths: taken.join(", ") } });
     }
   }
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw new WriteError(`cannot create the output folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw failed({ code: "write.cannotCreateFolder", option: "out", params: { dir, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message } });
   }
   const temps = targets.map((target) => join(dir, temporaryFileName(basename(target))));
   try {
@@ -60,8 +65,8 @@ export async function writeAll(outDir: string, files: readonly FileToWrite[], fo
   } catch (error) {
     await Promise.all(temps.map((temp) => rm(temp, { force: true })));
     const code = (error as NodeJS.ErrnoException).code;
-    const hint = code === "EACCES" || code === "EPERM" || code === "EROFS" ? " (the folder is not writable: choose another with --out)" : "";
-    throw new WriteError(`cannot write to ${dir}: ${code ?? (error as Error).message}${hint}; nothing was written`);
+    const notWritable = code === "EACCES" || code === "EPERM" || code === "EROFS";
+    throw failed({ code: notWritable ? "write.notWritable" : "write.failed", option: "out", params: { dir, reason: code ?? (error as Error).message } });
   }
   return targets;
 }

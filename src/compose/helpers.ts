@@ -13,6 +13,8 @@ import { PRECOMPILED_TEMPLATES, TEMPLATE_OPTIONS } from "./precompiled.js";
 import type { UserTextTable } from "./user-text.js";
 
 import { TemplateError } from "../errors.js";
+import type { MessageCode, Problem } from "../problems.js";
+import { formatBytes } from "../input/read.js";
 
 export { TemplateError };
 
@@ -23,6 +25,8 @@ export interface HelperScope {
   users: UserTextTable;
   /** Name of the template being rendered, for messages. */
   templateName: string;
+  /** What this render has spent of TEMPLATE_LIMITS. */
+  budget: RenderBudget;
 }
 
 const DEFAULT_VERIFY_MARK = "※";
@@ -55,10 +59,15 @@ function scopeOf(options: Handlebars.HelperOptions): HelperScope {
   return (options.data as { scope: HelperScope }).scope;
 }
 
+/** A template's problem, placed in its file. */
+function templateProblem(scope: HelperScope, code: MessageCode, params?: Record<string, string>): TemplateError {
+  return new TemplateError([{ code, at: { file: scope.templateName }, ...(params ? { params } : {}) }]);
+}
+
 function pick(text: Localized | string, scope: HelperScope, what: string): string {
   if (typeof text === "string") return text;
   const value = text[scope.lang];
-  if (value === undefined) throw new TemplateError(`${scope.templateName}: ${what} has no text in ${scope.lang}`);
+  if (value === undefined) throw templateProblem(scope, "template.noText", { what, lang: scope.lang });
   return value;
 }
 
@@ -78,19 +87,19 @@ function optionalNumber(args: unknown[]): number {
 
 env.registerHelper("tr", function (text: Localized | string, options: Handlebars.HelperOptions) {
   const scope = scopeOf(options);
-  if (text === undefined || text === null) throw new TemplateError(`${scope.templateName}: "tr" was given nothing to translate`);
+  if (text === undefined || text === null) throw templateProblem(scope, "template.nothingToTranslate");
   return renderSnippet(pick(text, scope, "a pack text"), options);
 });
 env.registerHelper("s", function (key: string, options: Handlebars.HelperOptions) {
   const scope = scopeOf(options);
   const text = scope.pack.strings[key];
-  if (!text) throw new TemplateError(`${scope.templateName}: unknown pack string "${key}" (see strings in pack.yaml)`);
+  if (!text) throw templateProblem(scope, "template.unknownString", { key: String(key) });
   return renderSnippet(pick(text, scope, `string "${key}"`), options);
 });
 env.registerHelper("fact", function (id: string, options: Handlebars.HelperOptions) {
   const scope = scopeOf(options);
   const fact = scope.pack.facts[id];
-  if (!fact) throw new TemplateError(`${scope.templateName}: unknown fact "${id}" (see facts in pack.yaml)`);
+  if (!fact) throw templateProblem(scope, "template.unknownFact", { fact: String(id) });
   const value = pick(fact.value, scope, `fact "${id}"`);
   return fact.status === "verify" ? `${value}${verifyMark(scope)}` : value;
 });
@@ -99,7 +108,7 @@ env.registerHelper("mark", function (entry: { status?: string } | undefined, opt
 });
 env.registerHelper("entry", function (entry: { text?: Localized; status?: string } | undefined, options: Handlebars.HelperOptions) {
   const scope = scopeOf(options);
-  if (!entry?.text) throw new TemplateError(`${scope.templateName}: "entry" needs a pack entry with a text (a step item, document or precaution)`);
+  if (!entry?.text) throw templateProblem(scope, "template.entryNeedsText");
   const text = renderSnippet(pick(entry.text, scope, "an entry's text"), options);
   const mark = verifyMark(scope);
   // One mark per item: when a fact to verify inside the text already carries one, the entry's own
@@ -139,21 +148,68 @@ env.registerHelper("eq", function (a: unknown, b: unknown) {
   return a === b;
 });
 
-/** Renders a template's source with the context; errors name the template. */
-export function renderTemplate(source: string, context: object, scope: HelperScope): string {
-  try {
-    return compile(source)(context, { data: { scope } });
-  } catch (error) {
-    if (error instanceof TemplateError) throw error;
-    throw new TemplateError(describeHandlebarsError(scope.templateName, (error as Error).message));
-  }
+/**
+ * Limits on what a template may make: a user's own template (`--templates`) is input like any
+ * other, and nested loops over the pack's lists grow as a power of their depth (13 nested
+ * `{{#each}}` had run past 90 s and 1 GB). The bundled templates repeat a few hundred times and
+ * make some 10 KB of Markdown.
+ */
+export const TEMPLATE_LIMITS = {
+  /** Loop bodies rendered, counting every level. */
+  repetitions: 20_000,
+  /** Text made by loop bodies, counting every level (a nested body counts in each loop around it). */
+  loopText: 4_000_000,
+  /** The Markdown one template makes. */
+  output: 1_000_000,
+} as const;
+
+interface RenderBudget {
+  repetitions: number;
+  loopText: number;
 }
 
-/** Handlebars' messages, reworded as "file:line:column: what is wrong". */
-function describeHandlebarsError(file: string, message: string): string {
+/**
+ * `each` with a budget: every loop body rendered is counted with the text it makes, and a template
+ * that goes past the limits stops at once with a problem instead of running for minutes.
+ */
+const builtinEach = env.helpers["each"] as Handlebars.HelperDelegate;
+env.registerHelper("each", function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+  const scope = scopeOf(options);
+  const budget = scope.budget;
+  const fn = options.fn;
+  const counted = (item: unknown, more?: Handlebars.RuntimeOptions) => {
+    if (++budget.repetitions > TEMPLATE_LIMITS.repetitions) {
+      throw templateProblem(scope, "template.tooManyRepetitions", { max: String(TEMPLATE_LIMITS.repetitions) });
+    }
+    const text = fn(item, more);
+    budget.loopText += text.length;
+    if (budget.loopText > TEMPLATE_LIMITS.loopText) throw templateProblem(scope, "template.outputTooLarge", { size: formatBytes(budget.loopText), max: formatBytes(TEMPLATE_LIMITS.output) });
+    return text;
+  };
+  return builtinEach.call(this, context, { ...options, fn: counted as Handlebars.TemplateDelegate });
+});
+
+/** Renders a template's source with the context; errors name the template. */
+export function renderTemplate(source: string, context: object, scope: Omit<HelperScope, "budget">): string {
+  const withBudget: HelperScope = { ...scope, budget: { repetitions: 0, loopText: 0 } };
+  let output: string;
+  try {
+    output = compile(source)(context, { data: { scope: withBudget } });
+  } catch (error) {
+    if (error instanceof TemplateError) throw error;
+    throw new TemplateError([handlebarsProblem(scope.templateName, (error as Error).message)]);
+  }
+  if (output.length > TEMPLATE_LIMITS.output) {
+    throw templateProblem(withBudget, "template.outputTooLarge", { size: formatBytes(output.length), max: formatBytes(TEMPLATE_LIMITS.output) });
+  }
+  return output;
+}
+
+/** Handlebars' messages as problems placed at their line and column. */
+function handlebarsProblem(file: string, message: string): Problem {
   const missing = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(message);
-  if (missing) return `${file}:${missing[2]}:${missing[3]}: "${missing[1]}" is neither a variable of the context nor a helper (see docs/templates.md)`;
+  if (missing) return { code: "template.unknownName", at: { file, line: Number(missing[2]), column: Number(missing[3]) + 1 }, params: { name: missing[1]! } };
   const parse = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(message);
-  if (parse) return `${file}:${parse[1]}: template syntax error:\n${parse[2]}`;
-  return `${file}: ${message}`;
+  if (parse) return { code: "template.syntax", at: { file, line: Number(parse[1]) }, params: { detail: parse[2]!.split("\n").at(-1)! } };
+  return { code: "template.failed", at: { file }, params: { detail: message } };
 }

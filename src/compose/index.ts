@@ -4,16 +4,14 @@
  */
 import type { Details } from "../details/types.js";
 import type { DocModel, Section } from "../model/doc-model.js";
-import type { Pack } from "../pack/types.js";
+import type { DocumentKind, Pack } from "../pack/types.js";
 import { buildContext } from "./context.js";
 import { renderTemplate } from "./helpers.js";
 import { markdownToBlocks } from "./markdown.js";
 import { UserTextTable } from "./user-text.js";
 
 export { TemplateError } from "./helpers.js";
-export { TemplateMarkupError } from "./markdown.js";
-
-export type DocumentKind = "checklist" | "letter" | "proxy";
+export type { DocumentKind };
 
 export interface TemplateSource {
   /** File name, for messages. */

@@ -15,9 +15,7 @@ import { FILL_PATTERN } from "./markers.js";
 const CONTAINERS = ["address", "right", "signature", "notice", "small"] as const;
 type ContainerName = (typeof CONTAINERS)[number];
 
-import { TemplateMarkupError } from "../errors.js";
-
-export { TemplateMarkupError };
+import { TemplateError } from "../errors.js";
 
 // html: false, so HTML in a template or a pack text prints as text; no typographer or linkify
 // (they would rewrite quotes and turn text into links behind the author's back).
@@ -208,7 +206,9 @@ export function markdownToBlocks(source: string, users: UserTextTable, templateN
       default: {
         const open = /^container_(\w+)_open$/.exec(token.type);
         if (open) {
-          if (inContainer) throw new TemplateMarkupError(`${templateName}: "::: ${open[1]}" cannot be nested inside "::: ${inContainer.name}"`);
+          if (inContainer) {
+            throw new TemplateError([{ code: "template.nestedContainer", at: { file: templateName }, params: { inner: open[1]!, outer: inContainer.name } }]);
+          }
           const arg = token.info.trim().split(/\s+/)[1] ?? "";
           state.container = { name: open[1] as ContainerName, arg, lines: [], runs: [] };
           break;

@@ -4,8 +4,8 @@
  */
 
 /**
- * Nouméa's offset from UTC: +11 hours all year (no daylight saving since 1979; nc-opt-facts.md,
- * "Time zone"). Plain arithmetic rather than Intl.DateTimeFormat with "Pacific/Noumea": creating
+ * Nouméa's offset from UTC: +11 hours all year, no daylight saving (the time zone database's
+ * Pacific/Noumea, which tests/details/dates.test.ts compares hour by hour). Plain arithmetic rather than Intl.DateTimeFormat with "Pacific/Noumea": creating
  * that formatter loads ICU's locale and zone data, 20-30 ms of every start of the command.
  */
 const NOUMEA_OFFSET_MS = 11 * 60 * 60 * 1000;
@@ -14,6 +14,12 @@ const NOUMEA_OFFSET_MS = 11 * 60 * 60 * 1000;
 export function todayInNoumea(now: Date): string {
   return new Date(now.getTime() + NOUMEA_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * The days a letter or an end date may be: a date outside them is a slip ("0000-01-01", "2206"),
+ * not a plan. Wide enough for any real letter, narrow enough to print sensibly ("1er janvier 0").
+ */
+export const DATE_RANGE = { min: "2000-01-01", max: "2099-12-31" } as const;
 
 /** Strict "YYYY-MM-DD" shape, nothing more: see isRealIsoDate for the calendar. */
 export function isIsoDateShape(text: string): boolean {

@@ -1,37 +1,35 @@
 /**
- * The detail fields by name: one list shared by the file loader, the CLI flags and the error
- * messages, so a field added to DetailsInput cannot be forgotten in one of them.
+ * The detail fields by name: one list shared by the schema, the file loader, the front ends'
+ * flags, columns and form fields, and the messages, so a field cannot be forgotten in one of them
+ * (the schema and the example table below are checked against it by the compiler).
  */
-import type { DetailsInput } from "./types.js";
 
-export type FieldName = keyof DetailsInput;
+/** The camelCase names used in files, CSV headers and parsed flags, in the order they are checked and reported. */
+export const FIELD_NAMES = [
+  "name",
+  "phone",
+  "customerNumber",
+  "address",
+  "email",
+  "plan",
+  "reason",
+  "effectiveDate",
+  "date",
+  "channel",
+  "proxyName",
+  "proxyId",
+  "iban",
+  "bic",
+  "accountHolder",
+  "forwardingAddress",
+] as const;
 
-// A Record rather than an array: the compiler then rejects this table when DetailsInput gains or
-// loses a field. The order is the order fields are checked and reported in.
-const FIELDS: Record<FieldName, true> = {
-  name: true,
-  phone: true,
-  customerNumber: true,
-  address: true,
-  email: true,
-  plan: true,
-  reason: true,
-  effectiveDate: true,
-  date: true,
-  channel: true,
-  proxyName: true,
-  proxyId: true,
-  iban: true,
-  bic: true,
-  accountHolder: true,
-  forwardingAddress: true,
-};
+export type FieldName = (typeof FIELD_NAMES)[number];
 
-/** The camelCase keys of DetailsInput, as used in files, CSV headers and parsed flags. */
-export const FIELD_NAMES = Object.keys(FIELDS) as readonly FieldName[];
+const FIELD_SET: ReadonlySet<string> = new Set(FIELD_NAMES);
 
 export function isFieldName(name: string): name is FieldName {
-  return Object.hasOwn(FIELDS, name);
+  return FIELD_SET.has(name);
 }
 
 /** "customerNumber" -> "customer-number". */
@@ -39,10 +37,29 @@ export function toKebab(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-/** "customerNumber" -> "--customer-number": errors name the flag, the one spelling every user sees in --help. */
-export function toFlag(field: string): string {
-  return `--${toKebab(field)}`;
-}
+/**
+ * Example values of each field, as a person would type them: every front end shows them in its
+ * hints its own way (`--name "Xiaoming WANG"` on the command line, a placeholder in the form).
+ * All fictional.
+ */
+export const FIELD_EXAMPLES: Readonly<Record<FieldName, readonly string[]>> = {
+  name: ["Xiaoming WANG"],
+  phone: ["76 12 34", "+687 76 12 34"],
+  customerNumber: ["C-0042137"],
+  address: ["12 rue des Fictifs\n98800 NOUMÉA"],
+  email: ["xiaoming.wang@example.com"],
+  plan: ["postpaid"],
+  reason: ["Départ de Nouvelle-Calédonie"],
+  effectiveDate: ["2026-12-31"],
+  date: ["2026-11-24"],
+  channel: ["post"],
+  proxyName: ["Li CHEN"],
+  proxyId: ["12AB34567"],
+  iban: ["FR14 2004 1010 0505 0001 3M02 606"],
+  bic: ["BNPAFRPP"],
+  accountHolder: ["Xiaoming WANG"],
+  forwardingAddress: ["wang@example.com"],
+};
 
 /** A key as written in a file, camelCase or kebab-case, to its field; undefined when unknown. */
 export function fieldFromKey(key: string): FieldName | undefined {

@@ -26,8 +26,11 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   VA: 22, VG: 24, WF: 27, XK: 20, YT: 27,
 };
 
-/** As typed ("fr14 2004 1010 ...") to the electronic form ("FR1420041010..."). */
-export function normaliseIban(raw: string): string {
+/**
+ * An IBAN or a BIC as typed ("fr14 2004 1010 ...", "bnpa frpp") to the form banks print and
+ * check ("FR1420041010...", "BNPAFRPP"): no spaces, upper case.
+ */
+export function normaliseBankCode(raw: string): string {
   return raw.replace(/\s+/g, "").toUpperCase();
 }
 
@@ -55,11 +58,6 @@ export function checkIban(iban: string): IbanResult {
 /** "FR1420041010..." -> "FR14 2004 1010 ...", the grouping bank documents use. */
 export function formatIban(iban: string): string {
   return iban.replace(/(.{4})(?=.)/g, "$1 ");
-}
-
-/** As typed to the form banks print: no spaces, upper case. */
-export function normaliseBic(raw: string): string {
-  return raw.replace(/\s+/g, "").toUpperCase();
 }
 
 /** 4 letters bank, 2 letters country, 2 location, optionally 3 branch: 8 or 11 characters. */

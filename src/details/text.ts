@@ -3,6 +3,7 @@
  * so characters that are invisible, that reorder what is displayed, or that the template engine
  * uses for itself are refused rather than silently dropped: the user must see what is printed.
  */
+import { formatCodePoint } from "../show.js";
 
 export type TextProblemCode =
   | "text.control"
@@ -24,9 +25,6 @@ export interface UnsafeChar {
 // or hide text, on paper and in the terminal ("Trojan Source").
 const BIDI_CONTROLS = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
 
-export function formatCodePoint(codePoint: number): string {
-  return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
-}
 
 function classify(cp: number): TextProblemCode | undefined {
   // Line breaks pass here; whether a field may span lines is decided after normalisation.

@@ -1,21 +1,21 @@
 /**
- * One schema for details from every source (flags, files, prompts, CSV rows): raw values in,
- * normalised Details out, or every problem found at once so the user fixes them in one go.
+ * One schema for details from every source (flags, files, prompts, CSV rows, the web form): raw
+ * values in, normalised Details out, or every problem found at once so the user fixes them in one
+ * go. The schema is the source of the Details type; zod's own issues (a wrong type, a value not in
+ * a list, a bad format) and our checks' custom issues are mapped to problem codes in one place.
  */
 import { z } from "zod";
-import { CHANNELS, PLANS, type Details, type DetailsInput } from "./types.js";
+import type { MessageCode, Problem } from "../problems.js";
+import { CHANNELS, PLANS } from "./types.js";
 import { FIELD_NAMES, type FieldName } from "./fields.js";
-import { fieldError, type ErrorCode, type FieldError, type Params } from "./messages.js";
 import { codePointLength, findUnsafeChar, normaliseText } from "./text.js";
 import { parsePhone } from "./phone.js";
-import { isIsoDateShape, isRealIsoDate } from "./dates.js";
-import { checkIban, isValidBic, normaliseBic, normaliseIban } from "./iban.js";
+import { DATE_RANGE, isIsoDateShape, isRealIsoDate } from "./dates.js";
+import { checkIban, isValidBic, normaliseBankCode } from "./iban.js";
 
-export type ValidationResult = { ok: true; details: Details } | { ok: false; errors: FieldError[] };
+type Params = Record<string, string | number>;
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; params?: Params };
-type Ctx = z.RefinementCtx;
-
+/** Longest address: lines, and characters per line. */
 const MAX_LINES = 6;
 const MAX_LINE_LENGTH = 80;
 const CUSTOMER_NUMBER = /^[A-Za-z0-9 ./-]+$/;
@@ -23,14 +23,13 @@ const CUSTOMER_NUMBER = /^[A-Za-z0-9 ./-]+$/;
 // real addresses; letters and digits of any script are allowed for internationalised addresses.
 const EMAIL = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
 
-function report(ctx: Ctx, code: ErrorCode, params?: Params): never {
-  // Our code and parameters ride in the issue's params; the message is made later, in toErrors.
-  ctx.addIssue({ code: "custom", message: code, params: { code, params } });
-  return z.NEVER;
+/** Our own problems travel in a custom issue's params, to be read back by toProblems. */
+function custom(code: MessageCode, params?: Params): z.core.$ZodRawIssue {
+  return { code: "custom", input: undefined, params: { code, ...(params ? { params } : {}) } };
 }
 
 interface TextRule {
-  /** Longest value, in characters (code points). */
+  /** Longest value, in characters (code points, as people count them). */
   max?: number;
   /** Line breaks allowed (address, reason); otherwise the value must fit on one line. */
   multiline?: boolean;
@@ -38,141 +37,131 @@ interface TextRule {
   fold?: boolean;
 }
 
+// YAML reads `phone: 761234` as a number: the user meant the digits they typed.
+const scalar = z.union([z.string(), z.number().transform(String)]);
+// A YAML list is a natural way to write an address's lines.
+const lines = z.array(scalar).transform((items) => items.join("\n"));
+
 /**
- * unknown -> safe, normalised text, or undefined when absent. Absent covers undefined, null and
+ * Raw value -> safe, normalised text, or undefined when absent. Absent covers undefined, null and
  * blank text, so an empty flag or an empty YAML value means "not given", never "given empty".
+ * A list, a mapping or a boolean is a wrong type (zod's invalid_union: "must be text").
  */
 function text(rule: TextRule = {}) {
-  return z.unknown().transform((raw, ctx): string | undefined => {
-    let value: string;
-    if (raw === undefined || raw === null) return undefined;
-    if (typeof raw === "string") value = raw;
-    // YAML reads `phone: 761234` as a number; the user meant the digits.
-    else if (typeof raw === "number") value = String(raw);
-    // A YAML list is a natural way to write an address's lines.
-    else if (rule.multiline && Array.isArray(raw) && raw.every((line) => typeof line === "string" || typeof line === "number")) value = raw.join("\n");
-    else return report(ctx, "notText");
+  return z
+    .preprocess((raw) => (raw === null ? undefined : raw), (rule.multiline ? z.union([scalar, lines]) : scalar).optional())
+    .check((ctx) => {
+      const unsafe = ctx.value === undefined ? undefined : findUnsafeChar(ctx.value);
+      if (unsafe) ctx.issues.push(custom(unsafe.code, { char: unsafe.char, position: unsafe.position }));
+    })
+    .transform((value) => (value === undefined ? undefined : normaliseText(rule.fold ? value.normalize("NFKC") : value) || undefined))
+    .check((ctx) => {
+      if (ctx.value === undefined) return;
+      if (!rule.multiline && ctx.value.includes("\n")) ctx.issues.push(custom("text.lineBreak"));
+      const length = codePointLength(ctx.value);
+      if (rule.max !== undefined && length > rule.max) ctx.issues.push(custom("tooLong", { max: rule.max, length }));
+    });
+}
 
-    const unsafe = findUnsafeChar(value);
-    if (unsafe) return report(ctx, unsafe.code, { char: unsafe.char, position: unsafe.position });
-    value = normaliseText(rule.fold ? value.normalize("NFKC") : value);
-    if (value === "") return undefined;
-    if (!rule.multiline && value.includes("\n")) return report(ctx, "text.lineBreak");
-    const length = codePointLength(value);
-    if (rule.max !== undefined && length > rule.max) return report(ctx, "tooLong", { max: rule.max, length });
-    return value;
+/** Present text through `parse` (a zod schema on a string); absent stays undefined. */
+const optional = <T extends z.ZodType<unknown, string>>(rule: TextRule, parse: T) => text(rule).pipe(parse.optional());
+/** Present text through `parse`; absent is zod's invalid_type (no string), reported as "required". */
+const required = <T extends z.ZodType<unknown, string>>(rule: TextRule, parse: T) => text(rule).pipe(z.string()).pipe(parse);
+
+/** A parser that returns a result or a problem code, as a zod transform. */
+function parser<T>(parse: (value: string) => { ok: true; value: T } | { ok: false; code: MessageCode; params?: Params }) {
+  return z.string().transform((value, ctx) => {
+    const result = parse(value);
+    if (result.ok) return result.value;
+    ctx.issues.push(custom(result.code, result.params));
+    return z.NEVER;
   });
 }
 
-/** Runs a parser on a present value; absent values pass through untouched. */
-function check<T>(parse: (value: string) => Outcome<T>) {
-  return (value: string | undefined, ctx: Ctx): T | undefined => {
-    if (value === undefined) return undefined;
-    const outcome = parse(value);
-    return outcome.ok ? outcome.value : report(ctx, outcome.code, outcome.params);
-  };
-}
-
-function required<T>(value: T | undefined, ctx: Ctx): T {
-  return value === undefined ? report(ctx, "required") : value;
-}
-
-const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-
-function readPhone(value: string) {
+const phone = parser((value) => {
   const result = parsePhone(value);
-  return result.ok ? ok(result.phone) : result;
+  return result.ok ? { ok: true, value: result.phone } : result;
+});
+
+const customerNumber = z.string().refine((value) => CUSTOMER_NUMBER.test(value), { params: { code: "customerNumber.format" } });
+
+const email = z.string().refine((value) => EMAIL.test(value) && value.lastIndexOf("@") <= 64, { params: { code: "email.format" } });
+
+/** A closed set: case does not matter, the canonical spelling is kept (zod's invalid_value: "choice"). */
+const oneOf = <T extends readonly [string, ...string[]]>(accepted: T) => z.string().transform((value) => value.toLowerCase()).pipe(z.enum(accepted));
+
+/** "YYYY-MM-DD" (zod's invalid_format: "date.format"), a real day, in the years letters are dated. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .check((ctx) => {
+    if (!isIsoDateShape(ctx.value)) return;
+    if (!isRealIsoDate(ctx.value)) ctx.issues.push(custom("date.invalid"));
+    else if (ctx.value < DATE_RANGE.min || ctx.value > DATE_RANGE.max) ctx.issues.push(custom("date.range", { min: DATE_RANGE.min, max: DATE_RANGE.max }));
+  });
+
+const iban = parser((value) => {
+  const result = checkIban(normaliseBankCode(value));
+  return result.ok ? { ok: true, value: result.iban } : result;
+});
+
+const bic = z.string().transform(normaliseBankCode).refine(isValidBic, { params: { code: "bic.format" } });
+
+const addressLines = z.string().transform((value, ctx) => {
+  const split = value.split("\n");
+  if (split.length > MAX_LINES) ctx.issues.push(custom("lines.tooMany", { max: MAX_LINES, count: split.length }));
+  const long = split.findIndex((line) => codePointLength(line) > MAX_LINE_LENGTH);
+  if (long >= 0) ctx.issues.push(custom("lines.tooLong", { line: long + 1, max: MAX_LINE_LENGTH, length: codePointLength(split[long]!) }));
+  return split;
+});
+
+const fieldSchemas = {
+  name: required({ max: 80 }, z.string()),
+  phone: required({ fold: true }, phone),
+  customerNumber: optional({ max: 30, fold: true }, customerNumber),
+  address: optional({ multiline: true }, addressLines),
+  email: optional({ max: 254, fold: true }, email),
+  plan: optional({}, oneOf(PLANS)),
+  reason: optional({ max: 300, multiline: true }, z.string()),
+  effectiveDate: optional({ fold: true }, isoDate),
+  date: optional({ fold: true }, isoDate),
+  channel: optional({}, oneOf(CHANNELS)),
+  proxyName: optional({ max: 80 }, z.string()),
+  proxyId: optional({ max: 40 }, z.string()),
+  iban: optional({ fold: true }, iban),
+  bic: optional({ fold: true }, bic),
+  accountHolder: optional({ max: 80 }, z.string()),
+  forwardingAddress: optional({ multiline: true }, addressLines),
+} satisfies Record<FieldName, z.ZodType>;
+
+/**
+ * Rules across fields. They look only at fields that passed their own checks (a field that failed
+ * is already reported), and run even when some failed, so every problem comes out in one pass.
+ * `today` is part of the input: the default letter date.
+ */
+function crossCheck(d: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx): void {
+  const failed = new Set(ctx.issues.map((issue) => issue.path?.[0]));
+  const ok = (field: FieldName) => !failed.has(field);
+  const at = (field: FieldName, code: MessageCode, params?: Params) => ctx.addIssue({ ...custom(code, params), path: [field] });
+  const letterDate = (d.date ?? d.today) as string;
+  if (ok("effectiveDate") && ok("date") && typeof d.effectiveDate === "string" && d.effectiveDate < letterDate) {
+    at("effectiveDate", "effectiveDate.beforeDate", { date: letterDate });
+  }
+  if (ok("proxyName") && d.proxyName === undefined) {
+    if (ok("channel") && d.channel === "proxy") at("proxyName", "proxyName.required");
+    // An ID number alone would be dropped: it only prints next to the representative's name.
+    else if (d.proxyId !== undefined) at("proxyName", "proxyName.neededForId");
+  }
+  // Given, even if invalid: the refund still lacks an account to pay into.
+  const refundParts = (["bic", "accountHolder"] as const).filter((field) => failed.has(field) || d[field] !== undefined);
+  if (ok("iban") && d.iban === undefined && refundParts.length > 0) at("iban", "iban.neededForRefund", { given: refundParts.join(",") });
 }
 
-function readCustomerNumber(value: string): Outcome<string> {
-  return CUSTOMER_NUMBER.test(value) ? ok(value) : { ok: false, code: "customerNumber.format" };
-}
-
-function readEmail(value: string): Outcome<string> {
-  const local = value.slice(0, value.lastIndexOf("@"));
-  return EMAIL.test(value) && local.length <= 64 ? ok(value) : { ok: false, code: "email.format" };
-}
-
-/** Closed sets (plan, channel): case does not matter, the canonical spelling is kept. */
-function oneOf<T extends string>(accepted: readonly T[]) {
-  return (value: string): Outcome<T> => {
-    const found = accepted.find((a) => a === value.toLowerCase());
-    return found ? ok(found) : { ok: false, code: "choice", params: { accepted: accepted.join(", ") } };
-  };
-}
-
-function readDate(value: string): Outcome<string> {
-  if (!isIsoDateShape(value)) return { ok: false, code: "date.format" };
-  return isRealIsoDate(value) ? ok(value) : { ok: false, code: "date.invalid" };
-}
-
-function readIban(value: string) {
-  const result = checkIban(normaliseIban(value));
-  return result.ok ? ok(result.iban) : result;
-}
-
-function readBic(value: string): Outcome<string> {
-  const bic = normaliseBic(value);
-  return isValidBic(bic) ? ok(bic) : { ok: false, code: "bic.format" };
-}
-
-function readLines(value: string): Outcome<string[]> {
-  const lines = value.split("\n");
-  if (lines.length > MAX_LINES) return { ok: false, code: "lines.tooMany", params: { max: MAX_LINES, count: lines.length } };
-  const index = lines.findIndex((line) => codePointLength(line) > MAX_LINE_LENGTH);
-  if (index < 0) return ok(lines);
-  return { ok: false, code: "lines.tooLong", params: { line: index + 1, max: MAX_LINE_LENGTH, length: codePointLength(lines[index]!) } };
-}
-
-const lines = () => text({ multiline: true }).transform(check(readLines));
-
-/** A field that failed holds z.NEVER; cross-field rules only look at fields that passed. */
-function passed<T>(value: T | undefined): value is T {
-  return value !== undefined && value !== (z.NEVER as unknown);
-}
-
-function detailsSchema(opts: { today: string }) {
+function buildSchema() {
   return z
-    .object({
-      name: text({ max: 80 }).transform(required),
-      phone: text({ fold: true }).transform(check(readPhone)).transform(required),
-      customerNumber: text({ max: 30, fold: true }).transform(check(readCustomerNumber)),
-      address: lines(),
-      email: text({ max: 254, fold: true }).transform(check(readEmail)),
-      plan: text().transform(check(oneOf(PLANS))),
-      reason: text({ max: 300, multiline: true }),
-      effectiveDate: text({ fold: true }).transform(check(readDate)),
-      date: text({ fold: true }).transform(check(readDate)).transform((value) => value ?? opts.today),
-      channel: text().transform(check(oneOf(CHANNELS))).transform((value) => value ?? "in-person"),
-      proxyName: text({ max: 80 }),
-      proxyId: text({ max: 40 }),
-      iban: text({ fold: true }).transform(check(readIban)),
-      bic: text({ fold: true }).transform(check(readBic)),
-      accountHolder: text({ max: 80 }),
-      forwardingAddress: lines(),
-    } satisfies Record<FieldName, z.ZodType>)
-    .superRefine(
-      (d, ctx) => {
-        const at = (path: FieldName, code: ErrorCode, params?: Params) =>
-          ctx.addIssue({ code: "custom", message: code, path: [path], params: { code, params } });
-        if (passed(d.effectiveDate) && passed(d.date) && d.effectiveDate < d.date) {
-          at("effectiveDate", "effectiveDate.beforeDate", { date: d.date });
-        }
-        if (d.proxyName === undefined) {
-          if (d.channel === "proxy") at("proxyName", "proxyName.required");
-          // An ID number alone would be dropped: it only prints next to the representative's name.
-          else if (d.proxyId !== undefined) at("proxyName", "proxyName.neededForId");
-        }
-        // Given, even if invalid: the refund still lacks an account to pay into.
-        const refundParts = (["bic", "accountHolder"] as const).filter((f) => d[f] !== undefined);
-        if (d.iban === undefined && refundParts.length > 0) {
-          at("iban", "iban.neededForRefund", { given: refundParts.map((f) => (f === "bic" ? "--bic" : "--account-holder")).join(", ") });
-        }
-      },
-      // Run even when a field failed, so cross-field problems are reported in the same pass.
-      { when: () => true },
-    )
-    .transform((d): Details => ({
+    .object({ ...fieldSchemas, today: z.string() })
+    .superRefine((d, ctx) => crossCheck(d, ctx), { when: () => true })
+    .transform((d) => ({
       name: d.name,
       phone: d.phone,
       customerNumber: d.customerNumber,
@@ -181,41 +170,51 @@ function detailsSchema(opts: { today: string }) {
       plan: d.plan,
       reason: d.reason,
       effectiveDate: d.effectiveDate,
-      date: d.date,
-      channel: d.channel,
+      date: d.date ?? d.today,
+      channel: d.channel ?? "in-person",
       proxy: d.proxyName === undefined ? undefined : { name: d.proxyName, idNumber: d.proxyId },
       refund: d.iban === undefined ? undefined : { iban: d.iban, bic: d.bic, holder: d.accountHolder },
       forwardingAddress: d.forwardingAddress,
     }));
 }
 
-function toErrors(issues: z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((issue) => {
-    // Every field accepts unknown and reports through report(): no other issue can arise.
-    if (issue.code !== "custom") throw new Error(`unexpected validation issue: ${issue.message}`);
-    const { code, params } = issue.params as { code: ErrorCode; params?: Params };
-    return fieldError(String(issue.path[0]), code, params);
-  });
-}
+/** Built on first use (zod builds schemas eagerly; a cold start that never validates skips it). */
+let schema: ReturnType<typeof buildSchema> | undefined;
 
-/**
- * The schema for one default date, kept for the next call: zod builds a schema slowly and
- * compiles its parser on first use, which was most of the validation's time when every call of
- * a batch built its own (about 1.5 ms a row, twice per row).
- */
-let lastSchema: { today: string; schema: ReturnType<typeof detailsSchema> } | undefined;
+/** Validated details: the schema's output. */
+export type Details = z.output<ReturnType<typeof buildSchema>>;
 
-function schemaFor(today: string): ReturnType<typeof detailsSchema> {
-  if (lastSchema?.today !== today) lastSchema = { today, schema: detailsSchema({ today }) };
-  return lastSchema.schema;
+export type ValidationResult = { ok: true; details: Details } | { ok: false; problems: Problem[] };
+
+/** zod's issues as problems: our custom ones carry their code; zod's own map to ours. */
+function toProblem(issue: z.core.$ZodIssue): Problem {
+  const field = String(issue.path[0]);
+  switch (issue.code) {
+    case "custom": {
+      const { code, params } = issue.params as { code: MessageCode; params?: Params };
+      return { code, field, ...(params ? { params } : {}) };
+    }
+    case "invalid_union":
+      return { code: "notText", field };
+    case "invalid_type":
+      // Only the pipe into a required field's parser sees anything but text: an absent value.
+      return { code: "required", field };
+    case "invalid_value":
+      return { code: "choice", field, params: { accepted: issue.values.map(String).join(", ") } };
+    case "invalid_format":
+      return { code: "date.format", field };
+    default:
+      throw new Error(`unexpected validation issue ${issue.code} on ${field}: ${issue.message}`);
+  }
 }
 
 /** `opts.today` is the default letter date, "YYYY-MM-DD" (see todayInNoumea). */
-export function validateDetails(input: DetailsInput, opts: { today: string }): ValidationResult {
+export function validateDetails(input: Readonly<Record<string, unknown>>, opts: { today: string }): ValidationResult {
   if (!isRealIsoDate(opts.today)) throw new Error(`today must be a YYYY-MM-DD date, got "${opts.today}"`);
-  // Every field present, even as undefined: zod reports an absent key before our own rules can
-  // say "required" or fill a default. Keys that are not fields are left out.
-  const fields = Object.fromEntries(FIELD_NAMES.map((field) => [field, input[field]]));
-  const result = schemaFor(opts.today).safeParse(fields);
-  return result.success ? { ok: true, details: result.data } : { ok: false, errors: toErrors(result.error.issues) };
+  schema ??= buildSchema();
+  // Only the fields: any other key (a caller's extra data) is not ours to judge.
+  const fields: Record<string, unknown> = { today: opts.today };
+  for (const field of FIELD_NAMES) fields[field] = input[field];
+  const result = schema.safeParse(fields);
+  return result.success ? { ok: true, details: result.data } : { ok: false, problems: result.error.issues.map(toProblem) };
 }

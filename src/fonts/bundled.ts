@@ -34,7 +34,7 @@ export function bundledFontFile(family: BundledFamily, weight: Weight): string {
   try {
     return require.resolve(BUNDLED[family][weight]);
   } catch {
-    throw new FontError(`the bundled font ${BUNDLED[family][weight]} is missing: run "npm install" again (fonts come from npm)`);
+    throw new FontError([{ code: "font.bundledMissing", params: { file: BUNDLED[family][weight] } }]);
   }
 }
 

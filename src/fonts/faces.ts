@@ -2,7 +2,8 @@
  * Font faces: a parsed font file plus the name the renderer registers it under.
  * Font files are read and parsed once per process and shared by every document.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { formatBytes } from "../input/read.js";
 import { basename } from "node:path";
 import * as fontkit from "fontkit";
 import { FontError } from "../errors.js";
@@ -53,33 +54,70 @@ export function useSharedFontBytes(files: Readonly<Record<string, SharedArrayBuf
   for (const [file, bytes] of Object.entries(files)) sharedBytes.set(file, Buffer.from(bytes));
 }
 
+/** The largest font file read: CJK collections are 20-40 MB; anything far beyond is not a font. */
+export const MAX_FONT_BYTES = 128 * 1024 * 1024;
+
+/** A user's font file must be a regular file of a sane size: `--font /dev/zero` must not be read forever. */
+function checkFontFile(file: string): void {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new FontError([{ code: "font.missing", option: "fonts", params: { file } }]);
+    throw new FontError([{ code: "font.unreadable", option: "fonts", params: { file, reason: code ?? (error as Error).message } }]);
+  }
+  if (!stats.isFile()) {
+    const kind = stats.isDirectory() ? "folder" : stats.isFIFO() ? "pipe" : stats.isCharacterDevice() || stats.isBlockDevice() ? "device" : "special";
+    throw new FontError([{ code: "font.notAFile", option: "fonts", params: { file, kind } }]);
+  }
+  if (stats.size > MAX_FONT_BYTES) throw new FontError([{ code: "font.tooLarge", option: "fonts", params: { file, size: formatBytes(stats.size), max: formatBytes(MAX_FONT_BYTES) } }]);
+}
+
+/**
+ * fontkit reads tables lazily, so a truncated or damaged file parses "fine" and fails later, deep
+ * inside the layout, with a message about undefined properties. Reading what every document needs
+ * (metrics, the character map, one glyph) now turns that into a problem naming the file.
+ */
+function checkStructure(font: fontkit.Font, file: string): void {
+  try {
+    if (!(font.unitsPerEm > 0) || !(font.numGlyphs > 0)) throw new Error("no glyphs or no units per em");
+    const glyph = font.glyphForCodePoint(0x20);
+    if (!Number.isFinite(glyph.advanceWidth)) throw new Error("glyph metrics cannot be read");
+  } catch (error) {
+    throw new FontError([{ code: "font.notAFont", option: "fonts", params: { file, detail: (error as Error).message } }]);
+  }
+}
+
 function parseFace(file: string, faceName?: string): fontkit.Font {
   let bytes: Buffer;
   let onDemand: GlyphTable | undefined;
+  if (!sharedBytes.has(file)) checkFontFile(file);
   try {
     // A plain TrueType file is read on demand (see on-demand.ts); shared bytes are already read.
     onDemand = sharedBytes.has(file) ? undefined : openTrueTypeOnDemand(file);
     bytes = sharedBytes.get(file) ?? onDemand?.file.bytes ?? readFileSync(file);
   } catch (error) {
-    throw new FontError(`cannot read font file ${file}: ${(error as Error).message}`);
+    throw new FontError([{ code: "font.unreadable", option: "fonts", params: { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message } }]);
   }
   let parsed: fontkit.Font | fontkit.FontCollection;
   try {
     parsed = fontkit.create(bytes, faceName);
   } catch (error) {
     onDemand?.file.close();
-    throw new FontError(`${file} is not a font fontkit can read (TTF, OTF or TTC): ${(error as Error).message}`);
+    throw new FontError([{ code: "font.notAFont", option: "fonts", params: { file, detail: (error as Error).message } }]);
   }
   if ("fonts" in parsed) {
-    const names = parsed.fonts.map((f) => f.postscriptName).join(", ");
-    throw new FontError(
+    const faces = parsed.fonts.map((f) => f.postscriptName).join(", ");
+    throw new FontError([
       faceName
-        ? `${file} has no face named ${faceName}; its faces are: ${names}`
-        : `${file} is a font collection: name the face with ${file}#FACE (faces: ${names})`,
-    );
+        ? { code: "font.noSuchFace", option: "fonts", params: { file, face: faceName, faces } }
+        : { code: "font.collectionNeedsFace", option: "fonts", params: { file, faces } },
+    ]);
   }
   // A fontkit whose glyph class we do not know gets the whole file, as it always did.
   if (onDemand && !readGlyphsOnDemand(parsed, onDemand)) onDemand.file.ensure(0, bytes.length);
+  checkStructure(parsed, file);
   return parsed;
 }
 

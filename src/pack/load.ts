@@ -1,21 +1,31 @@
 /**
- * Loads a carrier pack folder: pack.yaml validated (errors name the file, the path and, for YAML
- * syntax, the line), and its templates checked to exist for every declared language.
+ * Loads a carrier pack folder: pack.yaml validated (problems name the file, the path in it and its
+ * line), and its templates checked to exist for every declared language.
+ *
+ * A pack is someone else's input, so it is held to the same limits as a user's files: every file
+ * it names is read through input/read.ts (size limits, no devices), and must resolve inside the
+ * pack's own folder (real paths: a symbolic link out of the folder is refused), as must a
+ * `--templates` folder's files inside that folder. Language tags are BCP 47 (schema.ts), so a
+ * template's or a document's file name can never hold a path.
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { realpath } from "node:fs/promises";
+import { join, sep } from "node:path";
 import { parseDocument } from "yaml";
-import type { Pack } from "./types.js";
+import type { MessageCode, Problem } from "../problems.js";
+import type { DocumentKind, Pack } from "./types.js";
 import { crossCheck, factReferences, formatPath, packSchema, type PackData } from "./schema.js";
 import { PREBUILT_PACKS } from "./prebuilt.js";
-
-export type DocumentKind = "checklist" | "letter" | "proxy";
-
-import { PackError } from "../errors.js";
+import { InputError, PackError } from "../errors.js";
+import { decodeUtf8, readLimited } from "../input/read.js";
 
 export { PackError };
+export type { DocumentKind };
 
 export const PACK_FILE = "pack.yaml";
+/** pack.yaml is some 50 KB with four languages; a megabyte is room for many more. */
+export const MAX_PACK_BYTES = 1024 * 1024;
+/** A template is a few KB; 128 KB of wording would print dozens of pages. */
+export const MAX_TEMPLATE_BYTES = 128 * 1024;
 
 export function templateFileName(kind: DocumentKind, lang: string): string {
   return `${kind}.${lang}.md.hbs`;
@@ -35,45 +45,98 @@ function lineOf(doc: ReturnType<typeof parseDocument>, text: string, path: reado
  * parts (reported together with the template checks); a YAML or schema error throws at once.
  * `file` is the path used in messages.
  */
-export function parsePackText(file: string, text: string): { data: PackData; problems: string[] } {
+export function parsePackText(file: string, text: string): { data: PackData; problems: Problem[] } {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
-    throw new PackError(doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? "?"}:${e.linePos?.[0]?.col ?? "?"}: ${e.message.split("\n")[0]}`));
+    throw new PackError(
+      doc.errors.map((e) => ({ code: "pack.yamlSyntax", at: { file, line: e.linePos?.[0]?.line, column: e.linePos?.[0]?.col }, params: { detail: e.message.split("\n")[0]! } })),
+    );
   }
-  // "pack.yaml:42: steps[1].title: missing en": the file, the line, the value at fault.
-  const describe = (path: readonly PropertyKey[], message: string) => {
+  // "pack.yaml, line 42: steps[1].title: missing en": the file, the line, the value at fault.
+  const place = (path: readonly PropertyKey[]) => {
     const line = lineOf(doc, text, path);
-    return `${file}${line ? `:${line}` : ""}: ${formatPath(path) || "(top level)"}: ${message}`;
+    return { file, ...(line !== undefined ? { line } : {}) };
   };
-  const parsed = packSchema().safeParse(doc.toJS());
-  if (!parsed.success) throw new PackError(parsed.error.issues.map((issue) => describe(issue.path, issue.message)));
-  return { data: parsed.data, problems: crossCheck(parsed.data).map((problem) => describe(problem.path, problem.message)) };
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new PackError([{ code: "pack.yamlSyntax", at: { file }, params: { detail: (error as Error).message } }]);
+  }
+  const parsed = packSchema().safeParse(js);
+  if (!parsed.success) {
+    throw new PackError(
+      parsed.error.issues.map((issue): Problem => {
+        const custom = issue.code === "custom" ? (issue.params as { code?: MessageCode; params?: Record<string, string> } | undefined) : undefined;
+        const path = formatPath(issue.path) || "(top level)";
+        return custom?.code
+          ? { code: custom.code, at: place(issue.path), params: { path, ...custom.params } }
+          : { code: "pack.schema", at: place(issue.path), params: { path, detail: issue.message } };
+      }),
+    );
+  }
+  return { data: parsed.data, problems: crossCheck(parsed.data).map(({ path, code, params }) => ({ code, at: place(path), params: { path: formatPath(path), ...params } })) };
+}
+
+/** Whether `path` lies inside the folder `dir` (both real paths). */
+function isInside(path: string, dir: string): boolean {
+  return path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
+/**
+ * A file of a folder (a pack's, or a `--templates` folder's), read within `maxBytes`, after
+ * checking that its real path stays inside the folder's; undefined when there is no such file.
+ */
+export async function readFolderFile(dir: string, name: string, maxBytes: number): Promise<{ source: string; file: string } | undefined> {
+  const file = join(dir, name);
+  let real: string;
+  let realDir: string;
+  try {
+    [real, realDir] = await Promise.all([realpath(file), realpath(dir)]);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new PackError([{ code: "file.unreadable", at: { file }, params: { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message } }]);
+  }
+  if (!isInside(real, realDir)) throw new PackError([{ code: "pack.outsideFolder", at: { file }, params: { path: real, dir: realDir } }]);
+  try {
+    return { source: decodeUtf8(await readLimited(real, { maxBytes }), file), file };
+  } catch (error) {
+    // The reader's problems name the real path; the author knows the file by its name here.
+    if (error instanceof InputError) throw new PackError(error.problems.map((p) => ({ ...p, at: { ...p.at, file } })));
+    throw error;
+  }
 }
 
 export async function loadPack(dir: string): Promise<Pack> {
   const file = join(dir, PACK_FILE);
   let text: string;
   try {
-    text = await readFile(file, "utf8");
-  } catch {
-    throw new PackError([`${file}: cannot read the pack file (is ${dir} a carrier pack folder?)`]);
+    const read = await readFolderFile(dir, PACK_FILE, MAX_PACK_BYTES);
+    if (!read) throw new PackError([{ code: "pack.unreadable", at: { file }, params: { dir, reason: "ENOENT" } }]);
+    text = read.source;
+  } catch (error) {
+    if (error instanceof PackError && error.problems[0]?.code === "file.unreadable") {
+      throw new PackError([{ code: "pack.unreadable", at: { file }, params: { dir, reason: String(error.problems[0].params?.["reason"]) } }]);
+    }
+    throw error;
   }
   const prebuilt = PREBUILT_PACKS.get(text);
   const { data, problems } = prebuilt ? { data: prebuilt, problems: [] } : parsePackText(file, text);
   const pack: Pack = { ...data, dir };
   const letterLanguages = [...new Set([...pack.letterLanguages, ...pack.languages])];
   const expected = ([["checklist", pack.languages], ["letter", letterLanguages], ["proxy", letterLanguages]] as const).flatMap(([kind, languages]) =>
-    languages.map((lang) => ({ kind, template: join(dir, templateFileName(kind, lang)) })),
+    languages.map((lang) => ({ kind, name: templateFileName(kind, lang) })),
   );
   // Read together: one after another, the waits for a dozen small files added up.
-  const sources = await Promise.all(expected.map(({ template }) => readFile(template, "utf8").catch(() => undefined)));
-  expected.forEach(({ kind, template }, i) => {
+  const sources = await Promise.all(expected.map(({ name }) => readFolderFile(dir, name, MAX_TEMPLATE_BYTES)));
+  expected.forEach(({ kind, name }, i) => {
     const source = sources[i];
+    const at = { file: join(dir, name) };
     if (source === undefined) {
-      problems.push(`${template}: missing (every ${kind} language needs its template)`);
+      problems.push({ code: "pack.templateMissing", at, params: { kind } });
       return;
     }
-    for (const fact of factReferences(source)) if (!(fact in pack.facts)) problems.push(`${template}: unknown fact "${fact}"`);
+    for (const fact of factReferences(source.source)) if (!(fact in pack.facts)) problems.push({ code: "pack.unknownFact", at, params: { path: name, fact } });
   });
   if (problems.length > 0) throw new PackError(problems);
   return pack;
@@ -99,11 +162,11 @@ export function readTemplateOnce(pack: Pack, kind: DocumentKind, lang: string, o
  */
 export async function readTemplate(pack: Pack, kind: DocumentKind, lang: string, overrideDir?: string): Promise<{ source: string; file: string }> {
   const name = templateFileName(kind, lang);
-  for (const file of overrideDir ? [join(overrideDir, name), join(pack.dir, name)] : [join(pack.dir, name)]) {
-    const source = await readFile(file, "utf8").catch(() => undefined);
-    if (source !== undefined) return { source, file };
+  for (const dir of overrideDir ? [overrideDir, pack.dir] : [pack.dir]) {
+    const found = await readFolderFile(dir, name, MAX_TEMPLATE_BYTES);
+    if (found) return found;
   }
-  throw new PackError([`${join(pack.dir, name)}: missing`]);
+  throw new PackError([{ code: "pack.templateMissing", at: { file: join(pack.dir, name) }, params: { kind } }]);
 }
 
 /**

@@ -4,12 +4,27 @@
  */
 import { z } from "zod";
 import { CHANNELS, PLANS } from "../details/types.js";
+import type { MessageCode } from "../problems.js";
 
 /**
  * The schema, built on first use: zod builds schemas eagerly, and a cold start that finds its pack
  * already validated at build time (see prebuilt.ts) would spend 5-10 ms building one it never uses.
  */
+/**
+ * A well-formed BCP 47 language tag ("fr", "zh-Hant", "en-NC"), as the platform's own parser
+ * reads them, made only of letters, digits and hyphens: tags become parts of file names.
+ */
+export function isLanguageTag(tag: string): boolean {
+  if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag)) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 function buildPackSchema() {
+  const language = z.string().refine(isLanguageTag, { params: { code: "pack.badLanguage" } });
   const localized = z.record(z.string(), z.string().min(1));
   const condition = z.strictObject({ plan: z.array(z.enum(PLANS)).min(1).optional(), channel: z.array(z.enum(CHANNELS)).min(1).optional() });
   const status = z.enum(["confirmed", "verify"]);
@@ -19,8 +34,8 @@ function buildPackSchema() {
   return z.strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
     name: localized,
-    languages: z.array(z.string()).min(1),
-    letterLanguages: z.array(z.string()).min(1),
+    languages: z.array(language).min(1),
+    letterLanguages: z.array(language).min(1),
     sources: z.record(z.string(), z.strictObject({ title: z.string().min(1), url: z.string() })),
     facts: z.record(z.string(), z.strictObject({ value: z.union([z.string().min(1), localized]), status, sources })),
     // The address the letter goes to is a fact like any other: where it comes from, and whether the
@@ -56,7 +71,8 @@ const FACT_REFERENCE = /\{\{\s*fact\s+"([^"]+)"\s*\}\}/g;
 /** A problem found in pack.yaml, with the path of the value at fault (for its line number). */
 export interface PackProblem {
   path: (string | number)[];
-  message: string;
+  code: MessageCode;
+  params: Record<string, string>;
 }
 
 /** Problems zod cannot see: missing translations, unknown sources, facts named but not defined. */
@@ -64,15 +80,15 @@ export function crossCheck(pack: PackData): PackProblem[] {
   type Path = (string | number)[];
   const problems: PackProblem[] = [];
   const needLanguages = (text: Record<string, string>, languages: string[], path: Path) => {
-    for (const lang of languages) if (!(lang in text)) problems.push({ path, message: `missing ${lang}` });
+    for (const lang of languages) if (!(lang in text)) problems.push({ path, code: "pack.missingLanguage", params: { lang } });
   };
   const needSources = (keys: string[], path: Path) => {
     keys.forEach((key, k) => {
-      if (!(key in pack.sources)) problems.push({ path: [...path, "sources", k], message: `unknown source "${key}"` });
+      if (!(key in pack.sources)) problems.push({ path: [...path, "sources", k], code: "pack.unknownSource", params: { key } });
     });
   };
   const needFacts = (text: string, path: Path) => {
-    for (const match of text.matchAll(FACT_REFERENCE)) if (!(match[1]! in pack.facts)) problems.push({ path, message: `unknown fact "${match[1]}"` });
+    for (const match of text.matchAll(FACT_REFERENCE)) if (!(match[1]! in pack.facts)) problems.push({ path, code: "pack.unknownFact", params: { fact: match[1]! } });
   };
   const all = [...new Set([...pack.languages, ...pack.letterLanguages])];
   const checkText = (text: Record<string, string>, languages: string[], path: Path) => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csvCell, SummaryWriter, type SummaryEntry } from "../../src/batch/summary.js";
 
-const entry = (row: number, status: SummaryEntry["status"] = "ok"): SummaryEntry => ({ row, name: `P${row}`, status, files: [], pages: 0, bytes: 0, errors: [] });
+const entry = (row: number, status: SummaryEntry["status"] = "ok"): SummaryEntry => ({ row, name: `P${row}`, status, files: [], pages: 0, bytes: 0, problems: [] });
 
 describe("the summary file", () => {
   it("quotes CSV cells and keeps spreadsheet formulas from running", () => {
@@ -19,7 +19,7 @@ describe("the summary file", () => {
 
   it("writes rows in row order however they finish, and only puts the file in place when complete", async () => {
     const dir = await mkdtemp(join(tmpdir(), "sim-cancel-summary-"));
-    const writer = new SummaryWriter(dir, "json");
+    const writer = new SummaryWriter(dir, "json", (problem) => problem.code);
     writer.add(entry(2));
     writer.add(entry(3, "invalid"));
     expect(writer.held).toBe(2);

@@ -20,7 +20,7 @@ describe("writeAll", () => {
   it("keeps an existing file without force, replaces it with force", async () => {
     const dir = await tempDir();
     await writeFile(join(dir, "a.pdf"), "old");
-    await expect(writeAll(dir, [file("a.pdf", "new"), file("b.pdf", "B")], false)).rejects.toThrow(/already exists.*--force/);
+    await expect(writeAll(dir, [file("a.pdf", "new"), file("b.pdf", "B")], false)).rejects.toMatchObject({ problems: [{ code: "write.exists", params: { paths: join(dir, "a.pdf") } }] });
     expect(await readFile(join(dir, "a.pdf"), "utf8")).toBe("old");
     expect(await listFiles(dir)).toEqual(["a.pdf"]);
     await writeAll(dir, [file("a.pdf", "new")], true);
@@ -29,7 +29,7 @@ describe("writeAll", () => {
 
   it.each(["../evil.pdf", "a/b.pdf", ".hidden.pdf", "..", ""])("refuses the file name %j", async (name) => {
     const dir = await tempDir();
-    await expect(writeAll(join(dir, "out"), [file(name, "x")], false)).rejects.toThrow(/refusing/);
+    await expect(writeAll(join(dir, "out"), [file(name, "x")], false)).rejects.toMatchObject({ problems: [{ code: "write.badName" }] });
     expect(await listFiles(dir)).toEqual([]);
   });
 
@@ -40,8 +40,8 @@ describe("writeAll", () => {
     await chmod(join(dir, "ro"), 0o555);
     // Root ignores permissions, so as root the CLI runs as "nobody" against the root-owned folder.
     const result = isRoot
-      ? await runCliAs("nobody", ["--sample", "--out", join(dir, "ro")])
-      : await runCli(["--sample", "--out", join(dir, "ro")]);
+      ? await runCliAs("nobody", ["--sample", "--lang", "en", "--out", join(dir, "ro")])
+      : await runCli(["--sample", "--lang", "en", "--out", join(dir, "ro")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/not writable/);
     expect(await listFiles(join(dir, "ro"))).toEqual([]);
@@ -53,10 +53,10 @@ describe("the CLI's writing", () => {
     const out = await tempDir();
     expect((await runCli(["--sample", "--out", out])).code).toBe(0);
     const before = await readFile(join(out, "sim-cancel-letter-fr.pdf"));
-    const again = await runCli(["--sample", "--out", out, "--name", "Someone ELSE"]);
+    const again = await runCli(["--sample", "--lang", "en", "--out", out, "--name", "Someone ELSE"]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists.*--force/s);
-    expect(again.stderr).toMatch(/--out DIR/); // generate has --out (init's own message is in init.test.ts)
+    expect(again.stderr).toMatch(/--out for another folder/); // generate has --out (init's own message is in init.test.ts)
     expect(await readFile(join(out, "sim-cancel-letter-fr.pdf"))).toEqual(before);
     const forced = await runCli(["--sample", "--out", out, "--name", "Someone ELSE", "--force"]);
     expect(forced.code).toBe(0);
@@ -66,7 +66,7 @@ describe("the CLI's writing", () => {
   it("reports an output folder it cannot create, writing nothing (exit 1)", async () => {
     const dir = await tempDir();
     await writeFile(join(dir, "not-a-folder"), "x");
-    const result = await runCli(["--sample", "--out", join(dir, "not-a-folder", "sub")]);
+    const result = await runCli(["--sample", "--lang", "en", "--out", join(dir, "not-a-folder", "sub")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/cannot create the output folder/);
   });

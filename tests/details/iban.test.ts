@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkIban, formatIban, isValidBic, normaliseBic, normaliseIban } from "../../src/details/iban.js";
+import { checkIban, formatIban, isValidBic, normaliseBankCode } from "../../src/details/iban.js";
 
 const VALID_FR = "FR14 2004 1010 0505 0001 3M02 606";
 
 describe("IBAN", () => {
   it("normalises spaces and case", () => {
-    expect(normaliseIban(" fr14 2004 1010 0505 0001 3m02 606 ")).toBe("FR1420041010050500013M02606");
+    expect(normaliseBankCode(" fr14 2004 1010 0505 0001 3m02 606 ")).toBe("FR1420041010050500013M02606");
   });
 
   it("accepts a valid French IBAN", () => {
-    expect(checkIban(normaliseIban(VALID_FR))).toEqual({ ok: true, iban: "FR1420041010050500013M02606" });
+    expect(checkIban(normaliseBankCode(VALID_FR))).toEqual({ ok: true, iban: "FR1420041010050500013M02606" });
   });
 
   it.each(["GB82WEST12345698765432", "DE89370400440532013000", "NL91ABNA0417164300", "BE68539007547034"])(
@@ -52,10 +52,10 @@ describe("IBAN", () => {
 
 describe("BIC", () => {
   it.each(["BNPAFRPP", "BNPAFRPPXXX", "DEUTDEFF500", "bnpa fr pp"])("accepts %j", (bic) => {
-    expect(isValidBic(normaliseBic(bic))).toBe(true);
+    expect(isValidBic(normaliseBankCode(bic))).toBe(true);
   });
 
   it.each(["BNPAFRP", "BNPAFRPPXX", "BNP1FRPP", "BNPA1RPP", "BNPAFRPPXXXX"])("rejects %j", (bic) => {
-    expect(isValidBic(normaliseBic(bic))).toBe(false);
+    expect(isValidBic(normaliseBankCode(bic))).toBe(false);
   });
 });

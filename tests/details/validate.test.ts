@@ -1,19 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { validateDetails, type DetailsInput, type FieldError } from "../../src/details/index.js";
+import { validateDetails, type DetailsInput } from "../../src/details/index.js";
+import { english } from "../support/words.js";
 
 const TODAY = "2026-11-24";
 const BASE = { name: "Xiaoming WANG", phone: "76 12 34" };
 
 function valid(input: DetailsInput) {
   const result = validateDetails(input, { today: TODAY });
-  if (!result.ok) throw new Error(`expected valid, got ${JSON.stringify(result.errors)}`);
+  if (!result.ok) throw new Error(`expected valid, got ${JSON.stringify(result.problems)}`);
   return result.details;
 }
 
-function errors(input: DetailsInput): Pick<FieldError, "field" | "code">[] {
+function errors(input: DetailsInput): { field?: string; code: string }[] {
   const result = validateDetails(input, { today: TODAY });
   if (result.ok) throw new Error("expected errors");
-  return result.errors.map(({ field, code }) => ({ field, code }));
+  return result.problems.map(({ field, code }) => ({ field, code }));
 }
 
 describe("validateDetails: the minimum", () => {
@@ -81,8 +82,8 @@ describe("validateDetails: phone", () => {
 
   it("refuses a fixed line with a message asking for a mobile number", () => {
     const result = validateDetails({ ...BASE, phone: "26 12 34" }, { today: TODAY });
-    expect(result).toMatchObject({ ok: false, errors: [{ field: "phone", code: "phone.fixedLine", params: { number: "26 12 34" } }] });
-    if (!result.ok) expect(result.errors[0]!.message).toMatch(/fixed line.*mobile number is needed/);
+    expect(result).toMatchObject({ ok: false, problems: [{ field: "phone", code: "phone.fixedLine", params: { number: "26 12 34" } }] });
+    if (!result.ok) expect(english(result.problems[0]!)).toMatch(/fixed line.*mobile number is needed/);
   });
 
   it("refuses lists and mappings, naming the field", () => {
@@ -106,7 +107,7 @@ describe("validateDetails: optional fields", () => {
     expect(valid({ ...BASE, address: "1\n2\n3\n4\n5\n6" }).address).toHaveLength(6);
     expect(errors({ ...BASE, address: "1\n2\n3\n4\n5\n6\n7" })).toEqual([{ field: "address", code: "lines.tooMany" }]);
     const long = validateDetails({ ...BASE, address: `ok\n${"x".repeat(81)}` }, { today: TODAY });
-    expect(long).toMatchObject({ ok: false, errors: [{ field: "address", code: "lines.tooLong", params: { line: 2, max: 80, length: 81 } }] });
+    expect(long).toMatchObject({ ok: false, problems: [{ field: "address", code: "lines.tooLong", params: { line: 2, max: 80, length: 81 } }] });
     expect(errors({ ...BASE, address: [["nested"]] })).toEqual([{ field: "address", code: "notText" }]);
   });
 
@@ -131,13 +132,13 @@ describe("validateDetails: optional fields", () => {
   it("plan: prepaid or postpaid, listing them when wrong", () => {
     expect(valid({ ...BASE, plan: "Postpaid" }).plan).toBe("postpaid");
     const result = validateDetails({ ...BASE, plan: "forfait" }, { today: TODAY });
-    expect(result).toMatchObject({ ok: false, errors: [{ field: "plan", code: "choice", params: { accepted: "prepaid, postpaid" } }] });
+    expect(result).toMatchObject({ ok: false, problems: [{ field: "plan", code: "choice", params: { accepted: "prepaid, postpaid" } }] });
   });
 
   it("channel: in-person by default, else in-person, post or proxy", () => {
     expect(valid({ ...BASE, channel: "post" }).channel).toBe("post");
     const result = validateDetails({ ...BASE, channel: "email" }, { today: TODAY });
-    expect(result).toMatchObject({ ok: false, errors: [{ field: "channel", code: "choice", params: { accepted: "in-person, post, proxy" } }] });
+    expect(result).toMatchObject({ ok: false, problems: [{ field: "channel", code: "choice", params: { accepted: "in-person, post, proxy" } }] });
   });
 
   it("reason: multi-line, at most 300 characters", () => {
@@ -162,16 +163,16 @@ describe("validateDetails: dates", () => {
   it("effectiveDate may equal the letter date but not precede it", () => {
     expect(valid({ ...BASE, effectiveDate: TODAY }).effectiveDate).toBe(TODAY);
     const result = validateDetails({ ...BASE, effectiveDate: "2026-11-23" }, { today: TODAY });
-    expect(result).toMatchObject({ ok: false, errors: [{ field: "effectiveDate", code: "effectiveDate.beforeDate", params: { date: TODAY } }] });
+    expect(result).toMatchObject({ ok: false, problems: [{ field: "effectiveDate", code: "effectiveDate.beforeDate", params: { date: TODAY } }] });
     expect(errors({ ...BASE, date: "2026-12-10", effectiveDate: "2026-12-01" })).toEqual([{ field: "effectiveDate", code: "effectiveDate.beforeDate" }]);
   });
 });
 
 describe("validateDetails: proxy", () => {
-  it("needs --proxy-name with --channel proxy", () => {
+  it("needs the representative's name for a proxy", () => {
     const result = validateDetails({ ...BASE, channel: "proxy" }, { today: TODAY });
-    expect(result).toMatchObject({ ok: false, errors: [{ field: "proxyName", code: "proxyName.required" }] });
-    if (!result.ok) expect(result.errors[0]!.message).toContain("--proxy-name");
+    expect(result).toMatchObject({ ok: false, problems: [{ field: "proxyName", code: "proxyName.required" }] });
+    if (!result.ok) expect(english(result.problems[0]!)).toBe('--proxy-name: is required with --channel proxy: give your representative\'s full name. Expected: your representative\'s full name, on one line, at most 80 characters, e.g. --proxy-name "Li CHEN"');
   });
 
   it("builds proxy from name and ID", () => {
@@ -201,7 +202,7 @@ describe("validateDetails: refund", () => {
 
   it("asks for the IBAN when only a BIC or a holder is given", () => {
     const result = validateDetails({ ...BASE, bic: "BNPAFRPP", accountHolder: "X" }, { today: TODAY });
-    expect(result).toMatchObject({ ok: false, errors: [{ field: "iban", code: "iban.neededForRefund", params: { given: "--bic, --account-holder" } }] });
+    expect(result).toMatchObject({ ok: false, problems: [{ field: "iban", code: "iban.neededForRefund", params: { given: "bic,accountHolder" } }] });
     expect(errors({ ...BASE, accountHolder: "a".repeat(81) })).toEqual([
       { field: "accountHolder", code: "tooLong" },
       { field: "iban", code: "iban.neededForRefund" },
@@ -210,7 +211,7 @@ describe("validateDetails: refund", () => {
 });
 
 describe("validateDetails: every problem at once", () => {
-  it("reports field and cross-field errors together, in field order, with English messages", () => {
+  it("reports field and cross-field problems together, in field order, worded with examples", () => {
     const result = validateDetails(
       {
         name: "",
@@ -226,7 +227,7 @@ describe("validateDetails: every problem at once", () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+    expect(result.problems.map((e) => `${e.field}:${e.code}`)).toEqual([
       "name:required",
       "phone:phone.fixedLine",
       "email:email.format",
@@ -236,6 +237,6 @@ describe("validateDetails: every problem at once", () => {
       "proxyName:proxyName.required",
       "iban:iban.neededForRefund",
     ]);
-    for (const error of result.errors) expect(error.message).toMatch(/Expected: .*e\.g\. --/);
+    for (const problem of result.problems) expect(english(problem)).toMatch(/Expected: .*e\.g\. --/);
   });
 });

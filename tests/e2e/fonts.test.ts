@@ -28,7 +28,7 @@ describe("characters outside the bundled fonts", () => {
   });
 
   it.skipIf(NO_CJK_TTC)("asks for a face name when given a font collection without one", async () => {
-    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--font", CJK_TTC, "--out", await tempDir()]);
+    const result = await runCli(["generate", ...BASE, "--lang", "en", "--name", RARE_NAME, "--font", CJK_TTC, "--out", await tempDir()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--font: .*collection.*NotoSansCJKsc-Regular/s);
   });

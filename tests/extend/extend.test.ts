@@ -32,9 +32,9 @@ describe("--templates DIR", () => {
     const dir = await tempDir();
     await writeFile(join(dir, "letter.fr.md.hbs"), "Bonjour\n\n{{#if details.name}}\nunclosed\n");
     const out = join(dir, "out");
-    const result = await runCli(["generate", ...BASE, "--templates", dir, "--out", out]);
+    const result = await runCli(["generate", ...BASE, "--lang", "en", "--templates", dir, "--out", out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${join(dir, "letter.fr.md.hbs")}:5: template syntax error`);
+    expect(result.stderr).toContain(`${join(dir, "letter.fr.md.hbs")}, line 5: template syntax error`);
     expect(await listFiles(out)).toEqual([]);
   });
 
@@ -42,9 +42,9 @@ describe("--templates DIR", () => {
     for (const body of ["{{details.nmae}}", "{{shout details.name}}"]) {
       const dir = await tempDir();
       await writeFile(join(dir, "letter.fr.md.hbs"), `Bonjour\n\n${body}\n`);
-      const result = await runCli(["generate", ...BASE, "--templates", dir, "--out", join(dir, "out")]);
+      const result = await runCli(["generate", ...BASE, "--lang", "en", "--templates", dir, "--out", join(dir, "out")]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/letter\.fr\.md\.hbs:3:\d+: "(nmae|shout)" is neither a variable/);
+      expect(result.stderr).toMatch(/letter\.fr\.md\.hbs, line 3, column \d+: "(nmae|shout)" is neither a variable/);
     }
   });
 });
@@ -73,9 +73,9 @@ describe("a pack of your own", () => {
     await runCli(["init", "--pack", pack]);
     const yaml = await readFile(join(pack, "pack.yaml"), "utf8");
     await writeFile(join(pack, "pack.yaml"), yaml.replace("status: confirmed\n    sources: [opt-guide]\n  hotlineHours", "status: maybe\n    sources: [opt-guide]\n  hotlineHours"));
-    const result = await runCli(["generate", ...BASE, "--pack", pack, "--out", join(dir, "out")]);
+    const result = await runCli(["generate", ...BASE, "--lang", "en", "--pack", pack, "--out", join(dir, "out")]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/pack\.yaml:\d+: facts\.hotline\.status/);
+    expect(result.stderr).toMatch(/pack\.yaml, line \d+: facts\.hotline\.status/);
   });
 
   it("packs lists the bundled pack and its languages", async () => {

@@ -2,12 +2,13 @@
  * The bundled pack loads and is complete; broken packs are refused with messages naming the file,
  * the path in it and, where it can, the line.
  */
-import { cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPack, PackError, selectEntries } from "../../src/pack/index.js";
 import { BUNDLED_PACK_DIR } from "../../src/paths.js";
 import { tempDir } from "../support/cli.js";
+import { englishProblems } from "../support/words.js";
 
 async function brokenCopy(edit: (yaml: string) => string): Promise<string> {
   const dir = join(await tempDir(), "pack");
@@ -25,7 +26,7 @@ async function problemsOf(dir: string): Promise<string[]> {
   try {
     await loadPack(dir);
   } catch (error) {
-    if (error instanceof PackError) return error.problems;
+    if (error instanceof PackError) return englishProblems(error);
     throw error;
   }
   throw new Error("the pack loaded");
@@ -106,12 +107,12 @@ describe("broken packs", () => {
   it("a YAML syntax error names the file, line and column", async () => {
     const dir = await brokenCopy((yaml) => yaml.replace("id: nc-opt", "id: [nc-opt"));
     const [problem] = await problemsOf(dir);
-    expect(problem).toMatch(/pack\.yaml:\d+:\d+: /);
+    expect(problem).toMatch(/pack\.yaml, line \d+, column \d+: not valid YAML/);
   });
 
   it("a missing translation names the path and the language", async () => {
     const dir = await brokenCopy((yaml) => yaml.replace("      zh-Hans: 1. 检查余额和未付账单\n", ""));
-    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/pack\.yaml:\d+: steps\[0\]\.title: missing zh-Hans/));
+    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: steps\[0\]\.title: missing zh-Hans/));
   });
 
   it("an unknown source and an unknown fact are named", async () => {
@@ -120,19 +121,45 @@ describe("broken packs", () => {
     // The line is the one holding the bad value, so an editor can jump to it.
     const yamlLines = (await readFile(join(dir, "pack.yaml"), "utf8")).split("\n");
     const sourceLine = yamlLines.findIndex((line) => line.includes("sources: [riots-2025]")) + 1;
-    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`pack\\.yaml:${sourceLine}: steps\\[1\\]\\.items\\[3\\]\\.sources\\[0\\]: unknown source "riots-2025"`)));
-    expect(problems).toContainEqual(expect.stringMatching(/pack\.yaml:\d+: [\w.\[\]-]+: unknown fact "hotlines"/));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`pack\\.yaml, line ${sourceLine}: steps\\[1\\]\\.items\\[3\\]\\.sources\\[0\\]: unknown source "riots-2025"`)));
+    expect(problems).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: [\w.\[\]-]+: unknown fact "hotlines"/));
   });
 
   it("the recipient needs its sources and status like a fact; an old list-shaped one says what to write", async () => {
     const unknown = await brokenCopy((yaml) => yaml.replace("  status: verify\n  sources: [helia-skill, inferred]\n", "  status: verify\n  sources: [helia-guess]\n"));
-    expect(await problemsOf(unknown)).toContainEqual(expect.stringMatching(/pack\.yaml:\d+: recipient\.sources\[0\]: unknown source "helia-guess"/));
+    expect(await problemsOf(unknown)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: recipient\.sources\[0\]: unknown source "helia-guess"/));
     const list = await brokenCopy((yaml) => yaml.replace(/^recipient:\n  lines:\n((?:  - .*\n)+)  status: verify\n  sources: .*\n/m, "recipient:\n$1"));
-    expect(await problemsOf(list)).toContainEqual(expect.stringMatching(/pack\.yaml:\d+: recipient: expected the letter's address as \{ lines: \[\.\.\.\], status, sources \}/));
+    expect(await problemsOf(list)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: recipient: expected the letter's address as \{ lines: \[\.\.\.\], status, sources \}/));
   });
 
   it("a wrong field type names the path and its line", async () => {
     const dir = await brokenCopy((yaml) => yaml.replace("status: confirmed\n    sources: [opt-guide]\n  hotlineHours", "status: sure\n    sources: [opt-guide]\n  hotlineHours"));
-    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/pack\.yaml:\d+: facts\.hotline\.status: /));
+    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: facts\.hotline\.status: /));
+  });
+});
+
+describe("a pack stays in its folder", () => {
+  it("refuses a language code that is not a BCP 47 tag, so no file name can hold a path", async () => {
+    for (const bad of ["e/../../outside/evil", "..", "fr\\x", "fr.md", "zh Hans", ""]) {
+      const dir = await brokenCopy((yaml) => yaml.replace(/^languages: \[zh-Hans,/m, `languages: [${JSON.stringify(bad)}, zh-Hans,`));
+      const problems = await problemsOf(dir);
+      expect(problems.join("\n"), bad).toMatch(/pack\.yaml, line 18: languages\[0\]: ".*" is not a language tag/);
+    }
+  });
+
+  it("refuses a template that is a link to a file outside the pack", async () => {
+    const dir = await brokenCopy((yaml) => yaml.replace("id: nc-opt", "id: nc-opt-linked"));
+    const outside = join(dir, "..", "outside.md.hbs");
+    await writeFile(outside, "# stolen\n");
+    const target = join(dir, "checklist.en.md.hbs");
+    await rm(target);
+    await symlink(outside, target);
+    expect((await problemsOf(dir)).join("\n")).toMatch(/checklist\.en\.md\.hbs: .*outside\.md\.hbs is outside the pack folder/);
+  });
+
+  it("refuses a template larger than a template can sensibly be", async () => {
+    const dir = await brokenCopy((yaml) => yaml.replace("id: nc-opt", "id: nc-opt-big"));
+    await writeFile(join(dir, "letter.fr.md.hbs"), "Madame, Monsieur.\n\n".repeat(20_000));
+    expect((await problemsOf(dir)).join("\n")).toMatch(/letter\.fr\.md\.hbs: is too large \(\d+ KB\); at most 128 KB is read/);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Random details thrown at the whole generator: every run ends in valid PDFs or a clear input
- * error (an InputError with messages), never a crash.
+ * error (an InputError with problems as data), never a crash.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generate, InputError } from "../../src/index.js";
+import { en } from "../../src/messages/en.js";
+import { english } from "../support/words.js";
 
 const RUNS = Number(process.env["PROPERTY_RUNS"] ?? 2000);
 
@@ -49,7 +51,12 @@ describe("generate() on random details", () => {
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           expect(error.problems.length).toBeGreaterThan(0);
-          for (const problem of error.problems) expect(problem).toMatch(/^(--[a-z-]+|[a-zA-Z]+): ./);
+          for (const problem of error.problems) {
+            // Data naming what to fix, and words for it that show no raw control character.
+            expect(problem.code in en.messages, problem.code).toBe(true);
+            expect(problem.field ?? problem.option ?? problem.at).toBeDefined();
+            expect(english(problem)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+          }
           refused++;
         }
       }),
