@@ -89,7 +89,7 @@ describe("a pack of your own", () => {
 describe("the library API from the published package", () => {
   it("npm pack holds what it needs and nothing from tests or output; generate() works once installed", async () => {
     const dir = await tempDir();
-    const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { filename: string; files: { path: string }[] }[];
+    const [packed] = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { filename: string; files: { path: string }[] }[];
     const files = packed!.files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/cli/launch.cjs", "dist/cli.bundle.cjs", "dist/data/sRGB_IEC61966_2_1.icc", "dist/batch/worker.js", "templates/nc-opt/pack.yaml", "fonts/README.md", "README.md"]));
     expect(files.filter((f) => /^(tests|output|scratch|bench|src)\//.test(f) || f.endsWith(".pdf"))).toEqual([]);

@@ -1,0 +1,22 @@
+/**
+ * One temporary folder for the whole test run: TMPDIR points into it, so every folder a test (or
+ * a command it starts) makes with mkdtemp lands there, and it is removed when the run ends. The
+ * machine's temporary folder is left as the run found it, even when a test forgets to clean up or
+ * is killed half way.
+ */
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export default function setup(): () => void {
+  const previous = process.env["TMPDIR"];
+  const root = mkdtempSync(join(tmpdir(), "sim-cancel-tests-"));
+  // Searchable by others, like the system's own: a test runs the CLI as another user.
+  chmodSync(root, 0o755);
+  process.env["TMPDIR"] = root;
+  return () => {
+    if (previous === undefined) delete process.env["TMPDIR"];
+    else process.env["TMPDIR"] = previous;
+    rmSync(root, { recursive: true, force: true });
+  };
+}
