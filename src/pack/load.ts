@@ -67,6 +67,7 @@ export function parsePackText(file: string, text: string): { data: PackData; pro
   if (!parsed.success) {
     throw new PackError(
       parsed.error.issues.map((issue): Problem => {
+        // Our own checks carry their code and parameters (see schema.ts); zod's say it in English.
         const custom = issue.code === "custom" ? (issue.params as { code?: MessageCode; params?: Record<string, string> } | undefined) : undefined;
         const path = formatPath(issue.path) || "(top level)";
         return custom?.code

@@ -24,7 +24,9 @@ export function isLanguageTag(tag: string): boolean {
 }
 
 function buildPackSchema() {
-  const language = z.string().refine(isLanguageTag, { params: { code: "pack.badLanguage" } });
+  const language = z.string().check((ctx) => {
+    if (!isLanguageTag(ctx.value)) ctx.issues.push({ code: "custom", input: ctx.value, params: { code: "pack.badLanguage", params: { lang: ctx.value } } });
+  });
   const localized = z.record(z.string(), z.string().min(1));
   const condition = z.strictObject({ plan: z.array(z.enum(PLANS)).min(1).optional(), channel: z.array(z.enum(CHANNELS)).min(1).optional() });
   const status = z.enum(["confirmed", "verify"]);
