@@ -79,6 +79,24 @@ const fastStringWidth = {
   },
 };
 
+/**
+ * esbuild plugin: yargs finds its translations three folders above its own file; in the bundle
+ * that file is dist/cli.bundle.cjs, so they are looked for in dist/locales, where the build copies
+ * the ones the command line uses (see YARGS_LOCALES in src/cli/main.ts).
+ */
+const yargsLocales = {
+  name: "sim-cancel-yargs-locales",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const patched = source.replace("resolve(__dirname, '../../../locales')", "resolve(__dirname, '../locales')");
+      if (patched === source) throw new Error("yargs' locale directory moved: update the yargs-locales plugin in scripts/bundle.mjs");
+      return { contents: patched, loader: "js" };
+    });
+  },
+};
+const YARGS_LOCALE_FILES = ["en.json", "fr.json", "zh_CN.json", "zh_TW.json"];
+
 /** Every string in a value (a pack's data), depth first. */
 function* strings(value) {
   if (typeof value === "string") yield value;
@@ -135,7 +153,7 @@ await build({
   target: "node20",
   minify: true,
   legalComments: "linked",
-  plugins: [stubs, fastStringWidth, prebuiltData],
+  plugins: [stubs, fastStringWidth, prebuiltData, yargsLocales],
   // The modules find their files (templates, fonts, pdfkit's colour profile) from import.meta.url.
   define: { "import.meta.url": "__simCancelUrl" },
   banner: { js: `var __simCancelUrl = require("node:url").pathToFileURL(__filename).href;` },
@@ -158,6 +176,11 @@ writeFileSync(bundleFile, ascii);
 const icc = join(dirname(require.resolve("pdfkit")), "data", "sRGB_IEC61966_2_1.icc");
 mkdirSync(join(root, "dist", "data"), { recursive: true });
 copyFileSync(icc, join(root, "dist", "data", "sRGB_IEC61966_2_1.icc"));
+
+// yargs' translations, where the bundle's yargs looks for them (see yargsLocales).
+const yargsLocaleDir = join(dirname(require.resolve("yargs")), "locales");
+mkdirSync(join(root, "dist", "locales"), { recursive: true });
+for (const file of YARGS_LOCALE_FILES) copyFileSync(join(yargsLocaleDir, file), join(root, "dist", "locales", file));
 
 // The code cache: run the sample once through the bin with the cache writer on.
 const out = mkdtempSync(join(tmpdir(), "sim-cancel-build-"));

@@ -10,7 +10,9 @@ import { batchCommand } from "./batch-command.js";
 import { generateCommand } from "./generate-command.js";
 import { initCommand } from "./init-command.js";
 import { packsCommand } from "./packs-command.js";
-import { EXIT_INPUT } from "./report.js";
+import { EXIT_INPUT, words } from "./report.js";
+import { resolveMessageLang, type MessageLang } from "../messages/catalogue.js";
+import { show } from "../show.js";
 
 /** yargs reads a lone "-" as a positional, so "--details -" (standard input) is passed as "--details=-". */
 function joinStdinDash(args: string[]): string[] {
@@ -51,11 +53,28 @@ function ownVersion(): string {
 /** A usage error (unknown option, missing value): reported by the code below, never run. */
 class UsageError extends Error {}
 
+/** yargs' own translations of its messages, for the languages of our messages. */
+const YARGS_LOCALES: Readonly<Record<MessageLang, string>> = { en: "en", fr: "fr", "zh-Hans": "zh_CN", "zh-Hant": "zh_TW" };
+
+/**
+ * The language of the messages, from --lang (the checklist's), as the other messages: yargs' usage
+ * errors then come in it too. The help stays in English, the language of the options' own texts.
+ */
+function messageLang(args: readonly string[]): string {
+  const at = args.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
+  const value = at < 0 ? undefined : args[at]!.includes("=") ? args[at]!.slice("--lang=".length) : args[at + 1];
+  return value === undefined || value.startsWith("-") ? "zh-Hans" : value;
+}
+
 /** Runs the command line on `argv` (process.argv without node and the script). */
 export async function main(argv: string[]): Promise<void> {
+  let lang = "zh-Hans";
   try {
     const args = withDefaultCommand(joinStdinDash(argv));
+    lang = messageLang(args);
+    const helpShown = args.includes("--help") || args.includes("-h");
     await yargs(args)
+      .locale(helpShown ? "en" : YARGS_LOCALES[resolveMessageLang(lang)])
       .scriptName("sim-cancel")
       .wrap(helpWidth(args))
       .usage("$0 [command] [options]\n\nPrints a checklist and a cancellation letter for a mobile line with OPT-NC (Helia, ex-Mobilis).")
@@ -75,7 +94,7 @@ export async function main(argv: string[]): Promise<void> {
       .parseAsync();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`sim-cancel: ${error.message}\nRun "sim-cancel --help" for the options.\n`);
+    process.stderr.write(`sim-cancel: ${show(error.message)}\n${words(lang)["cli.seeHelp"]}\n`);
     process.exitCode = EXIT_INPUT;
   }
 }
