@@ -7,15 +7,14 @@
 import { StringDecoder } from "node:string_decoder";
 import { InputError } from "../errors.js";
 import type { Problem } from "../problems.js";
+import { jsonErrorPlace } from "../input/json.js";
 import { formatBytes, openLimitedStream } from "../input/read.js";
 import { BATCH_LIMITS, checkRowCount, objectToRow, rowPlace, unreadable, type SourceRow } from "./source-row.js";
 
-/** A JSON.parse failure as a row problem, placed in the file where V8 says where. */
+/** A JSON.parse failure as a row problem, on the file's line where V8 says it is. */
 function syntaxProblem(file: string, text: string, error: Error, row: number, firstLine: number): Problem {
-  const at = /at position (\d+)/.exec(error.message);
-  if (!at) return { code: "file.jsonSyntax", at: rowPlace(file, row, firstLine), params: { detail: error.message } };
-  const before = text.slice(0, Number(at[1])).split("\n");
-  return { code: "file.jsonSyntax", at: rowPlace(file, row, firstLine + before.length - 1), params: { detail: error.message } };
+  const { line } = jsonErrorPlace(text, error.message);
+  return { code: "file.jsonSyntax", at: rowPlace(file, row, firstLine + (line ?? 1) - 1), params: { detail: error.message } };
 }
 
 function parseElement(text: string, row: number, line: number, file: string): SourceRow {

@@ -10,6 +10,7 @@
  */
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from "yaml";
 import type { Problem } from "../problems.js";
+import { jsonErrorPlace } from "../input/json.js";
 import type { DetailsInput } from "./types.js";
 import { FIELD_NAMES, fieldFromKey, toKebab, type FieldName } from "./fields.js";
 
@@ -97,14 +98,6 @@ function yamlDepthExceeds(node: unknown, limit: number): boolean {
     }
   }
   return false;
-}
-
-/** "line 3, column 7" from V8's JSON error message, which says where in newer versions only. */
-function jsonErrorPlace(text: string, message: string): { line?: number; column?: number } {
-  const at = /at position (\d+)/.exec(message);
-  if (!at) return {};
-  const before = text.slice(0, Number(at[1])).split("\n");
-  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 /**
