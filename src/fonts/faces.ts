@@ -8,7 +8,7 @@ import { basename } from "node:path";
 import * as fontkit from "fontkit";
 import { FontError } from "../errors.js";
 import { bundledFontFile, type BundledFamily, type Weight } from "./bundled.js";
-import { readGlyphsOnDemand } from "./glyph-reads.js";
+import { readGlyphsOnDemand } from "../adapters/pdfkit-fontkit.js";
 import { openTrueTypeOnDemand, type GlyphTable } from "./on-demand.js";
 
 export interface FontFace {

@@ -4,7 +4,7 @@
  * Reading whole files took 30 ms per face on a cold start, most of it the kernel handing out fresh
  * memory pages. Here the file's bytes go into a zero-filled buffer of the file's size (pages that
  * are never written cost neither time nor memory): every table but glyf at once, and each glyph's
- * outline the first time fontkit reads it (see glyph-reads.ts). fontkit sees an ordinary buffer.
+ * outline the first time fontkit reads it (see adapters/pdfkit-fontkit.ts). fontkit sees an ordinary buffer.
  *
  * Only plain TrueType files qualify (no collection, no CFF, colour or variation tables, whose
  * readers take other paths); any other file is read whole. The file stays open for the life of
@@ -13,7 +13,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
 const PAGE = 4096;
-/** Tables whose glyph readers glyph-reads.ts does not cover: such fonts are read whole. */
+/** Tables whose glyph readers the adapter (adapters/pdfkit-fontkit.ts) does not cover: such fonts are read whole. */
 const OTHER_GLYPH_TABLES = ["CFF ", "CFF2", "COLR", "SVG ", "sbix", "fvar", "gvar", "CBDT", "EBDT"];
 
 /** A file's bytes, filled in as they are asked for. */

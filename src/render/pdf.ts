@@ -11,7 +11,7 @@ import PDFDocument from "pdfkit";
 import type { DocMeta } from "../model/doc-model.js";
 import type { FontFace } from "../fonts/faces.js";
 import type { Drawable, PageLayout, StructRef } from "../layout/page-layout.js";
-import { speedUpSubsetting } from "./subset-speedup.js";
+import { escapeXmpValues, shareCurrentFontLayoutCache, speedUpSubsetting } from "../adapters/pdfkit-fontkit.js";
 
 export interface RenderInput {
   layout: PageLayout;
@@ -30,10 +30,6 @@ export function documentInstant(isoDate: string): Date {
 function grayHex(gray: number): string {
   const level = Math.round(Math.min(1, Math.max(0, gray)) * 255).toString(16).padStart(2, "0");
   return `#${level}${level}${level}`;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.codePointAt(0)};`);
 }
 
 type StructElement = ReturnType<PDFKit.PDFDocument["struct"]>;
@@ -69,25 +65,6 @@ function drawShape(doc: PDFKit.PDFDocument, item: Exclude<Drawable, { kind: "tex
 }
 
 /**
- * pdfkit writes the info values into the XMP packet without XML escaping, so a name such as
- * "A & <B>" would break the metadata. Escape them for the XMP only; the info dictionary, written
- * before, keeps the literal text.
- */
-function escapeXmpValues(doc: PDFKit.PDFDocument): void {
-  const internals = doc as unknown as { info: Record<string, unknown>; _addInfo: () => void };
-  const addInfo = internals._addInfo.bind(doc);
-  internals._addInfo = () => {
-    const literal = internals.info;
-    internals.info = Object.fromEntries(Object.entries(literal).map(([k, v]) => [k, typeof v === "string" ? escapeXml(v) : v]));
-    try {
-      addInfo();
-    } finally {
-      internals.info = literal;
-    }
-  };
-}
-
-/**
  * pdfkit derives the file identifier from the metadata alone; derive it from the whole content
  * instead (SHA-256 of the file with the identifier blanked), so two different documents never
  * share one and the same document always has the same. Same length, so no offset moves.
@@ -103,32 +80,6 @@ function setContentId(bytes: Buffer): Buffer {
   const out = Buffer.from(bytes);
   out.write(`/ID [<${id}> <${id}>]`, start, "latin1");
   return out;
-}
-
-/** pdfkit's font for the current `doc.font(...)`: the parsed font and its word-layout cache. */
-interface EmbeddedFontInternals {
-  font: object;
-  layoutCache?: Record<string, unknown>;
-}
-
-/** Documents served by one shared layout cache before it starts afresh, to bound its memory. */
-const DOCUMENTS_PER_LAYOUT_CACHE = 200;
-const sharedLayouts = new WeakMap<object, { runs: Record<string, unknown>; documents: number }>();
-
-/**
- * pdfkit shapes every word it draws and caches the result per document, so the same template
- * sentences were shaped again for each document (a third of the rendering time). The shaped runs
- * depend only on the parsed font and the text, so documents using the same font share one cache.
- */
-function shareLayoutCache(embedded: EmbeddedFontInternals): void {
-  if (!embedded.layoutCache) return;
-  let shared = sharedLayouts.get(embedded.font);
-  if (!shared || shared.documents >= DOCUMENTS_PER_LAYOUT_CACHE) {
-    shared = { runs: Object.create(null) as Record<string, unknown>, documents: 0 };
-    sharedLayouts.set(embedded.font, shared);
-  }
-  shared.documents++;
-  embedded.layoutCache = shared.runs;
 }
 
 export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Promise<Uint8Array> {
@@ -174,7 +125,6 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
     speedUpSubsetting(face.font);
     doc.registerFont(face.name, face.font as unknown as Buffer);
   }
-  const fontsShared = new Set<object>();
   const elementFor = structureBuilder(doc, meta.lang);
   for (const page of layout.pages) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
@@ -186,11 +136,7 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
       const element = item.struct ? elementFor(item.struct) : null;
       const content = element ? doc.markStructureContent(item.struct!.path.at(-1)!.role) : doc.markContent("Artifact", { type: "Pagination" });
       doc.font(item.face).fontSize(item.size).fillColor(grayHex(item.gray));
-      const embedded = (doc as unknown as { _font: EmbeddedFontInternals })._font;
-      if (!fontsShared.has(embedded)) {
-        fontsShared.add(embedded);
-        shareLayoutCache(embedded);
-      }
+      shareCurrentFontLayoutCache(doc);
       doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: "alphabetic" });
       doc.endMarkedContent();
       if (element) element.add(content as Parameters<StructElement["add"]>[0]);

@@ -8,9 +8,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
-import { readGlyphsOnDemand } from "../../src/fonts/glyph-reads.js";
+import { readGlyphsOnDemand, speedUpSubsetting } from "../../src/adapters/pdfkit-fontkit.js";
 import { OnDemandFile, openTrueTypeOnDemand, type GlyphTable } from "../../src/fonts/on-demand.js";
-import { speedUpSubsetting } from "../../src/render/subset-speedup.js";
 import { ROOT, tempDir } from "../support/cli.js";
 
 const require = createRequire(import.meta.url);

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
-import { speedUpSubsetting } from "../../src/render/subset-speedup.js";
+import { speedUpSubsetting } from "../../src/adapters/pdfkit-fontkit.js";
 
 const require = createRequire(import.meta.url);
 const NOTO_SC = require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");

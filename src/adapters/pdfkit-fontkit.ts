@@ -1,0 +1,260 @@
+/**
+ * Every use of pdfkit's and fontkit's private internals, in one place. Each patch says why it is
+ * there and what it relies on; PATCHES lists them with a check of those assumptions, run by
+ * tests/adapters/pdfkit-fontkit.test.ts, which names the patch that an upgrade breaks. The two
+ * packages are pinned to exact versions in package.json (PINNED below must agree): an ordinary
+ * `npm install` cannot bring a version these patches were not checked against.
+ *
+ * The patches, and what each relies on:
+ *  1. xmp-escape (pdfkit `PDFDocument#_addInfo`, `#info`): pdfkit writes the info values into the
+ *     XMP packet without XML escaping, so a name such as "A & <B>" broke the metadata.
+ *  2. shared-layout-cache (pdfkit `PDFDocument#_font`, `EmbeddedFont#layoutCache`, `#font`): pdfkit
+ *     shapes every word it draws and caches it per document; documents of one font share a cache.
+ *  3. subset-headers (fontkit `TTFSubset#_addGlyph`, `#font`, `TTFFont#loca`, `#_getTableStream`,
+ *     `#_variationProcessor`, `Glyph#_decode`, `#_getMetrics`): the subsetter decoded each glyph's
+ *     whole outline to learn whether it is a composite; the header says it.
+ *  4. glyph-reads (fontkit `TTFGlyph#_decode`, `#_getCBox`, `#_font`, `#id`, `TTFFont#loca`): fonts
+ *     read on demand (fonts/on-demand.ts) get each glyph's bytes before fontkit reads them.
+ */
+import type * as fontkit from "fontkit";
+import { ensureGlyph, type GlyphTable } from "../fonts/on-demand.js";
+
+/** The versions these patches were written and checked against; package.json pins the same. */
+export const PINNED = { pdfkit: "0.20.2", fontkit: "2.0.4" } as const;
+
+// 1. xmp-escape ------------------------------------------------------------------------------
+
+interface DocumentInternals {
+  info: Record<string, unknown>;
+  _addInfo: () => void;
+  _font?: EmbeddedFontInternals;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.codePointAt(0)};`);
+}
+
+/**
+ * Escapes the info values for the XMP packet only; the info dictionary, written before, keeps the
+ * literal text.
+ */
+export function escapeXmpValues(doc: PDFKit.PDFDocument): void {
+  const internals = doc as unknown as DocumentInternals;
+  const addInfo = internals._addInfo.bind(doc);
+  internals._addInfo = () => {
+    const literal = internals.info;
+    internals.info = Object.fromEntries(Object.entries(literal).map(([k, v]) => [k, typeof v === "string" ? escapeXml(v) : v]));
+    try {
+      addInfo();
+    } finally {
+      internals.info = literal;
+    }
+  };
+}
+
+// 2. shared-layout-cache ---------------------------------------------------------------------
+
+/** pdfkit's font for the current `doc.font(...)`: the parsed font and its word-layout cache. */
+interface EmbeddedFontInternals {
+  font: object;
+  layoutCache?: Record<string, unknown>;
+}
+
+/** Documents served by one shared layout cache before it starts afresh, to bound its memory. */
+const DOCUMENTS_PER_LAYOUT_CACHE = 200;
+const sharedLayouts = new WeakMap<object, { runs: Record<string, unknown>; documents: number }>();
+const sharedFonts = new WeakSet<object>();
+
+/**
+ * Gives the document's current font (set by `doc.font(...)`) the layout cache shared by every
+ * document using the same parsed font. The shaped runs depend only on the font and the text.
+ */
+export function shareCurrentFontLayoutCache(doc: PDFKit.PDFDocument): void {
+  const embedded = (doc as unknown as DocumentInternals)._font;
+  if (!embedded || sharedFonts.has(embedded)) return;
+  sharedFonts.add(embedded);
+  if (!embedded.layoutCache) return;
+  let shared = sharedLayouts.get(embedded.font);
+  if (!shared || shared.documents >= DOCUMENTS_PER_LAYOUT_CACHE) {
+    shared = { runs: Object.create(null) as Record<string, unknown>, documents: 0 };
+    sharedLayouts.set(embedded.font, shared);
+  }
+  shared.documents++;
+  embedded.layoutCache = shared.runs;
+}
+
+// 3. subset-headers --------------------------------------------------------------------------
+
+interface SubsetInternals {
+  font: TTFFontInternals;
+  _addGlyph(gid: number): number;
+}
+interface TTFFontInternals {
+  loca: { offsets: number[] };
+  _variationProcessor?: unknown;
+  _getTableStream(tag: string): { pos: number; readInt16BE(): number };
+  getGlyph(gid: number): GlyphInternals;
+  directory: { tables: Record<string, unknown> };
+  createSubset(): object;
+}
+interface GlyphInternals {
+  _decode?: () => unknown;
+  _getMetrics(): unknown;
+  _getCBox?: () => unknown;
+  _font: object;
+  id: number;
+}
+
+const patchedSubsetters = new WeakSet<object>();
+const seenFonts = new WeakSet<object>();
+
+/** numberOfContours from the glyph's header, or null for an empty glyph (no outline at all). */
+function contourCount(font: TTFFontInternals, gid: number): number | null {
+  const start = font.loca.offsets[gid];
+  const end = font.loca.offsets[gid + 1];
+  if (start === undefined || end === undefined || end <= start) return null;
+  const stream = font._getTableStream("glyf");
+  stream.pos += start;
+  return stream.readInt16BE();
+}
+
+/**
+ * For every glyph it copies, fontkit's `TTFSubset._addGlyph` decodes the whole outline only to
+ * learn whether the glyph is a composite, whose components must be copied too (a sixth of a
+ * document pair's time for CJK glyphs). The header's numberOfContours (negative for a composite)
+ * says the same: fontkit decodes only composites and variable fonts. The bytes written are the
+ * same (tests/render/subset-speedup.test.ts compares them).
+ */
+export function speedUpSubsetting(font: fontkit.Font): void {
+  if (seenFonts.has(font)) return;
+  seenFonts.add(font);
+  const internals = font as unknown as TTFFontInternals;
+  // Only TrueType outlines (a glyf table); CFF fonts have another subsetter.
+  if (!internals.directory.tables["glyf"]) return;
+  const proto = Object.getPrototypeOf(internals.createSubset()) as SubsetInternals;
+  if (patchedSubsetters.has(proto) || typeof proto._addGlyph !== "function") return;
+  patchedSubsetters.add(proto);
+  const addGlyph = proto._addGlyph;
+  proto._addGlyph = function (this: SubsetInternals, gid: number): number {
+    // The glyph's bytes are read below without fontkit's readers: a font read on demand needs them first.
+    ensureGlyphBytes(this.font, gid);
+    const contours = this.font._variationProcessor ? -1 : contourCount(this.font, gid);
+    if (contours !== null && contours < 0) return addGlyph.call(this, gid);
+    const glyph = this.font.getGlyph(gid);
+    // Metrics first: fontkit may derive them from the outline, which must then be the real one.
+    glyph._getMetrics();
+    const header = contours === null ? null : { numberOfContours: contours };
+    // An own property shadows the prototype's decoder for this one call only.
+    glyph._decode = () => header;
+    try {
+      return addGlyph.call(this, gid);
+    } finally {
+      delete glyph._decode;
+    }
+  };
+}
+
+// 4. glyph-reads -----------------------------------------------------------------------------
+
+const onDemandFonts = new WeakMap<object, GlyphTable>();
+const patchedGlyphClasses = new WeakSet<object>();
+const GLYPH_READERS = ["_decode", "_getCBox"] as const;
+
+/**
+ * Makes glyph `gid` of `font` readable, if `font` is read on demand: at the offsets fontkit's own
+ * readers take from its loca (an id loca does not cover is left to fontkit).
+ */
+export function ensureGlyphBytes(font: object, gid: number): void {
+  const table = onDemandFonts.get(font);
+  if (!table) return;
+  const offsets = (font as TTFFontInternals).loca.offsets;
+  const start = offsets[gid];
+  if (start !== undefined) ensureGlyph(table, start, offsets[gid + 1] ?? start);
+}
+
+/**
+ * Registers `font` (parsed from `table`'s buffer) as read on demand: fontkit's two glyph readers,
+ * `_decode` (the outline) and `_getCBox` (the header, for metrics), first make the glyph's bytes
+ * present; for any other font they do what they did. False when fontkit's glyph class does not
+ * look as expected: the caller must then read the whole file.
+ */
+export function readGlyphsOnDemand(font: fontkit.Font, table: GlyphTable): boolean {
+  const glyph = (font as unknown as { getGlyph(gid: number): object }).getGlyph(0);
+  const proto = Object.getPrototypeOf(glyph) as Record<string, unknown>;
+  if (!patchedGlyphClasses.has(proto)) {
+    if (!GLYPH_READERS.every((name) => typeof proto[name] === "function")) return false;
+    for (const name of GLYPH_READERS) {
+      const original = proto[name] as (...args: unknown[]) => unknown;
+      proto[name] = function (this: GlyphInternals, ...args: unknown[]): unknown {
+        ensureGlyphBytes(this._font, this.id);
+        return original.apply(this, args);
+      };
+    }
+    patchedGlyphClasses.add(proto);
+  }
+  onDemandFonts.set(font, table);
+  return true;
+}
+
+// The checks -------------------------------------------------------------------------------
+
+export interface PatchCheck {
+  name: string;
+  /** The internals the patch relies on, described for the person upgrading. */
+  relies: string;
+  /** Why it no longer holds, or undefined when it does. */
+  problem(deps: { pdfkit: typeof import("pdfkit"); font: fontkit.Font }): string | undefined;
+}
+
+const isFunction = (value: unknown) => typeof value === "function";
+
+/** What each patch relies on, checked against the installed packages (see the module comment). */
+export const PATCHES: readonly PatchCheck[] = [
+  {
+    name: "xmp-escape",
+    relies: "pdfkit PDFDocument#_addInfo() reading this.info",
+    problem({ pdfkit }) {
+      const doc = new pdfkit({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions) as unknown as DocumentInternals;
+      if (!isFunction(doc._addInfo)) return "PDFDocument#_addInfo is gone";
+      if (typeof doc.info !== "object" || doc.info === null) return "PDFDocument#info is not an object";
+      return /this\.info/.test(String(doc._addInfo)) ? undefined : "_addInfo no longer reads this.info";
+    },
+  },
+  {
+    name: "shared-layout-cache",
+    relies: "pdfkit PDFDocument#_font (the current EmbeddedFont) with #font and #layoutCache",
+    problem({ pdfkit, font }) {
+      const doc = new pdfkit({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
+      doc.registerFont("probe", font as unknown as Buffer);
+      doc.font("probe");
+      const embedded = (doc as unknown as DocumentInternals)._font;
+      if (!embedded) return "PDFDocument#_font is not set by doc.font()";
+      if (embedded.font !== font) return "EmbeddedFont#font is not the fontkit font given";
+      return typeof embedded.layoutCache === "object" && embedded.layoutCache !== null ? undefined : "EmbeddedFont#layoutCache is not an object";
+    },
+  },
+  {
+    name: "subset-headers",
+    relies: "fontkit TTFSubset#_addGlyph/#font, TTFFont#loca.offsets/#_getTableStream/#_variationProcessor, Glyph#_decode/#_getMetrics",
+    problem({ font }) {
+      const internals = font as unknown as TTFFontInternals;
+      const subset = Object.getPrototypeOf(internals.createSubset()) as SubsetInternals;
+      if (!isFunction(subset._addGlyph)) return "TTFSubset#_addGlyph is gone";
+      if (!Array.isArray(internals.loca?.offsets)) return "TTFFont#loca.offsets is not an array";
+      if (!isFunction(internals._getTableStream)) return "TTFFont#_getTableStream is gone";
+      const glyph = internals.getGlyph(1) as GlyphInternals;
+      const proto = Object.getPrototypeOf(glyph) as GlyphInternals;
+      return isFunction(proto._decode) && isFunction(glyph._getMetrics) ? undefined : "Glyph#_decode or #_getMetrics is gone";
+    },
+  },
+  {
+    name: "glyph-reads",
+    relies: "fontkit TTFGlyph#_decode/#_getCBox on the prototype, Glyph#_font and #id",
+    problem({ font }) {
+      const glyph = (font as unknown as TTFFontInternals).getGlyph(1) as GlyphInternals;
+      const proto = Object.getPrototypeOf(glyph) as Record<string, unknown>;
+      if (!GLYPH_READERS.every((name) => isFunction(proto[name]))) return "TTFGlyph#_decode or #_getCBox is gone";
+      return glyph._font === font && glyph.id === 1 ? undefined : "Glyph#_font or #id no longer name the glyph's font and id";
+    },
+  },
+];
