@@ -9,6 +9,8 @@ import { show } from "../show.js";
 import { FailureError, InputError } from "../errors.js";
 import { CHECK_WORKER } from "../paths.js";
 import { readRows, type SourceRow } from "./rows.js";
+import { withDefaults } from "./defaults.js";
+import type { DetailsInput } from "../details/index.js";
 
 export interface RowReport {
   row: number;
@@ -31,6 +33,8 @@ export interface CheckResult {
 export interface CheckOptions {
   /** Today's date (YYYY-MM-DD), the default letter date. */
   today: string;
+  /** Details every row gets unless it gives its own (see defaults.ts). */
+  defaults?: DetailsInput;
 }
 
 /** The name as written, for reports: only text, on one line, not endless, and shown escaped. */
@@ -44,7 +48,7 @@ export function rawName(row: SourceRow): string | undefined {
 /** A row's problems: its shape's, then its values' (in field order); empty when it can be rendered. */
 export function rowProblems(row: SourceRow, options: CheckOptions, file: string): Problem[] {
   if (!row.input) return row.problems;
-  const result = validateDetails(row.input, { today: options.today });
+  const result = validateDetails(withDefaults(row.input, options.defaults), { today: options.today });
   if (result.ok) return row.problems;
   const at = { file, row: row.row, ...(row.line !== undefined ? { line: row.line } : {}) };
   return [...row.problems, ...result.problems.map((problem) => ({ ...problem, at }))];

@@ -2,21 +2,21 @@
  * Checks the batch's options once, before any row is read: a wrong --lang or --paper would
  * otherwise fail every row, one by one. The options generate takes are checked by the library's
  * own resolver; the batch adds its summary format, the fonts (loaded once here, so a broken font
- * is one problem, not one per row) and its output folder.
+ * is one problem, not one per row) and the details given for every row.
  */
-import { stat } from "node:fs/promises";
-import { join } from "node:path";
 import { InputError } from "../errors.js";
 import type { Problem } from "../problems.js";
 import { resolveOptions, type GenerateOptions, type ResolvedOptions } from "../options.js";
 import { extraFontFiles } from "../fonts/font-files.js";
 import { USER_FONTS_DIR } from "../paths.js";
-import { summaryFileName, type SummaryFormat } from "./summary.js";
+import type { DetailsInput } from "../details/index.js";
+import { defaultsProblems } from "./defaults.js";
+import type { SummaryFormat } from "./summary.js";
 
 export interface OptionCheck extends GenerateOptions {
-  out: string;
-  force: boolean;
   summary: SummaryFormat;
+  /** Details for every row (see defaults.ts): checked once here, not once per row. */
+  defaults?: DetailsInput;
 }
 
 const SUMMARY_FORMATS: readonly SummaryFormat[] = ["csv", "json"];
@@ -45,10 +45,8 @@ export async function checkOptions(options: OptionCheck): Promise<ResolvedOption
       problems.push(...error.problems);
     }
   }
-  const summary = join(options.out, summaryFileName(options.summary));
-  if (!options.force && (await stat(summary).then(() => true, () => false))) {
-    problems.push({ code: "batch.summaryExists", option: "out", params: { path: summary } });
-  }
+  if (resolved) problems.push(...defaultsProblems(options.defaults, resolved.today));
+  // An earlier summary in the output folder is looked at once the folder is locked (run.ts).
   if (problems.length > 0 || !resolved) throw new InputError(problems);
   return resolved;
 }

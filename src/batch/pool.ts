@@ -7,7 +7,6 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { DetailsInput } from "../details/index.js";
 import type { GenerateOptions } from "../generate.js";
 import { RENDER_WORKER } from "../paths.js";
 import type { Problem } from "../problems.js";
@@ -60,7 +59,7 @@ export class RenderPool {
   private readonly fonts: Record<string, SharedArrayBuffer>;
 
   /**
-   * `force`: replace the files of row folders that exist. `fontFiles`: the fonts every row uses,
+   * `force`: replace the files of row folders that hold something else. `fontFiles`: the fonts every row uses,
    * read once here and shared with the workers.
    */
   constructor(
@@ -99,14 +98,14 @@ export class RenderPool {
     return slot;
   }
 
-  /** Renders one row's details into `dir`; never rejects: failures come back as a reply with ok: false. */
-  render(input: DetailsInput, dir: string): Promise<RenderReply> {
+  /** Renders one row into its folder; never rejects: failures come back as a reply with ok: false. */
+  render(row: Omit<RenderJob, "id">): Promise<RenderReply> {
     if (this.closing) return Promise.reject(new Error("the render pool is closed"));
     const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
     const id = this.nextId++;
     return new Promise((resolve) => {
       slot.pending.set(id, resolve);
-      const job: RenderJob = { id, input, dir };
+      const job: RenderJob = { id, ...row };
       slot.worker.postMessage(job);
     });
   }

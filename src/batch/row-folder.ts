@@ -1,47 +1,79 @@
 /**
- * A batch row's folder ("0007-xiaoming-wang/" and its PDFs), written so that it is complete or
- * absent, never half there, even if the worker writing it dies (a worker can be stopped by its
- * memory limit): the files are written into a hidden sibling folder, renamed into place at the
- * end. With --force the folder may exist already; its files are then replaced one by one, each
- * atomically (see cli/write.ts).
+ * A batch row's folder ("0007-xiaoming-wang/" and its PDFs), written by the shared writer
+ * (src/write/) so that it is complete or absent, even if the worker writing it dies. Each folder
+ * carries a manifest with the row's key: a hash of what the documents are made from (the row's
+ * details after the batch's defaults, the options, the tool's version). Running the same batch
+ * again keeps every folder whose manifest has the row's key and whose files are unchanged, and
+ * renders only the rest: an interrupted batch resumes.
  */
-import { readdir, rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { isTemporaryFileName, pathExists, writeAll, type FileToWrite } from "../cli/write.js";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { lstat, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { DetailsInput } from "../details/index.js";
+import type { GenerateOptions } from "../generate.js";
+import { PROJECT_ROOT } from "../paths.js";
+import { checkFolder, createFolderIn, openFolder, writeFiles, type FileToWrite, type SetState, type WriteResult } from "../write/index.js";
 
-/** Where a row folder is filled before it is renamed into place. */
-export function partialFolder(dir: string): string {
-  return join(dirname(dir), `.${basename(dir)}.partial`);
+let version: string | undefined;
+
+function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  return version;
 }
 
-export async function writeRowFolder(dir: string, files: readonly FileToWrite[], force: boolean): Promise<void> {
-  if (force) {
-    await writeAll(dir, files, true);
-    return;
+/** JSON with keys in a fixed order, so equal values always give equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
   }
-  const taken = `${dir} already exists; nothing was written. Use --force to replace its files, or --out DIR for another folder`;
-  if (await pathExists(dir)) throw new Error(taken);
-  const partial = partialFolder(dir);
-  await rm(partial, { recursive: true, force: true });
-  // The hidden folder was just emptied: no file there to keep, so no need to look for one.
-  await writeAll(partial, files, true);
-  try {
-    // Fails if a folder of that name appeared meanwhile and holds anything.
-    await rename(partial, dir);
-  } catch (error) {
-    await rm(partial, { recursive: true, force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === "ENOTEMPTY" || code === "EEXIST" ? taken : `cannot write ${dir}: ${code ?? (error as Error).message}; nothing was written`);
-  }
+  return JSON.stringify(value) ?? "null";
 }
 
 /**
- * After a row failed for a reason other than its details (its worker died, a disk error), removes
- * what a write cut short: the hidden folder, and with --force the temporary files cli/write.ts
- * leaves behind only if the thread writing them stops (the workers share this process's PID).
+ * The key of a row's documents. Today's date counts only for a row without its own letter date
+ * (it is then the letter's date): a batch with dates resumes on another day too.
  */
-export async function cleanUpRowFolder(dir: string): Promise<void> {
-  await rm(partialFolder(dir), { recursive: true, force: true });
-  const leftovers = (await readdir(dir).catch(() => [] as string[])).filter(isTemporaryFileName);
-  await Promise.all(leftovers.map((name) => rm(join(dir, name), { force: true })));
+export function rowKey(input: DetailsInput, options: GenerateOptions): string {
+  const { today, ...rest } = options;
+  const made = { tool: toolVersion(), input, options: { ...rest, ...(input.date === undefined ? { today } : {}) } };
+  return createHash("sha256").update(canonical(made)).digest("hex");
+}
+
+/**
+ * What the row's folder holds compared with the row's documents (see write/manifest.ts), once
+ * a replacement that a killed run left unfinished there is undone.
+ */
+export function inspectRowFolder(dir: string, key: string): Promise<SetState> {
+  return checkFolder(dir, key);
+}
+
+/**
+ * Writes the row's documents: a new folder when there is none (or an empty one); with `force`,
+ * the files of a folder that holds something else are replaced in one transaction, and the
+ * earlier set's own files that the new set lacks go with them (no mixed set).
+ */
+export async function writeRowFolder(out: string, folder: string, files: readonly FileToWrite[], key: string, replace: boolean): Promise<WriteResult> {
+  if (!replace) return createFolderIn(out, folder, files, { manifestKey: key });
+  return writeFiles(join(out, folder), files, { force: true, manifestKey: key, retireOwn: true, waitMs: 2_000 });
+}
+
+/**
+ * After a row failed for a reason other than its details (its worker died, a disk error):
+ * removes the hidden folder a new row's write left, and undoes an unfinished replacement in the
+ * row's folder (its lock belongs to this process, whose worker is gone). `out` is locked by the
+ * caller, so no other run is writing there.
+ */
+export async function cleanUpRowFolder(out: string, folder: string, replaced: boolean): Promise<void> {
+  const prefix = `.${folder}.`;
+  const leftovers = (await readdir(out).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && name.endsWith(".partial"));
+  await Promise.all(leftovers.map((name) => rm(join(out, name), { recursive: true, force: true })));
+  const dir = join(out, folder);
+  if (replaced && (await lstat(dir).then((s) => s.isDirectory(), () => false))) {
+    const opened = await openFolder(dir, { breakOwnProcess: true, waitMs: 0 }).catch(() => undefined);
+    await opened?.release();
+  }
 }

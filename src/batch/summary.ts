@@ -1,16 +1,21 @@
 /**
- * The summary file: one line per row (row number, name, status, files, pages, bytes, errors), as
- * CSV or JSON. Rows finish out of order on the workers; lines are held until the rows before
- * them are in, so the file is in row order. It is written to a temporary name and renamed when
- * complete, so a summary on disk is always whole.
+ * The summary file: one line per row of the input (row number, name, status, what was done with
+ * the row's folder, files, pages, bytes, errors), as CSV or JSON. Rows finish out of order on the
+ * workers; lines are held until the rows before them are in, so the file is in row order. It is
+ * streamed to a temporary file of the output folder and put in place by the writer when complete
+ * (replacing an earlier run's summary only if it is that run's, unchanged, or with force), so a
+ * summary on disk is always whole. A batch stopped early still writes one: the rows it did not
+ * reach are "pending", and running it again finishes them.
  */
 import { createWriteStream, type WriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { unlink } from "node:fs/promises";
 import { finished } from "node:stream/promises";
 import type { Problem } from "../problems.js";
+import { problemOfSystemError, writeError, type OutputFolder } from "../write/index.js";
+import type { RowAction } from "./protocol.js";
 
-export type RowStatus = "ok" | "invalid" | "failed";
+/** "pending": a valid row the batch did not reach (it was stopped). */
+export type RowStatus = "ok" | "invalid" | "failed" | "pending";
 export type SummaryFormat = "csv" | "json";
 
 export interface SummaryEntry {
@@ -18,6 +23,8 @@ export interface SummaryEntry {
   line?: number;
   name?: string;
   status: RowStatus;
+  /** For a row whose documents are there: made now, made over another set, or kept from an earlier run. */
+  action?: RowAction;
   /** Paths relative to the output folder, with "/" separators. */
   files: string[];
   pages: number;
@@ -28,7 +35,10 @@ export interface SummaryEntry {
 /** An entry as the file holds it: its problems worded (the JSON summary keeps them as data too). */
 export type SummaryRecord = Omit<SummaryEntry, "problems"> & { errors: string[] };
 
-export const SUMMARY_COLUMNS = ["row", "line", "name", "status", "files", "pages", "bytes", "errors"] as const;
+export const SUMMARY_COLUMNS = ["row", "line", "name", "status", "action", "files", "pages", "bytes", "errors"] as const;
+
+/** The manifest key of a summary (see write/manifest.ts): marks it as a batch's own file. */
+export const SUMMARY_KEY = "sim-cancel batch summary";
 
 export function summaryFileName(format: SummaryFormat): string {
   return `summary.${format}`;
@@ -52,6 +62,7 @@ export function csvLine(entry: SummaryRecord): string {
     csvCell(entry.line),
     csvCell(entry.name),
     csvCell(entry.status),
+    csvCell(entry.action),
     csvCell(entry.files.join(" ")),
     csvCell(entry.pages),
     csvCell(entry.bytes),
@@ -69,11 +80,11 @@ export class SummaryWriter {
 
   /** `word` turns a row's problem into the sentence the file shows. */
   constructor(
-    private readonly outDir: string,
+    private readonly folder: OutputFolder,
     private readonly format: SummaryFormat,
     private readonly word: (problem: Problem) => string,
   ) {
-    this.temp = join(outDir, `.${summaryFileName(format)}.${process.pid}.tmp`);
+    this.temp = folder.temporaryPath(summaryFileName(format));
     this.stream = createWriteStream(this.temp, { flags: "wx" });
     this.stream.on("error", () => {
       // Reported by finish(); without a listener an error would end the process.
@@ -81,8 +92,8 @@ export class SummaryWriter {
     this.stream.write(format === "csv" ? `${SUMMARY_COLUMNS.join(",")}\n` : "[\n");
   }
 
-  get path(): string {
-    return join(this.outDir, summaryFileName(this.format));
+  get fileName(): string {
+    return summaryFileName(this.format);
   }
 
   /** Rows held back waiting for an earlier row to finish. */
@@ -110,25 +121,30 @@ export class SummaryWriter {
     this.written++;
   }
 
-  /** Writes what is held (if a row never came), closes and puts the file in place. */
-  async finish(): Promise<string> {
-    for (const row of [...this.waiting.keys()].sort((a, b) => a - b)) this.write(this.waiting.get(row)!);
+  /**
+   * Writes the rows not yet written, up to `rows` (`missing` says what a row that never came
+   * is: pending, or invalid when pass 1 knows it), closes and puts the file in place.
+   * Returns its absolute path; throws WriteError (and the earlier summary stays) on failure.
+   */
+  async finish(rows: number, missing: (row: number) => SummaryEntry, force: boolean): Promise<string> {
+    const last = Math.max(rows, ...this.waiting.keys(), this.next - 1);
+    for (let row = this.next; row <= last; row++) this.write(this.waiting.get(row) ?? missing(row));
     this.waiting.clear();
     if (this.format === "json") this.stream.write(this.written > 0 ? "\n]\n" : "]\n");
     this.stream.end();
     try {
       await finished(this.stream);
-      await rename(this.temp, this.path);
     } catch (error) {
-      await rm(this.temp, { force: true });
-      throw new Error(`cannot write the summary ${this.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      await unlink(this.temp).catch(() => {});
+      throw writeError([problemOfSystemError(error, `${this.folder.dir}/${this.fileName}`)]);
     }
-    return this.path;
+    const result = await this.folder.write([{ fileName: this.fileName, temporaryPath: this.temp }], { force, replaceOwn: true, manifestKey: SUMMARY_KEY });
+    return result.files[0]!.path;
   }
 
   /** Drops the temporary file (after a failure elsewhere). */
   async discard(): Promise<void> {
     this.stream.destroy();
-    await rm(this.temp, { force: true });
+    await unlink(this.temp).catch(() => {});
   }
 }

@@ -19,19 +19,17 @@ const FLAG = "--single-threaded-gc";
 export function rerunBatchWithSingleThreadedGc(script: string, runHere: () => void): boolean {
   if (process.argv[2] !== "batch" || process.execArgv.some((arg) => arg === FLAG || arg.startsWith("--inspect"))) return false;
   const child = spawn(process.execPath, [...process.execArgv, FLAG, script, ...process.argv.slice(2)], { stdio: "inherit" });
-  // Ctrl-C reaches both processes (they share the terminal): this one waits for the child's
-  // decision. A SIGTERM or SIGHUP sent to this process alone (a supervisor's) is passed on.
-  const waitForChild = () => {};
+  // Every stop signal sent to this process is passed on: `kill -INT` or `kill -TERM` on this pid
+  // (the one a user or supervisor sees) must stop the batch. Ctrl-C at a terminal reaches both
+  // processes, so the child may get SIGINT twice: it stops cleanly either way (see batch-run.ts),
+  // and this process waits for it, then ends the same way.
   const passOn = (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
-  process.on("SIGINT", waitForChild);
-  process.on("SIGTERM", passOn);
-  process.on("SIGHUP", passOn);
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  for (const signal of signals) process.on(signal, passOn);
   const stopListening = () => {
-    process.off("SIGINT", waitForChild);
-    process.off("SIGTERM", passOn);
-    process.off("SIGHUP", passOn);
+    for (const signal of signals) process.off(signal, passOn);
   };
   let ranHere = false;
   child.on("error", () => {

@@ -7,8 +7,9 @@ import { InputError } from "../errors.js";
 import { SAMPLE_DETAILS_FILE } from "../paths.js";
 import { mergeFlags, readDetailsFile } from "./details-input.js";
 import { askForMissing, askInTerminal } from "./prompt.js";
-import { formatSize, reportFailure } from "./report.js";
-import { writeAll } from "./write.js";
+import { EXIT_INPUT, EXIT_RUNTIME, formatSize, reportFailure } from "./report.js";
+import { describeRecovery, statusWord, writeFailureJson } from "./write.js";
+import { isWriteError, writeFiles, type WriteResult } from "../write/index.js";
 
 export interface GenerateArgs {
   [key: string]: unknown;
@@ -91,14 +92,25 @@ async function run(args: GenerateArgs): Promise<void> {
     fonts: args.font,
     ...sourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]),
   });
-  const paths = await writeAll(args.out, documents, args.force);
-  const files = documents.map((doc, i) => ({ kind: doc.kind, lang: doc.lang, path: paths[i]!, pages: doc.pages, bytes: doc.bytes.length }));
-  if (args.json) {
-    process.stdout.write(`${JSON.stringify({ ok: true, files, warnings: [] }, null, 2)}\n`);
+  // One writer for every front end: the whole set or nothing, replacing only with --force.
+  let written: WriteResult;
+  try {
+    written = await writeFiles(args.out, documents, { force: args.force });
+  } catch (error) {
+    // Worded by reportFailure; with --json, the files kept as they were are listed too.
+    if (!isWriteError(error) || !args.json) throw error;
+    process.stdout.write(`${JSON.stringify(writeFailureJson(error, lang), null, 2)}\n`);
+    process.exitCode = error instanceof InputError ? EXIT_INPUT : EXIT_RUNTIME;
     return;
   }
+  const files = documents.map((doc, i) => ({ kind: doc.kind, lang: doc.lang, path: written.files[i]!.path, status: written.files[i]!.status, pages: doc.pages, bytes: doc.bytes.length }));
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ ok: true, files, recovered: written.recovered, warnings: [] }, null, 2)}\n`);
+    return;
+  }
+  for (const line of describeRecovery(written.recovered, written.dir, lang)) process.stderr.write(`sim-cancel: ${line}\n`);
   for (const doc of files) {
-    process.stdout.write(`${doc.path}  (${doc.kind}, ${doc.lang}, ${doc.pages} page${doc.pages > 1 ? "s" : ""}, ${formatSize(doc.bytes)})\n`);
+    process.stdout.write(`${statusWord(doc.status, lang)}  ${doc.path}  (${doc.kind}, ${doc.lang}, ${doc.pages} page${doc.pages > 1 ? "s" : ""}, ${formatSize(doc.bytes)})\n`);
   }
 }
 

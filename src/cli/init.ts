@@ -1,12 +1,12 @@
 /**
  * `sim-cancel init`: writes a commented details file to fill in, in the user's language.
  */
-import { cp, readFile } from "node:fs/promises";
+import { cp, lstat, readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { resolveMessageLang } from "../messages/catalogue.js";
 import { BUNDLED_PACK_DIR, CLI_TEXTS_DIR } from "../paths.js";
-import { pathExists, writeAll } from "./write.js";
+import { isWriteError, writeFiles } from "../write/index.js";
 
 /** In templates/cli/details.*.yaml, stands for the file being written, as a shell argument. */
 export const FILE_PLACEHOLDER = "{{file}}";
@@ -39,19 +39,22 @@ export function detailsCommand(file: string): string {
 
 export async function writeDetailsTemplate(file: string, lang: string, force: boolean): Promise<string> {
   const path = resolve(file);
-  // writeAll's own message is generate's (it suggests --out, which init does not have).
-  if (!force && (await pathExists(path))) {
-    throw new InputError([{ code: "write.initExists", params: { path } }]);
-  }
   const text = await readFile(join(CLI_TEXTS_DIR, `details.${resolveMessageLang(lang)}.yaml`), "utf8");
   const bytes = new TextEncoder().encode(text.split(FILE_PLACEHOLDER).join(shellArg(file)));
-  const [written] = await writeAll(dirname(path), [{ fileName: basename(path), bytes }], force);
-  return written!;
+  try {
+    const written = await writeFiles(dirname(path), [{ fileName: basename(path), bytes }], { force });
+    return written.files[0]!.path;
+  } catch (error) {
+    // The writer's refusal suggests --out, which init does not have: init's own words instead.
+    if (isWriteError(error) && error.problems.some((p) => p.code === "write.exists")) throw new InputError([{ code: "write.initExists", params: { path } }]);
+    throw error;
+  }
 }
 
 /** `init --pack DIR`: a copy of the bundled pack to edit into another carrier's. */
 export async function scaffoldPack(dir: string, force: boolean): Promise<string> {
-  if (!force && (await pathExists(dir))) throw new InputError([{ code: "write.packFolderExists", params: { dir } }]);
+  // Anything at that name, a dangling symlink too, is kept without --force.
+  if (!force && (await lstat(dir).then(() => true, () => false))) throw new InputError([{ code: "write.packFolderExists", params: { dir } }]);
   await cp(BUNDLED_PACK_DIR, dir, { recursive: true, force: true });
   return dir;
 }

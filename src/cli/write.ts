@@ -1,72 +1,27 @@
 /**
- * Writing the PDFs without ever leaving a damaged or partial file: each file is written to a
- * temporary name in the target folder and renamed when complete (a rename within one folder is
- * atomic), an existing file is kept unless `force`, and on any failure the temporary files go.
+ * The command line's words for writing (the writing itself is src/write/, shared with the batch,
+ * the web server and library callers): each file's status in the final message, what a run cleaned
+ * up after an interrupted one, and a failed write for --json (its problems and the files kept).
  */
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
-import { FailureError, InputError } from "../errors.js";
-import type { Problem } from "../problems.js";
+import { formatProblem } from "../messages/format.js";
+import { show } from "../show.js";
+import type { FileStatus, Recovery, WriteError } from "../write/index.js";
+import { CLI_LABELS } from "./labels.js";
+import { problemsAsJson, words } from "./report.js";
 
-/** A file that may not be replaced is the user's to fix (exit 2); a folder that cannot be written, the tool's failure. */
-function refused(problem: Problem): InputError {
-  return new InputError([problem]);
+/** "written" or "replaced", in the user's language. */
+export function statusWord(status: FileStatus, lang: string): string {
+  return words(lang)[status === "replaced" ? "write.replaced" : "write.written"];
 }
 
-function failed(problem: Problem): FailureError {
-  return new FailureError([problem]);
+/** Lines (without "sim-cancel: ") saying what opening the folder put back after an interrupted run. */
+export function describeRecovery(recovery: Recovery, dir: string, lang: string): string[] {
+  const restored = recovery.restored.map((name) => words(lang)["write.restored"].replace("{path}", show(`${dir}/${name}`)));
+  const left = recovery.left.map((l) => formatProblem({ code: "write.restoreIncomplete", params: { path: `${dir}/${l.name}`, kept: `${dir}/${l.keptAs}` } }, lang, CLI_LABELS));
+  return [...restored, ...left];
 }
 
-export interface FileToWrite {
-  fileName: string;
-  bytes: Uint8Array;
-}
-
-/** The name a file is written under before it is renamed into place (hidden, this process's). */
-export function temporaryFileName(fileName: string): string {
-  return `.${fileName}.${process.pid}.tmp`;
-}
-
-/** Whether a name in a folder is one of this process's temporary files (see temporaryFileName). */
-export function isTemporaryFileName(name: string): boolean {
-  return name.startsWith(".") && name.endsWith(`.${process.pid}.tmp`);
-}
-
-/** Whether anything (file or folder) is at `path`. */
-export async function pathExists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
-}
-
-/** Writes every file complete or not at all; returns the absolute paths written. */
-export async function writeAll(outDir: string, files: readonly FileToWrite[], force: boolean): Promise<string[]> {
-  const dir = resolve(outDir);
-  for (const file of files) {
-    // Names come from the program, but check anyway: nothing may land outside the folder.
-    if (file.fileName === "" || basename(file.fileName) !== file.fileName || file.fileName.startsWith(".")) {
-      throw failed({ code: "write.badName", params: { name: file.fileName } });
-    }
-  }
-  const targets = files.map((file) => join(dir, file.fileName));
-  if (!force) {
-    const taken = (await Promise.all(targets.map(async (t) => ((await pathExists(t)) ? t : null)))).filter(Boolean);
-    if (taken.length > 0) {
-      throw refused({ code: "write.exists", option: "out", params: { paths: taken.join(", ") } });
-    }
-  }
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    throw failed({ code: "write.cannotCreateFolder", option: "out", params: { dir, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message } });
-  }
-  const temps = targets.map((target) => join(dir, temporaryFileName(basename(target))));
-  try {
-    await Promise.all(files.map((file, i) => writeFile(temps[i]!, file.bytes, { flag: "wx" })));
-    for (const [i, target] of targets.entries()) await rename(temps[i]!, target);
-  } catch (error) {
-    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
-    const code = (error as NodeJS.ErrnoException).code;
-    const notWritable = code === "EACCES" || code === "EPERM" || code === "EROFS";
-    throw failed({ code: notWritable ? "write.notWritable" : "write.failed", option: "out", params: { dir, reason: code ?? (error as Error).message } });
-  }
-  return targets;
+/** A failed write for --json: the problems as data and in words, and the files left as they were. */
+export function writeFailureJson(error: WriteError, lang: string): object {
+  return { ok: false, errors: error.problems.map((p) => formatProblem(p, lang, CLI_LABELS)), problems: problemsAsJson(error.problems, lang), kept: error.kept };
 }

@@ -121,16 +121,21 @@ export const en = {
     "batch.notObject": 'must be an object of fields and values, such as {"name": "Xiaoming WANG", "phone": "76 12 34"}',
     "batch.rowChanged": "this row was not in the file when it was checked",
     "batch.tooManyRows": "has more than {max} rows; split it into several files",
-    "batch.summaryExists": "{path} already exists, from an earlier batch; nothing was written. Use {option:force} to replace it and the row folders, or {option:out} for another folder",
+    "batch.summaryExists": "{path} already exists and is not an earlier batch's summary as that batch wrote it (it was changed since, or is another file); nothing was written. Use {option:force} to replace it, or {option:out} for another folder",
     "batch.workerStopped": "the render worker stopped ({detail})",
     "batch.workerExited": "the render worker exited (code {code})",
 
     // Writing files.
-    "write.badName": 'refusing the file name "{name}"',
-    "write.exists": "{paths} already exists; nothing was written. Use {option:force} to replace, or {option:out} for another folder",
-    "write.cannotCreateFolder": "cannot create the output folder {dir} ({reason})",
-    "write.notWritable": "cannot write to {dir} ({reason}): the folder is not writable, choose another with {option:out}; nothing was written",
-    "write.failed": "cannot write to {dir} ({reason}); nothing was written",
+    "write.badName": "refusing the file name \"{name}\"",
+    "write.exists": "{paths} already exists; nothing was written. Use {option:force} to replace (the earlier files are put back if anything fails), or {option:out} for another folder",
+    "write.isFolder": "{path} is a folder, which is never replaced; nothing was written. Move it away, or use {option:out} for another folder",
+    "write.notAFolder": "cannot create the output folder {path}: something that is not a folder is in the way; nothing was written",
+    "write.notWritable": "cannot write {path} ({reason}); nothing was written. Choose another folder with {option:out}",
+    "write.noSpace": "no space left on the disk for {path}; nothing was written",
+    "write.locked": "another run (process {pid} on {host}) is writing into {path}; nothing was written. Try again when it has finished",
+    "write.restoreIncomplete": "could not put {path} back in place; the earlier file is kept as {kept}",
+    "write.rollbackPending": "putting the earlier files back in {path} did not finish; the next run into that folder finishes it (nothing is lost)",
+    "write.failed": "cannot write {path} ({reason}); nothing was written",
     "write.initExists": "{path} already exists; nothing was written. Use {option:force} to replace it, or give another file name",
     "write.packFolderExists": "{dir} already exists; nothing was written. Use {option:force} to write into it, or choose another folder",
 
@@ -176,6 +181,9 @@ export const en = {
     "cli.failed": "failed",
     "cli.cancelled": "cancelled; nothing was written",
     "cli.seeHelp": "Run \"sim-cancel --help\" for the options.",
+    "write.written": "written",
+    "write.replaced": "replaced",
+    "write.restored": "{path}: put back from an interrupted run",
   },
 } as const;
 

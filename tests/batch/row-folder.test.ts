@@ -1,73 +1,103 @@
 /**
- * A batch row's folder is complete or absent: filled under a hidden name and renamed into place;
- * what an interrupted write leaves is removed.
+ * A batch row's folder: written whole under a hidden name and renamed into place, with a manifest
+ * whose key says what it was made from; the same row and options find it complete (the batch
+ * keeps it), anything else finds it taken; with force its files are replaced in one transaction.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { afterAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { cleanUpRowFolder, partialFolder, writeRowFolder } from "../../src/batch/row-folder.js";
-import { temporaryFileName } from "../../src/cli/write.js";
-import { listFiles, tempDir } from "../support/cli.js";
+import { cleanUpRowFolder, inspectRowFolder, rowKey, writeRowFolder } from "../../src/batch/row-folder.js";
+import { WriteRefused } from "../../src/write/index.js";
+import { listFiles, tempDir as makeTempDir } from "../support/cli.js";
 
-const files = [
-  { fileName: "sim-cancel-checklist-fr.pdf", bytes: new TextEncoder().encode("%PDF checklist") },
-  { fileName: "sim-cancel-letter-fr.pdf", bytes: new TextEncoder().encode("%PDF letter") },
+const made: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await makeTempDir("sim-cancel-row-");
+  made.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+const files = (who: string) => [
+  { fileName: "sim-cancel-checklist-fr.pdf", bytes: new TextEncoder().encode(`%PDF checklist ${who}`), info: { kind: "checklist", lang: "fr", pages: 2 } },
+  { fileName: "sim-cancel-letter-fr.pdf", bytes: new TextEncoder().encode(`%PDF letter ${who}`), info: { kind: "letter", lang: "fr", pages: 1 } },
 ];
+const input = { name: "Léa MARTIN", phone: "76 12 34" };
+const options = { lang: "fr", today: "2026-11-24" };
+
+describe("rowKey", () => {
+  it("is the same for the same row and options, whatever the key order, and differs otherwise", () => {
+    const key = rowKey(input, options);
+    expect(rowKey({ phone: "76 12 34", name: "Léa MARTIN" }, { today: "2026-11-24", lang: "fr" })).toBe(key);
+    expect(rowKey({ ...input, phone: "76 12 35" }, options)).not.toBe(key);
+    expect(rowKey(input, { ...options, lang: "en" })).not.toBe(key);
+    expect(rowKey(input, { ...options, paper: "letter" })).not.toBe(key);
+    expect(rowKey(input, { ...options, timestamp: new Date(0) })).not.toBe(key);
+  });
+
+  it("counts today's date only for a row without its own letter date", () => {
+    expect(rowKey(input, options)).not.toBe(rowKey(input, { ...options, today: "2026-11-25" }));
+    const dated = { ...input, date: "2026-11-20" };
+    expect(rowKey(dated, options)).toBe(rowKey(dated, { ...options, today: "2026-11-25" }));
+  });
+});
 
 describe("writeRowFolder", () => {
-  it("writes the folder whole and leaves no hidden folder behind", async () => {
-    const out = await tempDir("sim-cancel-row-");
-    const dir = join(out, "0001-lea-martin");
-    await writeRowFolder(dir, files, false);
+  it("writes the folder whole, with a manifest the same row finds complete", async () => {
+    const out = await tempDir();
+    const key = rowKey(input, options);
+    await writeRowFolder(out, "0001-lea-martin", files("A"), key, false);
     expect(await listFiles(out)).toEqual(["0001-lea-martin"]);
-    expect(await listFiles(dir)).toEqual(["sim-cancel-checklist-fr.pdf", "sim-cancel-letter-fr.pdf"]);
-    expect(await readFile(join(dir, "sim-cancel-letter-fr.pdf"), "utf8")).toBe("%PDF letter");
+    expect(await listFiles(join(out, "0001-lea-martin"))).toEqual([".sim-cancel.json", "sim-cancel-checklist-fr.pdf", "sim-cancel-letter-fr.pdf"]);
+    const state = await inspectRowFolder(join(out, "0001-lea-martin"), key);
+    expect(state.state).toBe("complete");
+    expect(state.state === "complete" && state.manifest.files.map((f) => f.info)).toEqual([{ kind: "checklist", lang: "fr", pages: 2 }, { kind: "letter", lang: "fr", pages: 1 }]);
+    expect((await inspectRowFolder(join(out, "0001-lea-martin"), rowKey({ ...input, phone: "77 00 00" }, options))).state).toBe("other");
   });
 
-  it("replaces what an interrupted earlier write left in the hidden folder", async () => {
-    const out = await tempDir("sim-cancel-row-");
-    const dir = join(out, "0001-lea-martin");
-    await mkdir(partialFolder(dir));
-    await writeFile(join(partialFolder(dir), "sim-cancel-checklist-fr.pdf"), "cut short");
-    await writeRowFolder(dir, files, false);
-    expect(await listFiles(out)).toEqual(["0001-lea-martin"]);
-    expect(await readFile(join(dir, "sim-cancel-checklist-fr.pdf"), "utf8")).toBe("%PDF checklist");
-  });
-
-  it("refuses a folder that exists, touching nothing, unless forced", async () => {
-    const out = await tempDir("sim-cancel-row-");
+  it("refuses a folder that holds anything, touching nothing, unless replacing", async () => {
+    const out = await tempDir();
     const dir = join(out, "0001-lea-martin");
     await mkdir(dir);
     await writeFile(join(dir, "sim-cancel-letter-fr.pdf"), "keep me");
-    await expect(writeRowFolder(dir, files, false)).rejects.toThrow(/0001-lea-martin already exists; nothing was written\. Use --force/);
+    await expect(writeRowFolder(out, "0001-lea-martin", files("A"), "k", false)).rejects.toBeInstanceOf(WriteRefused);
     expect(await listFiles(out)).toEqual(["0001-lea-martin"]);
     expect(await listFiles(dir)).toEqual(["sim-cancel-letter-fr.pdf"]);
     expect(await readFile(join(dir, "sim-cancel-letter-fr.pdf"), "utf8")).toBe("keep me");
 
-    await writeRowFolder(dir, files, true);
-    expect(await listFiles(dir)).toEqual(["sim-cancel-checklist-fr.pdf", "sim-cancel-letter-fr.pdf"]);
-    expect(await readFile(join(dir, "sim-cancel-letter-fr.pdf"), "utf8")).toBe("%PDF letter");
+    const result = await writeRowFolder(out, "0001-lea-martin", files("A"), "k", true);
+    expect(result.files.map((f) => f.status)).toEqual(["written", "replaced"]);
+    expect(await readFile(join(dir, "sim-cancel-letter-fr.pdf"), "utf8")).toBe("%PDF letter A");
+    expect((await inspectRowFolder(dir, "k")).state).toBe("complete");
+  });
+
+  it("replacing, removes the earlier set's files the new set lacks (a proxy letter), not the user's", async () => {
+    const out = await tempDir();
+    const dir = join(out, "0001");
+    const proxy = { fileName: "sim-cancel-proxy-fr.pdf", bytes: new TextEncoder().encode("%PDF proxy"), info: {} };
+    await writeRowFolder(out, "0001", [...files("A"), proxy], "with-proxy", false);
+    await writeFile(join(dir, "notes.txt"), "mine");
+    await writeRowFolder(out, "0001", files("B"), "without-proxy", true);
+    expect(await listFiles(dir)).toEqual([".sim-cancel.json", "notes.txt", "sim-cancel-checklist-fr.pdf", "sim-cancel-letter-fr.pdf"]);
   });
 });
 
 describe("cleanUpRowFolder", () => {
-  it("removes the hidden folder and this process's temporary files, and nothing else", async () => {
-    const out = await tempDir("sim-cancel-row-");
-    const dir = join(out, "0001-lea-martin");
-    await mkdir(partialFolder(dir));
-    await writeFile(join(partialFolder(dir), "sim-cancel-checklist-fr.pdf"), "cut short");
-    await mkdir(dir);
-    await writeFile(join(dir, temporaryFileName("sim-cancel-letter-fr.pdf")), "cut short");
-    await writeFile(join(dir, "sim-cancel-checklist-fr.pdf"), "an earlier, complete file");
-    await writeFile(join(dir, ".notes.txt"), "the user's own");
-    await cleanUpRowFolder(dir);
-    expect(await listFiles(out)).toEqual(["0001-lea-martin"]);
-    expect(await listFiles(dir)).toEqual([".notes.txt", "sim-cancel-checklist-fr.pdf"]);
+  it("removes the row's hidden half-filled folders, and nothing else", async () => {
+    const out = await tempDir();
+    await mkdir(join(out, ".0001-lea-martin.123-0badc0de.partial"));
+    await writeFile(join(out, ".0001-lea-martin.123-0badc0de.partial", "sim-cancel-checklist-fr.pdf"), "cut short");
+    await mkdir(join(out, ".0002.123-0badc0de.partial"));
+    await mkdir(join(out, "0001-lea-martin-x"));
+    await cleanUpRowFolder(out, "0001-lea-martin", false);
+    expect(await listFiles(out)).toEqual([".0002.123-0badc0de.partial", "0001-lea-martin-x"]);
   });
 
-  it("does nothing when there is nothing to clean", async () => {
-    const out = await tempDir("sim-cancel-row-");
-    await expect(cleanUpRowFolder(join(out, "0002"))).resolves.toBeUndefined();
+  it("does nothing when there is nothing to clean, and never creates the row's folder", async () => {
+    const out = await tempDir();
+    await expect(cleanUpRowFolder(out, "0002", true)).resolves.toBeUndefined();
     expect(await listFiles(out)).toEqual([]);
   });
 });

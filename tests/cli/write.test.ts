@@ -1,84 +1,141 @@
 /**
- * Safe writing: no overwrite without --force, no partial file on failure, nothing outside the folder.
+ * The command line's writing, end to end (the built CLI): no overwrite without --force, a forced
+ * run that fails keeps every earlier file, nothing written when a folder or a dangling symlink is
+ * in the way, and a final message (and --json) that says which files were written or replaced.
+ * The writer's own rules are tested in tests/write/; processes killed mid-write in tests/faults/.
  */
-import { chmod, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { writeAll } from "../../src/cli/write.js";
-import { listFiles, runCli, runCliAs, tempDir } from "../support/cli.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { listFiles, runCli, runCliAs, tempDir as makeTempDir } from "../support/cli.js";
 
-const file = (fileName: string, text: string) => ({ fileName, bytes: new TextEncoder().encode(text) });
+const made: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await makeTempDir("sim-cancel-write-");
+  made.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
 const isRoot = process.getuid?.() === 0;
+const CHECKLIST = "sim-cancel-checklist-en.pdf";
+const LETTER = "sim-cancel-letter-fr.pdf";
+const sample = (out: string, ...more: string[]) => ["--sample", "--lang", "en", "--out", out, ...more];
 
-describe("writeAll", () => {
-  it("writes complete files and leaves no temporary file", async () => {
-    const dir = await tempDir();
-    await writeAll(join(dir, "new"), [file("a.pdf", "A"), file("b.pdf", "B")], false);
-    expect(await readdir(join(dir, "new"))).toEqual(["a.pdf", "b.pdf"]);
+/** Each file of the folder and its bytes. */
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const name of await listFiles(dir)) files.set(name, await readFile(join(dir, name)).catch(() => Buffer.from("(folder)")));
+  return files;
+}
+
+describe("the CLI's writing", () => {
+  it("keeps existing PDFs without --force (exit 2), replaces them with it, and says which it replaced", async () => {
+    const out = await tempDir();
+    const first = await runCli(sample(out));
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`^written  ${join(out, CHECKLIST)}  \\(checklist, en, \\d+ pages?, [\\d.]+ KB\\)$`, "m"));
+    const before = await snapshot(out);
+    const again = await runCli(sample(out, "--name", "Someone ELSE"));
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`${join(out, CHECKLIST)}, ${join(out, LETTER)} already exists; nothing was written`);
+    expect(again.stderr).toMatch(/Use --force to replace .*, or --out for another folder/);
+    expect(await snapshot(out)).toEqual(before);
+    const forced = await runCli(sample(out, "--name", "Someone ELSE", "--force"));
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(new RegExp(`^replaced  ${join(out, LETTER)}  `, "m"));
+    expect(await readFile(join(out, LETTER))).not.toEqual(before.get(LETTER));
+    expect(await listFiles(out)).toEqual([CHECKLIST, LETTER]);
   });
 
-  it("keeps an existing file without force, replaces it with force", async () => {
-    const dir = await tempDir();
-    await writeFile(join(dir, "a.pdf"), "old");
-    await expect(writeAll(dir, [file("a.pdf", "new"), file("b.pdf", "B")], false)).rejects.toMatchObject({ problems: [{ code: "write.exists", params: { paths: join(dir, "a.pdf") } }] });
-    expect(await readFile(join(dir, "a.pdf"), "utf8")).toBe("old");
-    expect(await listFiles(dir)).toEqual(["a.pdf"]);
-    await writeAll(dir, [file("a.pdf", "new")], true);
-    expect(await readFile(join(dir, "a.pdf"), "utf8")).toBe("new");
+  it("words the refusal in the user's language (--lang)", async () => {
+    const out = await tempDir();
+    await writeFile(join(out, "sim-cancel-letter-fr.pdf"), "mine");
+    const result = await runCli(["--sample", "--out", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(out, LETTER)} 已存在；没有写入任何文件`);
   });
 
-  it.each(["../evil.pdf", "a/b.pdf", ".hidden.pdf", "..", ""])("refuses the file name %j", async (name) => {
-    const dir = await tempDir();
-    await expect(writeAll(join(dir, "out"), [file(name, "x")], false)).rejects.toMatchObject({ problems: [{ code: "write.badName" }] });
-    expect(await listFiles(dir)).toEqual([]);
+  it("with --force, keeps the old checklist when a folder sits at the letter's name (exit 2, nothing written)", async () => {
+    const out = await tempDir();
+    expect((await runCli(sample(out))).code).toBe(0);
+    const checklist = await readFile(join(out, CHECKLIST));
+    await rm(join(out, LETTER));
+    await mkdir(join(out, LETTER));
+    const result = await runCli(sample(out, "--name", "Someone ELSE", "--force"));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(out, LETTER)} is a folder, which is never replaced; nothing was written`);
+    expect(await readFile(join(out, CHECKLIST))).toEqual(checklist);
+    expect(await listFiles(out)).toEqual([CHECKLIST, LETTER]);
   });
 
-  it("reports a read-only folder clearly and leaves no partial file", async () => {
+  it("does not replace a dangling symlink at an output name without --force", async () => {
+    const out = await tempDir();
+    const nowhere = join(out, "nowhere.pdf");
+    await symlink(nowhere, join(out, LETTER));
+    const result = await runCli(sample(out));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(out, LETTER)} already exists`);
+    expect(await readlink(join(out, LETTER))).toBe(nowhere);
+    expect(await listFiles(out)).toEqual([LETTER]);
+  });
+
+  it("prints the result with --json: each file's path and status, and the problems as codes on failure", async () => {
+    const out = await tempDir();
+    const result = await runCli(sample(out, "--json"));
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { ok: boolean; files: { path: string; status: string; pages: number; bytes: number }[] };
+    expect(summary.ok).toBe(true);
+    expect(summary.files.map((f) => [f.path, f.status])).toEqual([[join(out, CHECKLIST), "written"], [join(out, LETTER), "written"]]);
+    for (const f of summary.files) expect(f.bytes).toBeGreaterThan(1000);
+    const refused = await runCli(sample(out, "--json"));
+    expect(refused.code).toBe(2);
+    const failure = JSON.parse(refused.stdout) as { ok: boolean; problems: unknown[]; kept: string[] };
+    expect(failure.ok).toBe(false);
+    expect(failure.problems).toEqual([
+      { code: "write.exists", params: { paths: `${join(out, CHECKLIST)}, ${join(out, LETTER)}` }, message: expect.stringMatching(/already exists; nothing was written/) },
+    ]);
+    expect(failure.kept).toEqual([join(out, CHECKLIST), join(out, LETTER)]);
+  });
+
+  it("reports an output folder it cannot create, writing nothing (exit 2: something is in the way)", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "not-a-folder"), "x");
+    const result = await runCli(sample(join(dir, "not-a-folder", "sub")));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot create the output folder .*not-a-folder\/sub/);
+  });
+
+  it("reports a read-only folder clearly and leaves nothing in it", async () => {
     const dir = await tempDir();
     await mkdir(join(dir, "ro"));
     await chmod(dir, 0o755);
     await chmod(join(dir, "ro"), 0o555);
     // Root ignores permissions, so as root the CLI runs as "nobody" against the root-owned folder.
-    const result = isRoot
-      ? await runCliAs("nobody", ["--sample", "--lang", "en", "--out", join(dir, "ro")])
-      : await runCli(["--sample", "--lang", "en", "--out", join(dir, "ro")]);
+    const args = sample(join(dir, "ro"));
+    const result = isRoot ? await runCliAs("nobody", args) : await runCli(args);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/not writable/);
+    expect(result.stderr).toContain(`cannot write ${join(dir, "ro")} (EACCES); nothing was written. Choose another folder with --out`);
     expect(await listFiles(join(dir, "ro"))).toEqual([]);
   });
-});
 
-describe("the CLI's writing", () => {
-  it("keeps existing PDFs without --force (exit 2) and replaces them with it", async () => {
-    const out = await tempDir();
-    expect((await runCli(["--sample", "--out", out])).code).toBe(0);
-    const before = await readFile(join(out, "sim-cancel-letter-fr.pdf"));
-    const again = await runCli(["--sample", "--lang", "en", "--out", out, "--name", "Someone ELSE"]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/already exists.*--force/s);
-    expect(again.stderr).toMatch(/--out for another folder/); // generate has --out (init's own message is in init.test.ts)
-    expect(await readFile(join(out, "sim-cancel-letter-fr.pdf"))).toEqual(before);
-    const forced = await runCli(["--sample", "--out", out, "--name", "Someone ELSE", "--force"]);
-    expect(forced.code).toBe(0);
-    expect(await readFile(join(out, "sim-cancel-letter-fr.pdf"))).not.toEqual(before);
-  });
-
-  it("reports an output folder it cannot create, writing nothing (exit 1)", async () => {
+  it.runIf(isRoot)("with --force in a sticky folder, keeps every earlier file when the letter belongs to someone else", async () => {
+    // /tmp-like: anyone may create files, only a file's owner may rename or remove it.
     const dir = await tempDir();
-    await writeFile(join(dir, "not-a-folder"), "x");
-    const result = await runCli(["--sample", "--lang", "en", "--out", join(dir, "not-a-folder", "sub")]);
+    const out = join(dir, "shared");
+    await mkdir(out);
+    await chmod(dir, 0o755);
+    await chmod(out, 0o1777);
+    expect((await runCliAs("nobody", sample(out))).code).toBe(0);
+    // The letter now belongs to root: "nobody" may not replace it; the checklist is nobody's own.
+    await chown(join(out, LETTER), 0, 0);
+    const before = await snapshot(out);
+    const result = await runCliAs("nobody", sample(out, "--name", "Someone ELSE", "--force"));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/cannot create the output folder/);
-  });
-
-  it("prints a JSON summary with --json", async () => {
-    const out = await tempDir();
-    const result = await runCli(["--sample", "--out", out, "--json"]);
-    expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout) as { ok: boolean; files: { path: string; pages: number; bytes: number }[] };
-    expect(summary.ok).toBe(true);
-    expect(summary.files).toHaveLength(2);
-    for (const f of summary.files) expect(f.bytes).toBeGreaterThan(1000);
+    expect(result.stderr).toContain(`cannot write ${join(out, LETTER)} (EPERM); nothing was written`);
+    expect(await snapshot(out)).toEqual(before);
   });
 
   it("init writes a commented details file in the chosen language that the tool reads back", async () => {
@@ -88,6 +145,7 @@ describe("the CLI's writing", () => {
     expect(result.code).toBe(0);
     const text = await readFile(target, "utf8");
     expect(text).toMatch(/# Obligatoire/);
+    expect(await listFiles(dir)).toEqual(["me.yaml"]);
     expect((await runCli(["init", target])).code).toBe(2);
     // Filled in with just the two required fields, it produces the documents.
     await writeFile(target, text.replace('name: ""', 'name: "Xiaoming WANG"').replace('phone: ""', 'phone: "76 12 34"'));
