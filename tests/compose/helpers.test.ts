@@ -61,6 +61,38 @@ describe("sentence", () => {
   });
 });
 
+describe("punctuation that differs between scripts", () => {
+  it.each([
+    ["fr", "76 12 34{{paren details.x}}", " (+687 76 12 34)"],
+    ["en", "76 12 34{{paren details.x}}", " (+687 76 12 34)"],
+    ["zh-Hans", "76 12 34{{paren details.x}}", "（+687 76 12 34）"],
+    ["zh-Hant", "76 12 34{{paren details.x}}", "（+687 76 12 34）"],
+  ])("paren in %s", (lang, source, tail) => {
+    expect(render(source, { x: "+687 76 12 34" }, lang).text).toBe(`76 12 34${tail}`);
+  });
+
+  it("paren prints nothing for an empty value, and keeps the value literal", () => {
+    expect(render("[{{paren details.x}}]", { x: "" }, "fr").text).toBe("[]");
+    const { markdown } = render("{{paren details.x}}", { x: "**bold**" }, "zh-Hans");
+    expect(markdown).not.toContain("**");
+  });
+
+  it.each([
+    ["fr", "A.{{gap}}B{{listSep}}C", "A. B, C"],
+    ["en", "A.{{gap}}B{{listSep}}C", "A. B, C"],
+    ["zh-Hans", "甲。{{gap}}乙{{listSep}}丙", "甲。乙、丙"],
+    ["zh-Hant", "甲。{{gap}}乙{{listSep}}丙", "甲。乙、丙"],
+  ])("gap and listSep in %s", (lang, source, expected) => {
+    expect(render(source, {}, lang).text).toBe(expected);
+  });
+
+  it("hasLang tells whether a pack text has this language (a French phrase needs no French translation)", () => {
+    const source = "{{#each pack.phrases}}{{#if (hasLang translation)}}[{{tr translation}}]{{else}}-{{/if}}{{/each}}";
+    expect(render(source, {}, "fr").text).toBe("-".repeat(pack.phrases.length));
+    expect(render(source, {}, "en").text).toContain("[Hello, I would like to cancel my mobile line.]");
+  });
+});
+
 describe("entry: one verify mark per item", () => {
   const entry = (text: string, status: "verify" | "confirmed") => ({ entry: { id: "x", text: { en: text }, status, sources: ["inferred"] } });
   const marks = (text: string) => text.split("※").length - 1;

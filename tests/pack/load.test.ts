@@ -3,9 +3,9 @@
  * the path in it and, where it can, the line.
  */
 import { cp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPack, PackError, selectEntries } from "../../src/pack/index.js";
+import { loadPack, PackError, readTemplate, selectEntries, templateCandidates } from "../../src/pack/index.js";
 import { BUNDLED_PACK_DIR } from "../../src/paths.js";
 import { tempDir } from "../support/cli.js";
 import { englishProblems } from "../support/words.js";
@@ -97,9 +97,59 @@ describe("the bundled New Caledonia pack", () => {
       }
     };
     collect({ ...pack, sources: {} });
-    for (const file of (await readdir(BUNDLED_PACK_DIR)).filter((f) => /\.(en|fr)\.md\.hbs$/.test(f))) texts.push(await readFile(join(BUNDLED_PACK_DIR, file), "utf8"));
+    // Templates shared by every language hold structure, not words, but may hold Latin text too.
+    for (const file of (await readdir(BUNDLED_PACK_DIR)).filter((f) => /^[a-z]+(\.(en|fr))?\.md\.hbs$/.test(f))) texts.push(await readFile(join(BUNDLED_PACK_DIR, file), "utf8"));
     expect(texts.length).toBeGreaterThan(100);
     expect(texts.filter((text) => /[“”‘’]/.test(text))).toEqual([]);
+  });
+});
+
+describe("templates: one per document, shared by every language unless a language has its own", () => {
+  it("the bundled pack has one checklist, one letter and one proxy template, for every language", async () => {
+    const files = (await readdir(BUNDLED_PACK_DIR)).filter((f) => f.endsWith(".hbs")).sort();
+    expect(files).toEqual(["checklist.md.hbs", "letter.md.hbs", "proxy.md.hbs"]);
+  });
+
+  it("a language's own file wins over the shared one, and a user's folder over the pack", async () => {
+    const dir = join(await tempDir(), "pack");
+    const mine = join(await tempDir(), "mine");
+    try {
+      await cp(BUNDLED_PACK_DIR, dir, { recursive: true });
+      await cp(BUNDLED_PACK_DIR, mine, { recursive: true });
+      await writeFile(join(dir, "letter.en.md.hbs"), "pack en");
+      await writeFile(join(mine, "letter.md.hbs"), "mine shared");
+      await writeFile(join(mine, "checklist.fr.md.hbs"), "mine fr");
+      const pack = await loadPack(dir);
+      const source = async (kind: "checklist" | "letter", lang: string, override?: string) => (await readTemplate(pack, kind, lang, override)).source;
+      expect(await source("letter", "en")).toBe("pack en");
+      expect(await source("letter", "fr")).toBe(await readFile(join(BUNDLED_PACK_DIR, "letter.md.hbs"), "utf8"));
+      // The user's shared letter replaces every letter, the pack's English one included.
+      expect(await source("letter", "en", mine)).toBe("mine shared");
+      expect(await source("checklist", "fr", mine)).toBe("mine fr");
+      expect(await source("checklist", "en", mine)).toBe(await readFile(join(BUNDLED_PACK_DIR, "checklist.md.hbs"), "utf8"));
+      expect(templateCandidates("/p", "letter", "fr", "/u")).toEqual([
+        { dir: "/u", name: "letter.fr.md.hbs" }, { dir: "/u", name: "letter.md.hbs" }, { dir: "/p", name: "letter.fr.md.hbs" }, { dir: "/p", name: "letter.md.hbs" },
+      ]);
+    } finally {
+      await rm(dirname(dir), { recursive: true, force: true });
+      await rm(dirname(mine), { recursive: true, force: true });
+    }
+  });
+
+  it("a document with neither its language's template nor a shared one is named, and a fact in any template is checked", async () => {
+    const dir = join(await tempDir(), "pack");
+    try {
+      await cp(BUNDLED_PACK_DIR, dir, { recursive: true });
+      await rm(join(dir, "proxy.md.hbs"));
+      await writeFile(join(dir, "proxy.fr.md.hbs"), "Procuration");
+      await writeFile(join(dir, "letter.en.md.hbs"), '{{fact "nowhere"}}');
+      const problems = await problemsOf(dir);
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${join(dir, "proxy.zh-Hans.md.hbs")}: missing \\(every proxy language needs its template\\)`)));
+      expect(problems.filter((p) => p.includes("proxy.fr.md.hbs"))).toEqual([]);
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${join(dir, "letter.en.md.hbs")}: .*unknown fact "nowhere"`)));
+    } finally {
+      await rm(dirname(dir), { recursive: true, force: true });
+    }
   });
 });
 
@@ -147,14 +197,14 @@ describe("a pack stays in its folder", () => {
     }
   });
 
-  it("refuses a template that is a link to a file outside the pack", async () => {
+  it.each(["checklist.md.hbs", "letter.en.md.hbs"])("refuses a template that is a link to a file outside the pack (%s: shared or a language's own)", async (name) => {
     const dir = await brokenCopy((yaml) => yaml.replace("id: nc-opt", "id: nc-opt-linked"));
     const outside = join(dir, "..", "outside.md.hbs");
     await writeFile(outside, "# stolen\n");
-    const target = join(dir, "checklist.en.md.hbs");
-    await rm(target);
+    const target = join(dir, name);
+    await rm(target, { force: true });
     await symlink(outside, target);
-    expect((await problemsOf(dir)).join("\n")).toMatch(/checklist\.en\.md\.hbs: .*outside\.md\.hbs is outside the pack folder/);
+    expect((await problemsOf(dir)).join("\n")).toMatch(new RegExp(`${name.replace(/\./g, "\\.")}: .*outside\\.md\\.hbs is outside the pack folder`));
   });
 
   it("refuses a template larger than a template can sensibly be", async () => {
