@@ -91,8 +91,11 @@ env.registerHelper("tr", function (text: Localized | string, options: Handlebars
   if (text === undefined || text === null) throw templateProblem(scope, "template.nothingToTranslate");
   return renderSnippet(pick(text, scope, "a pack text"), options);
 });
-env.registerHelper("s", function (key: string, options: Handlebars.HelperOptions) {
+env.registerHelper("s", function (...args: unknown[]) {
+  // {{s "idType." details.idType}}: the key's parts are joined, so a closed-set value picks its string.
+  const options = args.pop() as Handlebars.HelperOptions;
   const scope = scopeOf(options);
+  const key = args.map(String).join("");
   const text = scope.pack.strings[key];
   if (!text) throw templateProblem(scope, "template.unknownString", { key: String(key) });
   return renderSnippet(pick(text, scope, `string "${key}"`), options);

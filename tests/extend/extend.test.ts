@@ -64,7 +64,7 @@ describe("a pack of your own", () => {
     const yaml = await readFile(join(pack, "pack.yaml"), "utf8");
     await writeFile(join(pack, "pack.yaml"), yaml
       .replace("id: nc-opt", "id: fictel")
-      .replace("  - OPT-NC – Helia (ex-Mobilis)\n  - Service Clients Mobile\n  - 2 rue Paul Montchovet", "  - Fictel Mobile (opérateur fictif)\n  - Service Résiliations\n  - 1 rue Imaginaire"));
+      .replace("  - OPT-NC – Helia (ex-Mobilis)\n  - Service Réclamations\n  - 2 rue Paul Montchovet", "  - Fictel Mobile (opérateur fictif)\n  - Service Résiliations\n  - 1 rue Imaginaire"));
     const out = join(dir, "out");
     const result = await runCli(["generate", ...BASE, "--pack", pack, "--lang", "en", "--out", out]);
     expect(result.stderr).toBe("");

@@ -75,14 +75,35 @@ describe("the bundled New Caledonia pack", () => {
       const situation = { channel, plan: "postpaid" as const };
       return [...selectEntries(pack.steps, situation).flatMap((s) => selectEntries(s.items, situation)), ...selectEntries(pack.documents, situation), ...selectEntries(pack.precautions, situation)].map((e) => e.id);
     };
-    const agencyOnly = ["hotline", "agency", "gather", "id-card", "sim", "attestation", "sim-return", "stamped-copy", "proofs"];
-    const postOnly = ["hotline-post", "post", "gather-post", "id-copy", "attestation-post", "proofs-post"];
+    const agencyOnly = ["hotline", "agency", "sim", "proofs"];
+    // What the holder does at the counter, and what the representative does there in their stead.
+    const holderOnly = ["gather", "id-card", "attestation", "sim-return", "stamped-copy"];
+    const proxyOnly = ["proxy", "gather-proxy", "procuration", "proxy-own-id", "attestation-proxy"];
+    const postOnly = ["hotline-post", "post", "gather-post", "attestation-post", "esim-post", "proofs-post"];
     expect(ids("post")).toEqual(expect.arrayContaining(postOnly));
-    for (const id of agencyOnly) expect(ids("post")).not.toContain(id);
-    // The representative goes to the agency: a proxy gets the agency's advice, like in person.
-    for (const channel of ["in-person", "proxy"] as const) {
-      expect(ids(channel)).toEqual(expect.arrayContaining(agencyOnly));
-      for (const id of postOnly) expect(ids(channel)).not.toContain(id);
+    for (const id of [...agencyOnly, ...holderOnly, ...proxyOnly]) expect(ids("post")).not.toContain(id);
+    // The representative goes to the agency: a proxy gets the agency's advice, in their own words.
+    expect(ids("in-person")).toEqual(expect.arrayContaining([...agencyOnly, ...holderOnly]));
+    expect(ids("proxy")).toEqual(expect.arrayContaining([...agencyOnly, ...proxyOnly]));
+    // A copy of the holder's ID goes in the envelope, or with the representative; in person, the original and a copy.
+    expect(ids("post")).toContain("id-copy");
+    expect(ids("proxy")).toContain("id-copy");
+    expect(ids("in-person")).not.toContain("id-copy");
+    for (const id of [...postOnly, ...proxyOnly]) expect(ids("in-person")).not.toContain(id);
+    for (const id of [...postOnly, ...holderOnly]) expect(ids("proxy")).not.toContain(id);
+  });
+
+  it("names every source behind an item to verify, and dates every one that can be looked up", async () => {
+    const pack = await loadPack(BUNDLED_PACK_DIR);
+    const toVerify = [...pack.steps.flatMap((s) => s.items), ...pack.documents, ...pack.precautions, ...pack.leaving, ...Object.values(pack.facts), pack.recipient]
+      .filter((item) => item.status === "verify");
+    const cited = new Set(toVerify.flatMap((item) => item.sources));
+    expect(cited.size).toBeGreaterThan(8);
+    for (const id of cited) {
+      const source = pack.sources[id]!;
+      // The appendix prints the name in the checklist's language, so every language needs one.
+      for (const lang of pack.languages) expect(source.name?.[lang], `${id} name ${lang}`).toBeTruthy();
+      if (source.url !== "") expect(source.date, `${id} date`).toBeDefined();
     }
   });
 
@@ -161,7 +182,7 @@ describe("broken packs", () => {
   });
 
   it("a missing translation names the path and the language", async () => {
-    const dir = await brokenCopy((yaml) => yaml.replace("      zh-Hans: 1. 检查余额和未付账单\n", ""));
+    const dir = await brokenCopy((yaml) => yaml.replace("      zh-Hans: 1. 检查余额\n", ""));
     expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: steps\[0\]\.title: missing zh-Hans/));
   });
 
@@ -176,7 +197,7 @@ describe("broken packs", () => {
   });
 
   it("the recipient needs its sources and status like a fact; an old list-shaped one says what to write", async () => {
-    const unknown = await brokenCopy((yaml) => yaml.replace("  status: verify\n  sources: [helia-skill, inferred]\n", "  status: verify\n  sources: [helia-guess]\n"));
+    const unknown = await brokenCopy((yaml) => yaml.replace("  status: verify\n  sources: [helia-skill, helia-skill-conso, helia-complaints]\n", "  status: verify\n  sources: [helia-guess]\n"));
     expect(await problemsOf(unknown)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: recipient\.sources\[0\]: unknown source "helia-guess"/));
     const list = await brokenCopy((yaml) => yaml.replace(/^recipient:\n  lines:\n((?:  - .*\n)+)  status: verify\n  sources: .*\n/m, "recipient:\n$1"));
     expect(await problemsOf(list)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: recipient: expected the letter's address as \{ lines: \[\.\.\.\], status, sources \}/));
@@ -193,7 +214,8 @@ describe("a pack stays in its folder", () => {
     for (const bad of ["e/../../outside/evil", "..", "fr\\x", "fr.md", "zh Hans", ""]) {
       const dir = await brokenCopy((yaml) => yaml.replace(/^languages: \[zh-Hans,/m, `languages: [${JSON.stringify(bad)}, zh-Hans,`));
       const problems = await problemsOf(dir);
-      expect(problems.join("\n"), bad).toMatch(/pack\.yaml, line 18: languages\[0\]: ".*" is not a language tag/);
+      const line = (await readFile(join(dir, "pack.yaml"), "utf8")).split("\n").findIndex((l) => l.startsWith("languages:")) + 1;
+      expect(problems.join("\n"), bad).toMatch(new RegExp(`pack\\.yaml, line ${line}: languages\\[0\\]: ".*" is not a language tag`));
     }
   });
 

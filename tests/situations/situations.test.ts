@@ -64,6 +64,8 @@ const EXPECTED: Record<string, (plan: Plan, channel: Channel) => boolean> = {
   "prepaid-credit": (plan) => plan === "prepaid",
   "postpaid-deposit": (plan) => plan === "postpaid",
   "postpaid-last-bill": (plan) => plan === "postpaid",
+  "check-app": (plan) => plan === "postpaid",
+  receipts: (plan) => plan === "postpaid",
   rib: (plan) => plan === "postpaid",
   post: (_, channel) => channel === "post",
   agency: (_, channel) => channel !== "post",
@@ -73,14 +75,18 @@ const EXPECTED: Record<string, (plan: Plan, channel: Channel) => boolean> = {
   // sent by post gets its own: confirm the address first, copies in the envelope, proofs of sending.
   hotline: (_, channel) => channel !== "post",
   "hotline-post": (_, channel) => channel === "post",
-  gather: (_, channel) => channel !== "post",
+  gather: (_, channel) => channel === "in-person",
+  "gather-proxy": (_, channel) => channel === "proxy",
   "gather-post": (_, channel) => channel === "post",
-  "id-card": (_, channel) => channel !== "post",
-  "id-copy": (_, channel) => channel === "post",
-  attestation: (_, channel) => channel !== "post",
-  "sim-return": (_, channel) => channel !== "post",
-  "stamped-copy": (_, channel) => channel !== "post",
+  "id-card": (_, channel) => channel === "in-person",
+  "proxy-own-id": (_, channel) => channel === "proxy",
+  "id-copy": (_, channel) => channel !== "in-person",
+  attestation: (_, channel) => channel === "in-person",
+  "sim-return": (_, channel) => channel === "in-person",
+  "stamped-copy": (_, channel) => channel === "in-person",
+  "attestation-proxy": (_, channel) => channel === "proxy",
   "attestation-post": (_, channel) => channel === "post",
+  "esim-post": (_, channel) => channel === "post",
   proofs: (_, channel) => channel !== "post",
   "proofs-post": (_, channel) => channel === "post",
   "number-ends": () => true,
@@ -112,7 +118,7 @@ describe.each(cases)("$lang, $plan, $channel", ({ lang, plan, channel }) => {
     }
     // Strings of the agency visit, and the counter phrases, only when someone goes there.
     const strings = (key: string) => squash(pack.strings[key]![lang]!);
-    for (const key of ["phrasesHeading", "label.visitDate", "label.agent"]) {
+    for (const key of ["label.visitDate", "label.agent"]) {
       if (channel === "post") expect(text, `${key} shown`).not.toContain(strings(key));
       else expect(text, `${key} missing`).toContain(strings(key));
     }
@@ -120,7 +126,10 @@ describe.each(cases)("$lang, $plan, $channel", ({ lang, plan, channel }) => {
       if (channel === "post") expect(text, `${key} missing`).toContain(strings(key));
       else expect(text, `${key} shown`).not.toContain(strings(key));
     }
-    expect(text.includes(squash(pack.phrases[0]!.fr)), "counter phrases").toBe(channel !== "post");
+    // The holder's phrases in person, the representative's by proxy, none by post.
+    for (const phrase of pack.phrases as { fr: string; when?: Entry["when"] }[]) {
+      expect(text.includes(squash(phrase.fr)), phrase.fr).toBe(channel !== "post" && applies(phrase.when, { plan, channel }));
+    }
 
     // Every printed statement to verify carries the mark; the note explaining the mark is there.
     const shown = printed(plan, channel);
@@ -164,7 +173,7 @@ describe.each(cases)("$lang, $plan, $channel", ({ lang, plan, channel }) => {
     if (lang === "fr") {
       expect(letter!.pages.length).toBe(1);
     } else {
-      expect(translation).toContain(squash(pack.strings["translationNotice"]![lang]!));
+      expect(translation).toContain(squash(pack.strings["translationNotice"]![lang]!.split("{{")[0]!));
       expect(translation).toContain(lang === "en" ? "1March2026" : "2026年3月1日");
     }
     if (channel === "post") expect(squash(letter!.text)).toContain("Lettrerecommandéeavecaccuséderéception");
@@ -211,9 +220,10 @@ describe.each(LANGS)("user text inside a sentence, %s", (lang) => {
     const text = squash(letter!.text);
     expect(text).toContain(squash(`Motif : ${reason}`));
     expect(text).not.toMatch(/\.\.|。。|。\./);
-    if (lang === "en") expect(text).toContain("Reason:Départdéfinitif.Please");
-    if (lang === "zh-Hans") expect(text).toContain("原因：回国。请给我");
-    if (lang === "zh-Hant") expect(text).toContain("原因：回国。請寄給我");
+    // The proxy's letter says next who hands it in.
+    if (lang === "en") expect(text).toContain("Reason:Départdéfinitif.Thisrequestishandedin");
+    if (lang === "zh-Hans") expect(text).toContain("原因：回国。本申请由受托人");
+    if (lang === "zh-Hant") expect(text).toContain("原因：回国。本申請由受託人");
   });
 });
 
