@@ -39,7 +39,8 @@ function detailTexts(details: Details): { source: string; text: string }[] {
     ["name", details.name], ["customerNumber", details.customerNumber], ["address", details.address?.join("")],
     ["email", details.email], ["reason", details.reason], ["proxyName", details.proxy?.name],
     ["proxyId", details.proxy?.idNumber], ["accountHolder", details.refund?.holder],
-    ["forwardingAddress", details.forwardingAddress?.join("")],
+    ["forwardingAddress", details.forwardingAddress?.join("")], ["place", details.place],
+    ["idNumber", details.idNumber], ["offer", details.offer],
   ];
   return fields.flatMap(([source, text]) => (typeof text === "string" ? [{ source, text }] : []));
 }

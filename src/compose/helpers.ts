@@ -9,6 +9,7 @@ import Handlebars from "handlebars";
 import type { Localized, Pack } from "../pack/types.js";
 import { formatLongDate, formatMoney } from "./format.js";
 import { fillMarker } from "./markers.js";
+import { punctuation } from "./typography.js";
 import { PRECOMPILED_TEMPLATES, TEMPLATE_OPTIONS } from "./precompiled.js";
 import type { UserTextTable } from "./user-text.js";
 
@@ -90,8 +91,11 @@ env.registerHelper("tr", function (text: Localized | string, options: Handlebars
   if (text === undefined || text === null) throw templateProblem(scope, "template.nothingToTranslate");
   return renderSnippet(pick(text, scope, "a pack text"), options);
 });
-env.registerHelper("s", function (key: string, options: Handlebars.HelperOptions) {
+env.registerHelper("s", function (...args: unknown[]) {
+  // {{s "idType." details.idType}}: the key's parts are joined, so a closed-set value picks its string.
+  const options = args.pop() as Handlebars.HelperOptions;
   const scope = scopeOf(options);
+  const key = args.map(String).join("");
   const text = scope.pack.strings[key];
   if (!text) throw templateProblem(scope, "template.unknownString", { key: String(key) });
   return renderSnippet(pick(text, scope, `string "${key}"`), options);
@@ -128,7 +132,22 @@ env.registerHelper("sentence", function (value: unknown, options: Handlebars.Hel
   // The user may already have ended their text ("Départ définitif.", "回国。"): add the full stop only
   // when it is missing, so the letter never prints ".." or "。。".
   if (ENDS_SENTENCE.test(scope.users.resolve(value))) return value;
-  return `${value}${scope.lang.startsWith("zh") ? "。" : "."}`;
+  return `${value}${punctuation(scope.lang).fullStop}`;
+});
+env.registerHelper("paren", function (value: unknown, options: Handlebars.HelperOptions) {
+  // " (x)" after a word in Latin script, "（x）" with no space in Chinese; nothing for an empty value.
+  const marks = punctuation(scopeOf(options).lang);
+  return typeof value === "string" && value !== "" ? `${marks.open}${value}${marks.close}` : "";
+});
+env.registerHelper("gap", function (options: Handlebars.HelperOptions) {
+  return punctuation(scopeOf(options).lang).gap;
+});
+env.registerHelper("listSep", function (options: Handlebars.HelperOptions) {
+  return punctuation(scopeOf(options).lang).listSep;
+});
+env.registerHelper("hasLang", function (text: unknown, options: Handlebars.HelperOptions) {
+  // Whether a pack text (a phrase's translation, ...) has a version in this template's language.
+  return typeof text === "object" && text !== null && Object.hasOwn(text, scopeOf(options).lang);
 });
 env.registerHelper("date", function (value: string, options: Handlebars.HelperOptions) {
   const scope = scopeOf(options);

@@ -26,7 +26,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 
 /** Mutable state of the conversion: where in the container and list nesting we are. */
 interface State {
-  container?: { name: ContainerName; arg: string; lines: Inline[][]; runs: Inline[] };
+  container?: { name: ContainerName; arg: string; lines: Inline[][]; runs: Inline[]; paragraphs: Inline[][][] };
   lists: { ordered: boolean; next: number }[];
   item?: { block: Extract<Block, { kind: "tick" | "item" }> };
   fields?: Extract<Block, { kind: "fields" }>;
@@ -100,6 +100,16 @@ function inlineRuns(token: Token, users: UserTextTable, softBreak: "space" | "li
     }
   });
   return runs;
+}
+
+/**
+ * A signature container: one paragraph is the lines under the room to sign (the typed name);
+ * with two or more, the first is printed above the room (a mention such as « Bon pour pouvoir »)
+ * and the others under it.
+ */
+function signatureBlock(paragraphs: Inline[][][]): Extract<Block, { kind: "signature" }> {
+  if (paragraphs.length < 2) return { kind: "signature", lines: paragraphs.flat() };
+  return { kind: "signature", above: paragraphs[0]!, lines: paragraphs.slice(1).flat() };
 }
 
 /** Splits runs at forced breaks into lines (addresses, signatures). */
@@ -183,7 +193,9 @@ export function markdownToBlocks(source: string, users: UserTextTable, templateN
           break;
         }
         if (inContainer && ["address", "signature"].includes(inContainer.name)) {
-          inContainer.lines.push(...splitLines(inlineRuns(token, users, "line")));
+          const lines = splitLines(inlineRuns(token, users, "line"));
+          inContainer.lines.push(...lines);
+          inContainer.paragraphs.push(lines);
           break;
         }
         if (inContainer?.name === "notice") {
@@ -210,12 +222,12 @@ export function markdownToBlocks(source: string, users: UserTextTable, templateN
             throw new TemplateError([{ code: "template.nestedContainer", at: { file: templateName }, params: { inner: open[1]!, outer: inContainer.name } }]);
           }
           const arg = token.info.trim().split(/\s+/)[1] ?? "";
-          state.container = { name: open[1] as ContainerName, arg, lines: [], runs: [] };
+          state.container = { name: open[1] as ContainerName, arg, lines: [], runs: [], paragraphs: [] };
           break;
         }
         if (/^container_\w+_close$/.test(token.type) && inContainer) {
           if (inContainer.name === "address") blocks.push({ kind: "address", align: inContainer.arg === "right" ? "right" : "left", lines: inContainer.lines });
-          if (inContainer.name === "signature") blocks.push({ kind: "signature", lines: inContainer.lines });
+          if (inContainer.name === "signature") blocks.push(signatureBlock(inContainer.paragraphs));
           if (inContainer.name === "notice") blocks.push({ kind: "notice", runs: inContainer.runs });
           state.container = undefined;
         }

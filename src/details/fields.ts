@@ -11,17 +11,24 @@ export const FIELD_NAMES = [
   "customerNumber",
   "address",
   "email",
+  "birthDate",
+  "idType",
+  "idNumber",
   "plan",
+  "offer",
   "reason",
   "effectiveDate",
   "date",
+  "place",
   "channel",
   "proxyName",
   "proxyId",
+  "proxyIdType",
   "iban",
   "bic",
   "accountHolder",
   "forwardingAddress",
+  "leaving",
 ] as const;
 
 export type FieldName = (typeof FIELD_NAMES)[number];
@@ -59,6 +66,13 @@ export const FIELD_EXAMPLES: Readonly<Record<FieldName, readonly string[]>> = {
   bic: ["BNPAFRPP"],
   accountHolder: ["Xiaoming WANG"],
   forwardingAddress: ["wang@example.com"],
+  place: ["Paris"],
+  birthDate: ["1990-05-12"],
+  idType: ["passport"],
+  idNumber: ["12AB34567"],
+  proxyIdType: ["id-card"],
+  offer: ["Forfait M 10 Go"],
+  leaving: ["yes"],
 };
 
 /** A key as written in a file, camelCase or kebab-case, to its field; undefined when unknown. */

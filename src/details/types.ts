@@ -6,7 +6,10 @@ import type { FieldName } from "./fields.js";
 
 export const PLANS = ["prepaid", "postpaid"] as const;
 export const CHANNELS = ["in-person", "post", "proxy"] as const;
+/** Identity documents a procuration names: passport, national identity card, residence permit. */
+export const ID_TYPES = ["passport", "id-card", "residence-permit"] as const;
 export type Plan = (typeof PLANS)[number];
+export type IdType = (typeof ID_TYPES)[number];
 export type Channel = (typeof CHANNELS)[number];
 
 /** Raw details: the same field names in flags (kebab-case), files and CSV headers (camelCase). */

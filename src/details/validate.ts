@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { MessageCode, Problem } from "../problems.js";
-import { CHANNELS, PLANS } from "./types.js";
+import { CHANNELS, ID_TYPES, PLANS } from "./types.js";
 import { FIELD_NAMES, type FieldName } from "./fields.js";
 import { codePointLength, findUnsafeChar, normaliseText } from "./text.js";
 import { parsePhone } from "./phone.js";
@@ -100,12 +100,40 @@ const isoDate = z
     else if (ctx.value < DATE_RANGE.min || ctx.value > DATE_RANGE.max) ctx.issues.push(custom("date.range", { min: DATE_RANGE.min, max: DATE_RANGE.max }));
   });
 
+/** A date of birth: "YYYY-MM-DD", a real day, not before 1900 (not after the letter: crossCheck). */
+const BIRTH_MIN = "1900-01-01";
+const birthDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .check((ctx) => {
+    if (!isIsoDateShape(ctx.value)) return;
+    if (!isRealIsoDate(ctx.value)) ctx.issues.push(custom("date.invalid"));
+    else if (ctx.value < BIRTH_MIN) ctx.issues.push(custom("birthDate.tooEarly", { min: BIRTH_MIN }));
+  });
+
 const iban = parser((value) => {
   const result = checkIban(normaliseBankCode(value));
   return result.ok ? { ok: true, value: result.iban } : result;
 });
 
 const bic = z.string().transform(normaliseBankCode).refine(isValidBic, { params: { code: "bic.format" } });
+
+/**
+ * Yes or no, or undefined when absent: a flag or YAML gives a boolean, a CSV cell, a form or a
+ * prompt the words true/false, yes/no or 1/0 (any case); a blank value means "not given".
+ */
+const YES = ["true", "yes", "1"];
+const NO = ["false", "no", "0"];
+const yesNo = z.unknown().transform((value, ctx): boolean | undefined => {
+  if (value === undefined || value === null || typeof value === "boolean") return value ?? undefined;
+  // Anything else that is not one of the words (a list, a mapping, "maybe") gets the same answer.
+  const word = typeof value === "string" || typeof value === "number" ? String(value).trim().toLowerCase() : undefined;
+  if (word === "") return undefined;
+  if (word !== undefined && YES.includes(word)) return true;
+  if (word !== undefined && NO.includes(word)) return false;
+  ctx.issues.push(custom("boolean.format"));
+  return z.NEVER;
+});
 
 const addressLines = z.string().transform((value, ctx) => {
   const split = value.split("\n");
@@ -132,6 +160,13 @@ const fieldSchemas = {
   bic: optional({ fold: true }, bic),
   accountHolder: optional({ max: 80 }, z.string()),
   forwardingAddress: optional({ multiline: true }, addressLines),
+  place: optional({ max: 80 }, z.string()),
+  birthDate: optional({ fold: true }, birthDate),
+  idType: optional({}, oneOf(ID_TYPES)),
+  idNumber: optional({ max: 40, fold: true }, z.string()),
+  proxyIdType: optional({}, oneOf(ID_TYPES)),
+  offer: optional({ max: 60 }, z.string()),
+  leaving: yesNo,
 } satisfies Record<FieldName, z.ZodType>;
 
 /**
@@ -147,10 +182,14 @@ function crossCheck(d: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx):
   if (ok("effectiveDate") && ok("date") && typeof d.effectiveDate === "string" && d.effectiveDate < letterDate) {
     at("effectiveDate", "effectiveDate.beforeDate", { date: letterDate });
   }
+  if (ok("birthDate") && ok("date") && typeof d.birthDate === "string" && d.birthDate >= letterDate) {
+    at("birthDate", "birthDate.afterDate", { date: letterDate });
+  }
   if (ok("proxyName") && d.proxyName === undefined) {
     if (ok("channel") && d.channel === "proxy") at("proxyName", "proxyName.required");
-    // An ID number alone would be dropped: it only prints next to the representative's name.
+    // An ID number or type alone would be dropped: they only print next to the representative's name.
     else if (d.proxyId !== undefined) at("proxyName", "proxyName.neededForId");
+    else if (d.proxyIdType !== undefined) at("proxyName", "proxyName.neededForIdType");
   }
   // Given, even if invalid: the refund still lacks an account to pay into.
   const refundParts = (["bic", "accountHolder"] as const).filter((field) => failed.has(field) || d[field] !== undefined);
@@ -172,9 +211,19 @@ function buildSchema() {
       effectiveDate: d.effectiveDate,
       date: d.date ?? d.today,
       channel: d.channel ?? "in-person",
-      proxy: d.proxyName === undefined ? undefined : { name: d.proxyName, idNumber: d.proxyId },
+      proxy: d.proxyName === undefined ? undefined : { name: d.proxyName, idNumber: d.proxyId, idType: d.proxyIdType },
       refund: d.iban === undefined ? undefined : { iban: d.iban, bic: d.bic, holder: d.accountHolder },
       forwardingAddress: d.forwardingAddress,
+      /** Where the letters are signed; undefined: the pack's default place (Nouméa). */
+      place: d.place,
+      /** The holder's birth date and identity document, for the procuration. */
+      birthDate: d.birthDate,
+      idType: d.idType,
+      idNumber: d.idNumber,
+      /** The offer's commercial name, printed only when given. */
+      offer: d.offer,
+      /** Leaving New Caledonia (a forwarding address also says so: see compose/context.ts). */
+      leaving: d.leaving,
     }));
 }
 

@@ -139,11 +139,12 @@ function fieldsBox(block: Extract<Block, { kind: "fields" }>, ctx: BlockContext)
   return box(rows, { minRowsAtBreak: 2 });
 }
 
-function signatureBox(lines: Inline[][], ctx: BlockContext): BlockBox {
+function signatureBox(lines: Inline[][], above: Inline[][], ctx: BlockContext): BlockBox {
   const x = ctx.width * RIGHT_BLOCK_START;
   const width = ctx.width - x;
-  const rows = lines.flatMap((line) => textRows(line, body, ctx, x, width));
-  return box([mergeRows(rows, SIGNATURE_SPACE)], { keepTogether: true, spaceBefore: BLOCK_GAP });
+  const rowsOf = (some: Inline[][]) => some.flatMap((line) => textRows(line, body, ctx, x, width));
+  // The mention above (if any), then the room to sign, then the typed lines: one row, kept whole.
+  return box([mergeRows([mergeRows(rowsOf(above)), mergeRows(rowsOf(lines), SIGNATURE_SPACE)])], { keepTogether: true, spaceBefore: BLOCK_GAP });
 }
 
 function noticeBox(runs: Inline[], ctx: BlockContext): BlockBox {
@@ -183,7 +184,7 @@ export function layoutBlock(block: Block, ctx: BlockContext): BlockBox {
       return box([mergeRows(rows)], { keepTogether: true, spaceAfter: 2 * BLOCK_GAP });
     }
     case "signature":
-      return signatureBox(block.lines, ctx);
+      return signatureBox(block.lines, block.above ?? [], ctx);
     case "notice":
       return noticeBox(block.runs, ctx);
     case "pageBreak":

@@ -26,8 +26,11 @@ export type Block =
   | { kind: "fields"; rows: { label: Inline[]; value: Inline[] }[] }
   /** A postal address or sender block; each entry of `lines` is one printed line. Kept whole. */
   | { kind: "address"; align: Align; lines: Inline[][] }
-  /** Room for a handwritten signature followed by the typed lines (name). Kept whole. */
-  | { kind: "signature"; lines: Inline[][] }
+  /**
+   * Room for a handwritten signature followed by the typed lines (name); `above`, when present,
+   * is printed over the room (« Bon pour pouvoir »). Kept whole.
+   */
+  | { kind: "signature"; lines: Inline[][]; above?: Inline[][] }
   /** A framed notice, e.g. "translation, do not send". */
   | { kind: "notice"; runs: Inline[] }
   | { kind: "pageBreak" };

@@ -27,8 +27,22 @@ export const MAX_PACK_BYTES = 1024 * 1024;
 /** A template is a few KB; 128 KB of wording would print dozens of pages. */
 export const MAX_TEMPLATE_BYTES = 128 * 1024;
 
-export function templateFileName(kind: DocumentKind, lang: string): string {
-  return `${kind}.${lang}.md.hbs`;
+/**
+ * A template's file name: `letter.fr.md.hbs` for one language, `letter.md.hbs` (no language) for
+ * the template every language shares when it has none of its own.
+ */
+export function templateFileName(kind: DocumentKind, lang?: string): string {
+  return lang === undefined ? `${kind}.md.hbs` : `${kind}.${lang}.md.hbs`;
+}
+
+/**
+ * Where a template may be, first found wins: the user's folder before the pack's, and in each the
+ * language's own file before the shared one. A user's shared `letter.md.hbs` thus replaces every
+ * letter of the pack, and their `letter.fr.md.hbs` only the French one.
+ */
+export function templateCandidates(dir: string, kind: DocumentKind, lang: string, overrideDir?: string): { dir: string; name: string }[] {
+  const names = [templateFileName(kind, lang), templateFileName(kind)];
+  return [...(overrideDir ? names.map((name) => ({ dir: overrideDir, name })) : []), ...names.map((name) => ({ dir, name }))];
 }
 
 /** Line (1-based) of a value in the YAML source, for messages; undefined when not found. */
@@ -125,20 +139,21 @@ export async function loadPack(dir: string): Promise<Pack> {
   const { data, problems } = prebuilt ? { data: prebuilt, problems: [] } : parsePackText(file, text);
   const pack: Pack = { ...data, dir };
   const letterLanguages = [...new Set([...pack.letterLanguages, ...pack.languages])];
-  const expected = ([["checklist", pack.languages], ["letter", letterLanguages], ["proxy", letterLanguages]] as const).flatMap(([kind, languages]) =>
-    languages.map((lang) => ({ kind, name: templateFileName(kind, lang) })),
-  );
-  // Read together: one after another, the waits for a dozen small files added up.
-  const sources = await Promise.all(expected.map(({ name }) => readFolderFile(dir, name, MAX_TEMPLATE_BYTES)));
-  expected.forEach(({ kind, name }, i) => {
-    const source = sources[i];
-    const at = { file: join(dir, name) };
-    if (source === undefined) {
-      problems.push({ code: "pack.templateMissing", at, params: { kind } });
-      return;
+  const kinds = [["checklist", pack.languages], ["letter", letterLanguages], ["proxy", letterLanguages]] as const;
+  // Every template file a document may use, shared or per language; read together: one after
+  // another, the waits for a dozen small files added up.
+  const names = [...new Set(kinds.flatMap(([kind, languages]) => languages.flatMap((lang) => templateCandidates(dir, kind, lang).map((c) => c.name))))];
+  const read = new Map(await Promise.all(names.map(async (name) => [name, await readFolderFile(dir, name, MAX_TEMPLATE_BYTES)] as const)));
+  for (const [kind, languages] of kinds) {
+    for (const lang of languages) {
+      if (templateCandidates(dir, kind, lang).some(({ name }) => read.get(name) !== undefined)) continue;
+      problems.push({ code: "pack.templateMissing", at: { file: join(dir, templateFileName(kind, lang)) }, params: { kind } });
     }
-    for (const fact of factReferences(source.source)) if (!(fact in pack.facts)) problems.push({ code: "pack.unknownFact", at, params: { path: name, fact } });
-  });
+  }
+  for (const [name, source] of read) {
+    if (source === undefined) continue;
+    for (const fact of factReferences(source.source)) if (!(fact in pack.facts)) problems.push({ code: "pack.unknownFact", at: { file: source.file }, params: { path: name, fact } });
+  }
   if (problems.length > 0) throw new PackError(problems);
   return pack;
 }
@@ -158,16 +173,15 @@ export function readTemplateOnce(pack: Pack, kind: DocumentKind, lang: string, o
 }
 
 /**
- * A template's source: from `overrideDir` when it holds a file of that name (a user's own wording,
- * `--templates DIR`), else from the pack.
+ * A template's source, from the first of templateCandidates that exists: `overrideDir` (a user's
+ * own wording, `--templates DIR`) before the pack, a language's own file before the shared one.
  */
 export async function readTemplate(pack: Pack, kind: DocumentKind, lang: string, overrideDir?: string): Promise<{ source: string; file: string }> {
-  const name = templateFileName(kind, lang);
-  for (const dir of overrideDir ? [overrideDir, pack.dir] : [pack.dir]) {
+  for (const { dir, name } of templateCandidates(pack.dir, kind, lang, overrideDir)) {
     const found = await readFolderFile(dir, name, MAX_TEMPLATE_BYTES);
     if (found) return found;
   }
-  throw new PackError([{ code: "pack.templateMissing", at: { file: join(pack.dir, name) }, params: { kind } }]);
+  throw new PackError([{ code: "pack.templateMissing", at: { file: join(pack.dir, templateFileName(kind, lang)) }, params: { kind } }]);
 }
 
 /**

@@ -28,7 +28,14 @@ function buildPackSchema() {
     if (!isLanguageTag(ctx.value)) ctx.issues.push({ code: "custom", input: ctx.value, params: { code: "pack.badLanguage", params: { lang: ctx.value } } });
   });
   const localized = z.record(z.string(), z.string().min(1));
-  const condition = z.strictObject({ plan: z.array(z.enum(PLANS)).min(1).optional(), channel: z.array(z.enum(CHANNELS)).min(1).optional() });
+  const one = z.strictObject({
+    plan: z.array(z.enum(PLANS)).min(1).optional(),
+    channel: z.array(z.enum(CHANNELS)).min(1).optional(),
+    refund: z.boolean().optional(),
+    leaving: z.boolean().optional(),
+  });
+  // One condition, or a list of conditions of which any one is enough.
+  const condition = z.union([one, z.array(one).min(1)]);
   const status = z.enum(["confirmed", "verify"]);
   const sources = z.array(z.string()).min(1);
   const entry = z.strictObject({ id: z.string(), text: localized, when: condition.optional(), status, sources });
@@ -38,7 +45,9 @@ function buildPackSchema() {
     name: localized,
     languages: z.array(language).min(1),
     letterLanguages: z.array(language).min(1),
-    sources: z.record(z.string(), z.strictObject({ title: z.string().min(1), url: z.string() })),
+    sources: z.record(z.string(), z.strictObject({
+      title: z.string().min(1), url: z.string(), name: localized.optional(), date: z.union([z.string().min(1), localized]).optional(),
+    })),
     facts: z.record(z.string(), z.strictObject({ value: z.union([z.string().min(1), localized]), status, sources })),
     // The address the letter goes to is a fact like any other: where it comes from, and whether the
     // carrier confirmed it (the checklist prints it with the mark; the letter, to the carrier, without).
@@ -49,7 +58,9 @@ function buildPackSchema() {
     steps: z.array(z.strictObject({ id: z.string(), title: localized, when: condition.optional(), items: z.array(entry).min(1) })).min(1),
     documents: z.array(entry),
     precautions: z.array(entry),
-    phrases: z.array(z.strictObject({ fr: z.string().min(1), translation: localized })),
+    leaving: z.array(entry).default([]),
+    enclosures: z.array(z.strictObject({ id: z.string(), text: localized, when: condition.optional() })).default([]),
+    phrases: z.array(z.strictObject({ fr: z.string().min(1), translation: localized, when: condition.optional() })),
     strings: z.record(z.string(), localized),
   });
 }
@@ -99,6 +110,10 @@ export function crossCheck(pack: PackData): PackProblem[] {
   };
 
   checkText(pack.name, all, ["name"]);
+  for (const [id, source] of Object.entries(pack.sources)) {
+    if (source.name) needLanguages(source.name, pack.languages, ["sources", id, "name"]);
+    if (source.date && typeof source.date !== "string") needLanguages(source.date, pack.languages, ["sources", id, "date"]);
+  }
   needSources(pack.recipient.sources, ["recipient"]);
   for (const [id, fact] of Object.entries(pack.facts)) {
     needSources(fact.sources, ["facts", id]);
@@ -111,12 +126,13 @@ export function crossCheck(pack: PackData): PackProblem[] {
       needSources(item.sources, ["steps", s, "items", i]);
     });
   });
-  for (const list of ["documents", "precautions"] as const) {
+  for (const list of ["documents", "precautions", "leaving"] as const) {
     pack[list].forEach((item, i) => {
       checkText(item.text, pack.languages, [list, i, "text"]);
       needSources(item.sources, [list, i]);
     });
   }
+  pack.enclosures.forEach((item, i) => checkText(item.text, all, ["enclosures", i, "text"]));
   pack.phrases.forEach((phrase, i) => needLanguages(phrase.translation, pack.languages.filter((l) => l !== "fr"), ["phrases", i, "translation"]));
   for (const [key, text] of Object.entries(pack.strings)) checkText(text, all, ["strings", key]);
   return problems;

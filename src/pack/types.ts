@@ -14,6 +14,10 @@ export type DocumentKind = "checklist" | "letter" | "proxy";
 
 /** Language tag -> text. Must hold every language the pack declares for that use. */
 export type Localized = PackData["name"];
+/**
+ * A source: `title` and `url` for the pack's authors; `name` (per checklist language) and `date`
+ * for the checklist's "Sources" appendix, which lists the sources behind the items marked ※.
+ */
 export type Source = PackData["sources"][string];
 /** A fact: a plain value printed the same in every language (a phone number), or one per language. */
 export type Fact = PackData["facts"][string];
@@ -23,10 +27,18 @@ export type Recipient = PackData["recipient"];
 export type Step = PackData["steps"][number];
 /** A step item, document or precaution: sourced advice, confirmed or to check with the carrier. */
 export type ListEntry = Step["items"][number];
-/** When an entry applies. Absent keys match everything; listed values are alternatives. */
-export type Condition = NonNullable<ListEntry["when"]>;
-/** A French sentence to say or show at the counter, with its translation per checklist language. */
+/**
+ * When an entry applies: one condition, or a list of them of which any one is enough.
+ * In a condition, absent keys match everything, listed values are alternatives, and all the keys
+ * given must match; `refund`: a refund account was given; `leaving`: the person is leaving New
+ * Caledonia (a forwarding address, or the leaving flag).
+ */
+export type When = NonNullable<ListEntry["when"]>;
+export type Condition = Exclude<When, readonly unknown[]>;
+/** A French sentence to say or show at the counter (by the holder, or the representative), with its translation per checklist language. */
 export type Phrase = PackData["phrases"][number];
+/** A document the letter lists as enclosed ("PJ :"), in every language, under the checklist's conditions. */
+export type Enclosure = PackData["enclosures"][number];
 
 export interface Pack extends PackData {
   /** Folder the pack was loaded from (templates live there). */

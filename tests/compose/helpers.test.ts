@@ -5,7 +5,9 @@
  */
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
+import { buildContext } from "../../src/compose/context.js";
 import { renderTemplate } from "../../src/compose/helpers.js";
+import { validateDetails } from "../../src/details/index.js";
 import { markdownToBlocks } from "../../src/compose/markdown.js";
 import { TEMPLATE_OPTIONS } from "../../src/compose/precompiled.js";
 import { UserTextTable } from "../../src/compose/user-text.js";
@@ -36,7 +38,7 @@ describe("inline", () => {
   });
 
   it("joins the pack's recipient lines, and leaves an empty address empty for fill", () => {
-    expect(render("{{inline pack.recipient.lines}}").text).toBe("OPT-NC – Helia (ex-Mobilis), Service Clients Mobile, 2 rue Paul Montchovet, 98800 NOUMÉA");
+    expect(render("{{inline pack.recipient.lines}}").text).toBe("OPT-NC – Helia (ex-Mobilis), Service Réclamations, 2 rue Paul Montchovet, 98800 NOUMÉA");
     expect(render("[{{inline details.address}}]", { address: "" }).text).toBe("[]");
   });
 });
@@ -61,6 +63,38 @@ describe("sentence", () => {
   });
 });
 
+describe("punctuation that differs between scripts", () => {
+  it.each([
+    ["fr", "76 12 34{{paren details.x}}", " (+687 76 12 34)"],
+    ["en", "76 12 34{{paren details.x}}", " (+687 76 12 34)"],
+    ["zh-Hans", "76 12 34{{paren details.x}}", "（+687 76 12 34）"],
+    ["zh-Hant", "76 12 34{{paren details.x}}", "（+687 76 12 34）"],
+  ])("paren in %s", (lang, source, tail) => {
+    expect(render(source, { x: "+687 76 12 34" }, lang).text).toBe(`76 12 34${tail}`);
+  });
+
+  it("paren prints nothing for an empty value, and keeps the value literal", () => {
+    expect(render("[{{paren details.x}}]", { x: "" }, "fr").text).toBe("[]");
+    const { markdown } = render("{{paren details.x}}", { x: "**bold**" }, "zh-Hans");
+    expect(markdown).not.toContain("**");
+  });
+
+  it.each([
+    ["fr", "A.{{gap}}B{{listSep}}C", "A. B, C"],
+    ["en", "A.{{gap}}B{{listSep}}C", "A. B, C"],
+    ["zh-Hans", "甲。{{gap}}乙{{listSep}}丙", "甲。乙、丙"],
+    ["zh-Hant", "甲。{{gap}}乙{{listSep}}丙", "甲。乙、丙"],
+  ])("gap and listSep in %s", (lang, source, expected) => {
+    expect(render(source, {}, lang).text).toBe(expected);
+  });
+
+  it("hasLang tells whether a pack text has this language (a French phrase needs no French translation)", () => {
+    const source = "{{#each pack.phrases}}{{#if (hasLang translation)}}[{{tr translation}}]{{else}}-{{/if}}{{/each}}";
+    expect(render(source, {}, "fr").text).toBe("-".repeat(pack.phrases.length));
+    expect(render(source, {}, "en").text).toContain("[Hello, I would like to cancel my mobile line.]");
+  });
+});
+
 describe("entry: one verify mark per item", () => {
   const entry = (text: string, status: "verify" | "confirmed") => ({ entry: { id: "x", text: { en: text }, status, sources: ["inferred"] } });
   const marks = (text: string) => text.split("※").length - 1;
@@ -72,7 +106,7 @@ describe("entry: one verify mark per item", () => {
     ["an entry to verify naming a fact to verify", 'Apply at {{fact "agencyLocator"}}.', "verify", "Apply at helia.nc/trouver-un-point-de-vente※."],
     ["an entry to verify naming a confirmed fact", 'Call {{fact "hotline"}}.', "verify", "Call 1000.※"],
     ["a confirmed entry naming two facts to verify", '{{fact "agencyLocator"}} and {{fact "appointments"}}.', "confirmed", "helia.nc/trouver-un-point-de-vente※ and www.opt.nc/rdv※."],
-    ["an entry to verify naming the recipient", "Send it to {{inline pack.recipient.lines}}{{mark pack.recipient}}; from abroad too.", "verify", "Send it to OPT-NC – Helia (ex-Mobilis), Service Clients Mobile, 2 rue Paul Montchovet, 98800 NOUMÉA※; from abroad too."],
+    ["an entry to verify naming the recipient", "Send it to {{inline pack.recipient.lines}}{{mark pack.recipient}}; from abroad too.", "verify", "Send it to OPT-NC – Helia (ex-Mobilis), Service Réclamations, 2 rue Paul Montchovet, 98800 NOUMÉA※; from abroad too."],
   ] as const)("%s", (_, text, status, expected) => {
     const { text: out } = render("{{entry entry}}", {}, "en", entry(text, status));
     expect(out).toBe(expected);
@@ -80,9 +114,14 @@ describe("entry: one verify mark per item", () => {
   });
 
   it("every entry of the bundled pack prints at most one mark unless it names several facts to verify", () => {
-    for (const item of [...pack.steps.flatMap((s) => s.items), ...pack.documents, ...pack.precautions]) {
+    const validated = validateDetails({ name: "Xiaoming WANG", phone: "76 12 34", channel: "proxy", proxyName: "Li CHEN" }, { today: "2026-03-01" });
+    if (!validated.ok) throw new Error("details refused");
+    for (const item of [...pack.steps.flatMap((s) => s.items), ...pack.documents, ...pack.precautions, ...pack.leaving]) {
       for (const lang of pack.languages) {
-        const { text } = render("{{entry entry}}", {}, lang, { entry: item, is: {} });
+        // Entries are snippets of the whole template context (situation flags, details).
+        const users = new UserTextTable();
+        const context = { ...buildContext(validated.details, pack, users, { lang, letterLang: "fr", translation: false }), entry: item };
+        const text = users.resolve(renderTemplate("{{entry entry}}", context, { pack, lang, users, templateName: "test.md.hbs" }));
         const facts = [...item.text[lang]!.matchAll(/\{\{fact "([^"]+)"\}\}/g)].filter((m) => pack.facts[m[1]!]!.status === "verify").length;
         expect(marks(text), `${item.id} (${lang}): ${text}`).toBe(Math.max(facts + (item.text[lang]!.includes("mark pack.recipient") ? 1 : 0), item.status === "verify" ? 1 : 0));
         expect(text, `${item.id} (${lang})`).not.toMatch(/※[^\p{L}\p{N}※]{0,3}※/u);

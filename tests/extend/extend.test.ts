@@ -17,13 +17,19 @@ describe("--templates DIR", () => {
     const dir = await tempDir();
     const templates = join(dir, "mine");
     await mkdir(templates);
-    const bundled = await readFile(join(ROOT, "templates", "nc-opt", "letter.fr.md.hbs"), "utf8");
-    await writeFile(join(templates, "letter.fr.md.hbs"), bundled.replace("Madame, Monsieur,", "Madame, Monsieur, (modèle de l'association)"));
+    // The pack's letter template is shared by every language; a French one of the user's own
+    // replaces it for the French letter only (the translation still uses the shared one).
+    const bundled = await readFile(join(ROOT, "templates", "nc-opt", "letter.md.hbs"), "utf8");
+    const mine = bundled.replace('{{s "letter.salutation"}}', "Madame, Monsieur, (modèle de l'association)");
+    if (mine === bundled) throw new Error("the bundled letter template has no salutation string to replace");
+    await writeFile(join(templates, "letter.fr.md.hbs"), mine);
     const out = join(dir, "out");
     const result = await runCli(["generate", ...BASE, "--templates", templates, "--out", out]);
     expect(result.stderr).toBe("");
     const letter = await readPdf(await readFile(join(out, "sim-cancel-letter-fr.pdf")));
-    expect(flat(letter.text)).toContain("(modèle de l'association)");
+    expect(flat(letter.pages[0]!.text)).toContain("(modèle de l'association)");
+    expect(flat(letter.pages[1]!.text)).not.toContain("(modèle de l'association)");
+    expect(flat(letter.pages[1]!.text)).toContain("女士/先生");
     const checklist = await readPdf(await readFile(join(out, "sim-cancel-checklist-zh-Hans.pdf")));
     expect(checklist.text).toContain("注销手机线路清单");
   });
@@ -58,7 +64,7 @@ describe("a pack of your own", () => {
     const yaml = await readFile(join(pack, "pack.yaml"), "utf8");
     await writeFile(join(pack, "pack.yaml"), yaml
       .replace("id: nc-opt", "id: fictel")
-      .replace("  - OPT-NC – Helia (ex-Mobilis)\n  - Service Clients Mobile\n  - 2 rue Paul Montchovet", "  - Fictel Mobile (opérateur fictif)\n  - Service Résiliations\n  - 1 rue Imaginaire"));
+      .replace("  - OPT-NC – Helia (ex-Mobilis)\n  - Service Réclamations\n  - 2 rue Paul Montchovet", "  - Fictel Mobile (opérateur fictif)\n  - Service Résiliations\n  - 1 rue Imaginaire"));
     const out = join(dir, "out");
     const result = await runCli(["generate", ...BASE, "--pack", pack, "--lang", "en", "--out", out]);
     expect(result.stderr).toBe("");

@@ -3,9 +3,9 @@
  * the path in it and, where it can, the line.
  */
 import { cp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPack, PackError, selectEntries } from "../../src/pack/index.js";
+import { loadPack, PackError, readTemplate, selectEntries, templateCandidates } from "../../src/pack/index.js";
 import { BUNDLED_PACK_DIR } from "../../src/paths.js";
 import { tempDir } from "../support/cli.js";
 import { englishProblems } from "../support/words.js";
@@ -75,14 +75,35 @@ describe("the bundled New Caledonia pack", () => {
       const situation = { channel, plan: "postpaid" as const };
       return [...selectEntries(pack.steps, situation).flatMap((s) => selectEntries(s.items, situation)), ...selectEntries(pack.documents, situation), ...selectEntries(pack.precautions, situation)].map((e) => e.id);
     };
-    const agencyOnly = ["hotline", "agency", "gather", "id-card", "sim", "attestation", "sim-return", "stamped-copy", "proofs"];
-    const postOnly = ["hotline-post", "post", "gather-post", "id-copy", "attestation-post", "proofs-post"];
+    const agencyOnly = ["hotline", "agency", "sim", "proofs"];
+    // What the holder does at the counter, and what the representative does there in their stead.
+    const holderOnly = ["gather", "id-card", "attestation", "sim-return", "stamped-copy"];
+    const proxyOnly = ["proxy", "gather-proxy", "procuration", "proxy-own-id", "attestation-proxy"];
+    const postOnly = ["hotline-post", "post", "gather-post", "attestation-post", "esim-post", "proofs-post"];
     expect(ids("post")).toEqual(expect.arrayContaining(postOnly));
-    for (const id of agencyOnly) expect(ids("post")).not.toContain(id);
-    // The representative goes to the agency: a proxy gets the agency's advice, like in person.
-    for (const channel of ["in-person", "proxy"] as const) {
-      expect(ids(channel)).toEqual(expect.arrayContaining(agencyOnly));
-      for (const id of postOnly) expect(ids(channel)).not.toContain(id);
+    for (const id of [...agencyOnly, ...holderOnly, ...proxyOnly]) expect(ids("post")).not.toContain(id);
+    // The representative goes to the agency: a proxy gets the agency's advice, in their own words.
+    expect(ids("in-person")).toEqual(expect.arrayContaining([...agencyOnly, ...holderOnly]));
+    expect(ids("proxy")).toEqual(expect.arrayContaining([...agencyOnly, ...proxyOnly]));
+    // A copy of the holder's ID goes in the envelope, or with the representative; in person, the original and a copy.
+    expect(ids("post")).toContain("id-copy");
+    expect(ids("proxy")).toContain("id-copy");
+    expect(ids("in-person")).not.toContain("id-copy");
+    for (const id of [...postOnly, ...proxyOnly]) expect(ids("in-person")).not.toContain(id);
+    for (const id of [...postOnly, ...holderOnly]) expect(ids("proxy")).not.toContain(id);
+  });
+
+  it("names every source behind an item to verify, and dates every one that can be looked up", async () => {
+    const pack = await loadPack(BUNDLED_PACK_DIR);
+    const toVerify = [...pack.steps.flatMap((s) => s.items), ...pack.documents, ...pack.precautions, ...pack.leaving, ...Object.values(pack.facts), pack.recipient]
+      .filter((item) => item.status === "verify");
+    const cited = new Set(toVerify.flatMap((item) => item.sources));
+    expect(cited.size).toBeGreaterThan(8);
+    for (const id of cited) {
+      const source = pack.sources[id]!;
+      // The appendix prints the name in the checklist's language, so every language needs one.
+      for (const lang of pack.languages) expect(source.name?.[lang], `${id} name ${lang}`).toBeTruthy();
+      if (source.url !== "") expect(source.date, `${id} date`).toBeDefined();
     }
   });
 
@@ -97,9 +118,59 @@ describe("the bundled New Caledonia pack", () => {
       }
     };
     collect({ ...pack, sources: {} });
-    for (const file of (await readdir(BUNDLED_PACK_DIR)).filter((f) => /\.(en|fr)\.md\.hbs$/.test(f))) texts.push(await readFile(join(BUNDLED_PACK_DIR, file), "utf8"));
+    // Templates shared by every language hold structure, not words, but may hold Latin text too.
+    for (const file of (await readdir(BUNDLED_PACK_DIR)).filter((f) => /^[a-z]+(\.(en|fr))?\.md\.hbs$/.test(f))) texts.push(await readFile(join(BUNDLED_PACK_DIR, file), "utf8"));
     expect(texts.length).toBeGreaterThan(100);
     expect(texts.filter((text) => /[“”‘’]/.test(text))).toEqual([]);
+  });
+});
+
+describe("templates: one per document, shared by every language unless a language has its own", () => {
+  it("the bundled pack has one checklist, one letter and one proxy template, for every language", async () => {
+    const files = (await readdir(BUNDLED_PACK_DIR)).filter((f) => f.endsWith(".hbs")).sort();
+    expect(files).toEqual(["checklist.md.hbs", "letter.md.hbs", "proxy.md.hbs"]);
+  });
+
+  it("a language's own file wins over the shared one, and a user's folder over the pack", async () => {
+    const dir = join(await tempDir(), "pack");
+    const mine = join(await tempDir(), "mine");
+    try {
+      await cp(BUNDLED_PACK_DIR, dir, { recursive: true });
+      await cp(BUNDLED_PACK_DIR, mine, { recursive: true });
+      await writeFile(join(dir, "letter.en.md.hbs"), "pack en");
+      await writeFile(join(mine, "letter.md.hbs"), "mine shared");
+      await writeFile(join(mine, "checklist.fr.md.hbs"), "mine fr");
+      const pack = await loadPack(dir);
+      const source = async (kind: "checklist" | "letter", lang: string, override?: string) => (await readTemplate(pack, kind, lang, override)).source;
+      expect(await source("letter", "en")).toBe("pack en");
+      expect(await source("letter", "fr")).toBe(await readFile(join(BUNDLED_PACK_DIR, "letter.md.hbs"), "utf8"));
+      // The user's shared letter replaces every letter, the pack's English one included.
+      expect(await source("letter", "en", mine)).toBe("mine shared");
+      expect(await source("checklist", "fr", mine)).toBe("mine fr");
+      expect(await source("checklist", "en", mine)).toBe(await readFile(join(BUNDLED_PACK_DIR, "checklist.md.hbs"), "utf8"));
+      expect(templateCandidates("/p", "letter", "fr", "/u")).toEqual([
+        { dir: "/u", name: "letter.fr.md.hbs" }, { dir: "/u", name: "letter.md.hbs" }, { dir: "/p", name: "letter.fr.md.hbs" }, { dir: "/p", name: "letter.md.hbs" },
+      ]);
+    } finally {
+      await rm(dirname(dir), { recursive: true, force: true });
+      await rm(dirname(mine), { recursive: true, force: true });
+    }
+  });
+
+  it("a document with neither its language's template nor a shared one is named, and a fact in any template is checked", async () => {
+    const dir = join(await tempDir(), "pack");
+    try {
+      await cp(BUNDLED_PACK_DIR, dir, { recursive: true });
+      await rm(join(dir, "proxy.md.hbs"));
+      await writeFile(join(dir, "proxy.fr.md.hbs"), "Procuration");
+      await writeFile(join(dir, "letter.en.md.hbs"), '{{fact "nowhere"}}');
+      const problems = await problemsOf(dir);
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${join(dir, "proxy.zh-Hans.md.hbs")}: missing \\(every proxy language needs its template\\)`)));
+      expect(problems.filter((p) => p.includes("proxy.fr.md.hbs"))).toEqual([]);
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${join(dir, "letter.en.md.hbs")}: .*unknown fact "nowhere"`)));
+    } finally {
+      await rm(dirname(dir), { recursive: true, force: true });
+    }
   });
 });
 
@@ -111,7 +182,7 @@ describe("broken packs", () => {
   });
 
   it("a missing translation names the path and the language", async () => {
-    const dir = await brokenCopy((yaml) => yaml.replace("      zh-Hans: 1. 检查余额和未付账单\n", ""));
+    const dir = await brokenCopy((yaml) => yaml.replace("      zh-Hans: 1. 检查余额\n", ""));
     expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: steps\[0\]\.title: missing zh-Hans/));
   });
 
@@ -126,7 +197,7 @@ describe("broken packs", () => {
   });
 
   it("the recipient needs its sources and status like a fact; an old list-shaped one says what to write", async () => {
-    const unknown = await brokenCopy((yaml) => yaml.replace("  status: verify\n  sources: [helia-skill, inferred]\n", "  status: verify\n  sources: [helia-guess]\n"));
+    const unknown = await brokenCopy((yaml) => yaml.replace("  status: verify\n  sources: [helia-skill, helia-skill-conso, helia-complaints]\n", "  status: verify\n  sources: [helia-guess]\n"));
     expect(await problemsOf(unknown)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: recipient\.sources\[0\]: unknown source "helia-guess"/));
     const list = await brokenCopy((yaml) => yaml.replace(/^recipient:\n  lines:\n((?:  - .*\n)+)  status: verify\n  sources: .*\n/m, "recipient:\n$1"));
     expect(await problemsOf(list)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: recipient: expected the letter's address as \{ lines: \[\.\.\.\], status, sources \}/));
@@ -143,18 +214,19 @@ describe("a pack stays in its folder", () => {
     for (const bad of ["e/../../outside/evil", "..", "fr\\x", "fr.md", "zh Hans", ""]) {
       const dir = await brokenCopy((yaml) => yaml.replace(/^languages: \[zh-Hans,/m, `languages: [${JSON.stringify(bad)}, zh-Hans,`));
       const problems = await problemsOf(dir);
-      expect(problems.join("\n"), bad).toMatch(/pack\.yaml, line 18: languages\[0\]: ".*" is not a language tag/);
+      const line = (await readFile(join(dir, "pack.yaml"), "utf8")).split("\n").findIndex((l) => l.startsWith("languages:")) + 1;
+      expect(problems.join("\n"), bad).toMatch(new RegExp(`pack\\.yaml, line ${line}: languages\\[0\\]: ".*" is not a language tag`));
     }
   });
 
-  it("refuses a template that is a link to a file outside the pack", async () => {
+  it.each(["checklist.md.hbs", "letter.en.md.hbs"])("refuses a template that is a link to a file outside the pack (%s: shared or a language's own)", async (name) => {
     const dir = await brokenCopy((yaml) => yaml.replace("id: nc-opt", "id: nc-opt-linked"));
     const outside = join(dir, "..", "outside.md.hbs");
     await writeFile(outside, "# stolen\n");
-    const target = join(dir, "checklist.en.md.hbs");
-    await rm(target);
+    const target = join(dir, name);
+    await rm(target, { force: true });
     await symlink(outside, target);
-    expect((await problemsOf(dir)).join("\n")).toMatch(/checklist\.en\.md\.hbs: .*outside\.md\.hbs is outside the pack folder/);
+    expect((await problemsOf(dir)).join("\n")).toMatch(new RegExp(`${name.replace(/\./g, "\\.")}: .*outside\\.md\\.hbs is outside the pack folder`));
   });
 
   it("refuses a template larger than a template can sensibly be", async () => {

@@ -1,173 +1,56 @@
 /**
- * Every checklist language x plan x channel: the PDFs show what applies to the situation and
- * nothing that does not (a letter sent by post gets no agency advice), the letter is followed by
- * its translation (marked not to be sent), and every statement to verify carries its mark, once.
+ * What the situation table (situations.zh.test.ts, situations.latin.test.ts, table.ts) rests on,
+ * and the situations outside it: the hand-written specification (spec.ts) names every entry,
+ * phrase and enclosure of the pack and recognises each in a PDF; a letter in another language;
+ * the offer's name; user text inside a sentence; the options that change the letter.
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { englishProblems } from "../support/words.js";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { generate } from "../../src/index.js";
-import { applies } from "../../src/pack/index.js";
 import { flat, readPdf } from "../support/pdf.js";
-import { ROOT } from "../support/cli.js";
-
-type Lang = "zh-Hans" | "zh-Hant" | "en" | "fr";
-type Plan = "prepaid" | "postpaid";
-type Channel = "in-person" | "post" | "proxy";
-interface Entry { id: string; text: Record<string, string>; status: string; when?: { plan?: Plan[]; channel?: Channel[] } }
-interface PackData {
-  steps: { id: string; when?: Entry["when"]; items: Entry[] }[];
-  documents: Entry[];
-  precautions: Entry[];
-  strings: Record<string, Record<string, string>>;
-  facts: Record<string, { status: string }>;
-  recipient: { lines: string[]; status: string };
-  phrases: { fr: string }[];
-}
-
-const pack = parse(await readFile(join(ROOT, "templates", "nc-opt", "pack.yaml"), "utf8")) as PackData;
-const entries = [...pack.steps.flatMap((s) => s.items), ...pack.documents, ...pack.precautions];
-const byId = (id: string) => entries.find((e) => e.id === id)!;
-const squash = (text: string) => text.replace(/[\s\u00a0]+/g, "");
-/** The literal part of an entry's text before its first helper call, as printed. */
-const opening = (entry: Entry, lang: Lang) => squash(entry.text[lang]!.split("{{")[0]!).slice(0, 24);
+import { englishProblems } from "../support/words.js";
+import { allEntries, ENCLOSURE_RULES, ENTRY_RULES, openings, PACK, PHRASE_RULES, squash, type Lang } from "./spec.js";
 
 const LANGS: Lang[] = ["zh-Hans", "zh-Hant", "en", "fr"];
-const PLANS: Plan[] = ["prepaid", "postpaid"];
-const CHANNELS: Channel[] = ["in-person", "post", "proxy"];
-const cases = LANGS.flatMap((lang) => PLANS.flatMap((plan) => CHANNELS.map((channel) => ({ lang, plan, channel }))));
-const MARK = "※";
 
-/** The entries the checklist prints, in its order: each step's items (the documents after the
- * documents step's), then the precautions. */
-function printed(plan: Plan, channel: Channel): Entry[] {
-  const situation = { plan, channel };
-  const keep = (list: Entry[]) => list.filter((e) => applies(e.when, situation));
-  return [
-    ...pack.steps.filter((s) => applies(s.when, situation)).flatMap((s) => [...keep(s.items), ...(s.id === "documents" ? keep(pack.documents) : [])]),
-    ...keep(pack.precautions),
-  ];
-}
+describe("the specification covers the pack", () => {
+  it("names every entry, phrase and enclosure of pack.yaml, and nothing else", () => {
+    expect(Object.keys(ENTRY_RULES).sort()).toEqual(allEntries().map((e) => e.id).sort());
+    expect(Object.keys(PHRASE_RULES).sort()).toEqual(PACK.phrases.map((p) => p.fr).sort());
+    expect(Object.keys(ENCLOSURE_RULES)).toEqual(PACK.enclosures.map((e) => e.id));
+  });
 
-/** Marks an entry must show: one per fact to verify inside it, else one if it is itself to verify. */
-function marksOf(entry: Entry, lang: Lang): number {
-  const text = entry.text[lang]!;
-  const facts = [...text.matchAll(/\{\{fact "([^"]+)"\}\}/g)].filter((m) => pack.facts[m[1]!]!.status === "verify").length;
-  const recipient = text.includes("{{mark pack.recipient}}") && pack.recipient.status === "verify" ? 1 : 0;
-  return facts + recipient || (entry.status === "verify" ? 1 : 0);
-}
-
-/** Entries that must show for the situation, and those that must not. */
-const EXPECTED: Record<string, (plan: Plan, channel: Channel) => boolean> = {
-  "prepaid-credit": (plan) => plan === "prepaid",
-  "postpaid-deposit": (plan) => plan === "postpaid",
-  "postpaid-last-bill": (plan) => plan === "postpaid",
-  rib: (plan) => plan === "postpaid",
-  post: (_, channel) => channel === "post",
-  agency: (_, channel) => channel !== "post",
-  proxy: (_, channel) => channel === "proxy",
-  procuration: (_, channel) => channel === "proxy",
-  // The agency's advice (appointment, originals, stamped copy) is for whoever goes there; a letter
-  // sent by post gets its own: confirm the address first, copies in the envelope, proofs of sending.
-  hotline: (_, channel) => channel !== "post",
-  "hotline-post": (_, channel) => channel === "post",
-  gather: (_, channel) => channel !== "post",
-  "gather-post": (_, channel) => channel === "post",
-  "id-card": (_, channel) => channel !== "post",
-  "id-copy": (_, channel) => channel === "post",
-  attestation: (_, channel) => channel !== "post",
-  "sim-return": (_, channel) => channel !== "post",
-  "stamped-copy": (_, channel) => channel !== "post",
-  "attestation-post": (_, channel) => channel === "post",
-  proofs: (_, channel) => channel !== "post",
-  "proofs-post": (_, channel) => channel === "post",
-  "number-ends": () => true,
-  unbind: () => true,
-};
-
-describe.each(cases)("$lang, $plan, $channel", ({ lang, plan, channel }) => {
-  it("shows what applies, hides what does not, and marks what to verify", async () => {
-    const documents = await generate(
-      {
-        name: "Xiaoming WANG",
-        phone: "76 12 34",
-        plan,
-        channel,
-        date: "2026-03-01",
-        ...(channel === "proxy" ? { proxyName: "Li CHEN" } : {}),
-        ...(plan === "postpaid" ? { iban: "FR14 2004 1010 0505 0001 3M02 606" } : {}),
-      },
-      { lang },
-    );
-    expect(documents.map((d) => d.kind)).toEqual(channel === "proxy" ? ["checklist", "letter", "proxy"] : ["checklist", "letter"]);
-    const [checklist, letter] = await Promise.all(documents.slice(0, 2).map((d) => readPdf(d.bytes)));
-    const text = squash(checklist!.text);
-
-    for (const [id, shown] of Object.entries(EXPECTED)) {
-      const words = opening(byId(id), lang);
-      if (shown(plan, channel)) expect(text, `${id} missing`).toContain(words);
-      else expect(text, `${id} shown`).not.toContain(words);
+  it.each(LANGS)("recognises each entry by its opening words, which no other entry starts with (%s)", (lang) => {
+    for (const entry of allEntries()) {
+      const mine = openings(entry.text[lang]!);
+      expect(mine.length, entry.id).toBeGreaterThan(0);
+      for (const words of mine) {
+        expect(words.length, `${entry.id}: ${words}`).toBeGreaterThanOrEqual(5);
+        for (const other of allEntries()) {
+          if (other.id !== entry.id) expect(squash(other.text[lang]!).includes(words), `${entry.id}'s "${words}" is in ${other.id}`).toBe(false);
+        }
+      }
     }
-    // Strings of the agency visit, and the counter phrases, only when someone goes there.
-    const strings = (key: string) => squash(pack.strings[key]![lang]!);
-    for (const key of ["phrasesHeading", "label.visitDate", "label.agent"]) {
-      if (channel === "post") expect(text, `${key} shown`).not.toContain(strings(key));
-      else expect(text, `${key} missing`).toContain(strings(key));
-    }
-    for (const key of ["label.sentDate", "label.registeredNumber"]) {
-      if (channel === "post") expect(text, `${key} missing`).toContain(strings(key));
-      else expect(text, `${key} shown`).not.toContain(strings(key));
-    }
-    expect(text.includes(squash(pack.phrases[0]!.fr)), "counter phrases").toBe(channel !== "post");
+  });
+});
 
-    // Every printed statement to verify carries the mark; the note explaining the mark is there.
-    const shown = printed(plan, channel);
-    const shownToVerify = shown.filter((e) => e.status === "verify");
-    expect(shownToVerify.length).toBeGreaterThan(3);
-    expect(text.split(MARK).length - 1).toBeGreaterThanOrEqual(shownToVerify.length + 1);
-    expect(text).toContain(squash(pack.strings["verifyNote"]![lang]!));
-    // One mark per item, never two in a row ("helia.nc※.※"): cut the text at each printed entry's
-    // opening words and count the marks in each piece.
-    expect(text).not.toMatch(/※[^\p{L}\p{N}※]{0,3}※/u);
-    const starts = shown.reduce<number[]>((at, entry) => {
-      const found = text.indexOf(opening(entry, lang), at.at(-1) ?? 0);
-      expect(found, `${entry.id} not found in order`).toBeGreaterThanOrEqual(0);
-      return [...at, found];
-    }, []);
-    starts.push(text.indexOf(squash(pack.strings["verifyNote"]![lang]!)));
-    shown.forEach((entry, i) => {
-      const piece = text.slice(starts[i], starts[i + 1]);
-      expect(piece.split(MARK).length - 1, `marks in ${entry.id}: ${piece}`).toBe(marksOf(entry, lang));
-    });
+describe("a letter in another language, and the offer's name", () => {
+  it("--letter-lang en: the checklist speaks of the letter in English, not of a French letter", async () => {
+    const [checklist, letter] = await generate({ name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01" }, { lang: "en", letterLang: "en" });
+    expect(letter!.lang).toBe("en");
+    const text = flat((await readPdf(checklist!.bytes)).text);
+    expect(text).toContain("(the letter in English made by this tool)");
+    expect(text).not.toMatch(/French letter|letter in French/);
+    const zh = flat((await readPdf((await generate({ name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01" }, { lang: "zh-Hans", letterLang: "en" }))[0]!.bytes)).text);
+    expect(zh).toContain("本工具生成的英文信");
+    expect(zh).not.toContain("法文信");
+  });
 
-    // The letter's address is to verify: the post checklist gives it, on one line with the mark,
-    // where it says where to send the letter; the letter itself, read by the carrier, has no mark.
-    const recipient = squash(pack.recipient.lines.join(", "));
-    if (channel === "post") expect(text).toContain(`${recipient}${MARK}`);
-    else expect(text).not.toContain(recipient);
-    expect(squash(letter!.pages[0]!.text)).toContain(squash(pack.recipient.lines.join("")));
-    expect(letter!.text).not.toContain(MARK);
-
-    // Latin-script checklists quote with narrow quotes: the bundled font draws “ ” full width.
-    if (lang === "en") expect(text).toContain('"Mesdémarchesenligne"');
-    if (lang === "fr") expect(text).toContain("«Mesdémarchesenligne»");
-    if (lang === "en" || lang === "fr") expect(checklist!.text).not.toMatch(/[“”‘’]/);
-    if (plan === "postpaid") expect(text).toContain("FR14200410100505");
-
-    // The letter is French; a translation in the user's language follows unless they read French.
-    expect(documents[1]!.lang).toBe("fr");
-    expect(squash(letter!.pages[0]!.text)).toContain("Madame,Monsieur,");
-    expect(squash(letter!.pages[0]!.text)).toContain("Nouméa,le1ermars2026");
-    const translation = squash(letter!.pages.slice(1).map((p) => p.text).join(""));
-    if (lang === "fr") {
-      expect(letter!.pages.length).toBe(1);
-    } else {
-      expect(translation).toContain(squash(pack.strings["translationNotice"]![lang]!));
-      expect(translation).toContain(lang === "en" ? "1March2026" : "2026年3月1日");
-    }
-    if (channel === "post") expect(squash(letter!.text)).toContain("Lettrerecommandéeavecaccuséderéception");
+  it("names the offer only when it is given", async () => {
+    const withOffer = await generate({ name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01", plan: "postpaid", offer: "Forfait M 10 Go" }, { lang: "zh-Hans" });
+    const letter = await readPdf(withOffer[1]!.bytes);
+    expect(flat(letter.pages[0]!.text)).toContain("n° +687 76 12 34 (forfait « Forfait M 10 Go »), dont");
+    expect(squash(letter.pages[1]!.text)).toContain(squash("+687 76 12 34（后付费套餐“Forfait M 10 Go”）的持有人"));
+    expect(flat((await readPdf(withOffer[0]!.bytes)).text)).toContain("后付费套餐（forfait） – Forfait M 10 Go");
   });
 });
 
@@ -211,9 +94,10 @@ describe.each(LANGS)("user text inside a sentence, %s", (lang) => {
     const text = squash(letter!.text);
     expect(text).toContain(squash(`Motif : ${reason}`));
     expect(text).not.toMatch(/\.\.|。。|。\./);
-    if (lang === "en") expect(text).toContain("Reason:Départdéfinitif.Please");
-    if (lang === "zh-Hans") expect(text).toContain("原因：回国。请给我");
-    if (lang === "zh-Hant") expect(text).toContain("原因：回国。請寄給我");
+    // The proxy's letter says next who hands it in.
+    if (lang === "en") expect(text).toContain("Reason:Départdéfinitif.Thisrequestishandedin");
+    if (lang === "zh-Hans") expect(text).toContain("原因：回国。本申请由受托人");
+    if (lang === "zh-Hant") expect(text).toContain("原因：回国。本申請由受託人");
   });
 });
 

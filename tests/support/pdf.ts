@@ -38,7 +38,8 @@ interface TextItem {
   hasEOL?: boolean;
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<ParsedPdf> {
+/** `fonts: false` skips the fonts (read from each page's operators, the slow half of reading a page). */
+export async function readPdf(bytes: Uint8Array, options: { fonts?: boolean } = {}): Promise<ParsedPdf> {
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false, isEvalSupported: false }).promise;
   const pages: PdfPage[] = [];
   const fonts = new Map<string, PdfFont>();
@@ -61,6 +62,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ParsedPdf> {
       .map(([y, line]) => ({ y, x: line.x, text: line.parts.sort((a, b) => a.x - b.x).map((p) => p.str).join("") }));
     pages.push({ width, height, lines, text: lines.map((l) => l.text).join("\n") });
 
+    if (options.fonts === false) continue;
     const ops = await page.getOperatorList();
     ops.fnArray.forEach((fn, i) => {
       if (fn !== OPS.setFont) return;
