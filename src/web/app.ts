@@ -76,7 +76,8 @@ function sizeLimit(maxSize: number) {
     onError: (c) => {
       const lang = langOf(new URL(c.req.url).searchParams.get("lang"));
       const max = maxSize >= 1024 * 1024 ? `${maxSize / 1024 / 1024} MB` : `${maxSize / 1024} KB`;
-      return c.json({ ok: false, problems: [{ code: "web.tooLarge", message: webMessage("web.tooLarge", lang, { max }) }] }, 413);
+      // The rest of the body is not read: the connection cannot carry another request after it.
+      return c.json({ ok: false, problems: [{ code: "web.tooLarge", message: webMessage("web.tooLarge", lang, { max }) }] }, 413, { Connection: "close" });
     },
   });
 }

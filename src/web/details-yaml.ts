@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseDocument } from "yaml";
+import { parseDocument, type Scalar } from "yaml";
 import { FIELD_NAMES, parseDetailsText, type FieldError, type FieldName } from "../details/index.js";
 import { CLI_TEXTS_DIR } from "../paths.js";
 import type { WebLang } from "./texts.js";
@@ -31,7 +31,11 @@ export async function detailsYaml(values: FormValues, lang: WebLang): Promise<st
   const doc = parseDocument(template.split("{{file}}").join("details.yaml"));
   for (const field of FIELD_NAMES) {
     const value = (values[field] ?? "").replace(/\r\n?/g, "\n");
-    doc.set(field, value);
+    // A new node, so the template's "" style is not kept: plain text where YAML allows it, an
+    // address's lines as a block ("|"), as a person would write them.
+    const node = doc.createNode(value) as Scalar;
+    if (value.includes("\n")) node.type = "BLOCK_LITERAL";
+    doc.set(field, node);
   }
   return doc.toString({ lineWidth: 0 });
 }
