@@ -125,6 +125,11 @@ async function openBrowser(url: string): Promise<void> {
 
 /** The command: starts the server, prints where it is, and runs until Ctrl+C. */
 export async function runServe(args: ServeArgs): Promise<number> {
+  // Listening for Ctrl+C first: one pressed while the address prints still stops the server cleanly.
+  const stopped = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
   const running = await startServer({ port: args.port, lan: args.lan });
   const out = process.stdout;
   out.write(`sim-cancel is ready at ${running.url}\n`);
@@ -141,10 +146,7 @@ export async function runServe(args: ServeArgs): Promise<number> {
   }
   out.write("Nothing typed in the page is written to disk or logged. Press Ctrl+C to stop.\n");
   if (args.open) await openBrowser(running.url);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  await stopped;
   await running.close();
   return 0;
 }
