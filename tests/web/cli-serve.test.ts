@@ -78,7 +78,7 @@ describe("sim-cancel serve", () => {
     const { child, url, output } = await startServe(["--port", "0"], { TMPDIR: temp, HOME: home }, work);
     const origin = new URL(url).origin;
     const MARK = "Qzxmarker";
-    const post = (path: string, body: string | Uint8Array, type = "application/json") =>
+    const post = (path: string, body: string, type = "application/json") =>
       fetch(`${origin}${path}`, { method: "POST", body, headers: { Origin: origin, "Content-Type": type } });
     const details = (extra: Record<string, string>) => JSON.stringify({ details: { name: `${MARK} WANG`, phone: "76 12 34", address: `1 rue ${MARK}\n98800 NOUMÉA`, ...extra }, lang: "en" });
 
