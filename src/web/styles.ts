@@ -25,7 +25,7 @@ legend { font-weight: 700; font-size: 1.1rem; padding: 0 .25rem; }
 .field > label:not(.choice), .choices > legend { display: block; font-weight: 600; }
 fieldset.choices { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem 1rem; background: #fff; margin: 0; }
 .hint { margin: .1rem 0 .35rem; color: var(--muted); font-size: .95rem; }
-.example-value { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--ink); white-space: pre-wrap; }
+.example-value { display: inline-block; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--ink); white-space: pre-wrap; }
 .required { font-weight: 400; color: var(--muted); }
 input[type=text], input[type=tel], input[type=email], input[type=date], textarea, select {
   width: 100%; min-height: 44px; font: inherit; padding: .5rem .6rem; border: 1px solid var(--line); border-radius: .4rem; background: #fff; color: var(--ink); }

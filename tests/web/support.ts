@@ -24,6 +24,9 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // Chromium's PDF viewer is a built-in extension: with Playwright's default --disable-extensions
+    // a previewed PDF stays an empty frame.
+    ignoreDefaultArgs: ["--disable-extensions", "--disable-component-extensions-with-background-pages"],
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
