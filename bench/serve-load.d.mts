@@ -15,6 +15,8 @@ export interface LoadResult {
   afterFirstRoundMb: number | undefined;
   endRssMb: number | undefined;
   rounds: number;
+  /** The server's resident set each time every client has finished one more request. */
+  roundRssMb: number[];
   serverOutput: string;
 }
 export function planned(client: number, request: number): "valid" | "fieldError" | "missingGlyph";

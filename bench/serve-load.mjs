@@ -151,6 +151,7 @@ export async function benchServeLoad({ clients = 50, requests = 10, onPdf } = {}
       afterFirstRoundMb: afterRound[0],
       endRssMb: afterRound.at(-1),
       rounds: roundsDone,
+      roundRssMb: afterRound,
       serverOutput: output(),
     };
   } finally {
@@ -166,7 +167,7 @@ export function describeLoad(r) {
   return (
     `serve ${r.clients} clients x ${r.requests / r.clients} requests: p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms (max ${r.max.toFixed(0)}); ` +
     `${r.ok} documents, ${r.invalid} field errors, ${r.busy} busy, ${r.unclear} unclear; ` +
-    `server RSS idle ${r.idleRssMb?.toFixed(0)} MB, peak ${r.peakRssMb.toFixed(0)} MB, after round 1 ${r.afterFirstRoundMb?.toFixed(0)} MB, at the end ${r.endRssMb?.toFixed(0)} MB`
+    `server RSS idle ${r.idleRssMb?.toFixed(0)} MB, peak ${r.peakRssMb.toFixed(0)} MB, after each round ${r.roundRssMb.map((mb) => mb?.toFixed(0)).join(" ")} MB`
   );
 }
 

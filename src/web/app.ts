@@ -223,7 +223,10 @@ export function createApp(config: AppConfig): Hono<Env> {
       const encoder = new TextEncoder();
       const stream = new ReadableStream<Uint8Array>({
         start: async (controller) => {
-          const send = (event: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+          const send = (event: unknown) => {
+            // A page that went away has cancelled the stream: the rest is not sent.
+            if (!signal.aborted) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+          };
           try {
             send({ type: "checked", rows: checked.rows, valid: checked.valid, invalid: checked.invalid });
             const outcome = await renderBatch(checked, config.pool, lang, today(), send, signal);
@@ -243,7 +246,7 @@ export function createApp(config: AppConfig): Hono<Env> {
             send({ type: "error", message: webMessage("web.failed", lang) });
           } finally {
             batchRunning = false;
-            controller.close();
+            if (!signal.aborted) controller.close();
           }
         },
       });

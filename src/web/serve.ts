@@ -58,7 +58,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const pool = new WebRenderPool(options.pool);
   const config: AppConfig = { pool, scripts: clientScripts(), ...(options.today ? { today: options.today } : {}) };
   const app = createApp(config);
-  const listener = getRequestListener(app.fetch);
+  const listener = getRequestListener(app.fetch, {
+    // The adapter's default prints the error, whose message may quote what was typed: its class only.
+    errorHandler: (error) => {
+      process.stderr.write(`sim-cancel serve: internal error (${(error as Error)?.name ?? "unknown"})\n`);
+      return new Response("internal error", { status: 500 });
+    },
+  });
   const token = lan ? newToken() : undefined;
   let guard: GuardConfig | undefined;
 
