@@ -29,7 +29,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       const { runServe } = createRequire(import.meta.url)(SERVE_MODULE) as typeof import("../web/serve.js");
       process.exitCode = await runServe(args);
     } catch (error) {
-      process.exitCode = reportFailure(error, false);
+      process.exitCode = reportFailure(error, false, "en");
     }
   },
 };

@@ -28,7 +28,7 @@ import { langFromAcceptLanguage, renderPage } from "./page.js";
 import type { WebRenderPool, RenderOutcome } from "./render-pool.js";
 import { APP_CSS, ICON_SVG } from "./styles.js";
 import { isWebLang, type WebLang } from "./texts.js";
-import { wordFieldError, wordRenderProblems, webMessage, type ShownProblem } from "./words.js";
+import { webMessage, wordAll, type ShownProblem } from "./words.js";
 import { ZipBuilder } from "./zip.js";
 
 export const LIMITS = {
@@ -84,7 +84,7 @@ function sizeLimit(maxSize: number) {
 
 /** A render that did not give documents, as the page's problems and the status that fits. */
 function failure(outcome: Exclude<RenderOutcome, { ok: true }>, lang: WebLang): { status: 422 | 503 | 500; problems: ShownProblem[] } {
-  if (outcome.reason === "input") return { status: 422, problems: wordRenderProblems(outcome.problems, lang) };
+  if (outcome.reason === "input") return { status: 422, problems: wordAll(outcome.problems, lang) };
   if (outcome.reason === "busy" || outcome.reason === "cancelled") return { status: 503, problems: [{ code: "web.busy", message: webMessage("web.busy", lang) }] };
   if (outcome.reason === "timeout") return { status: 503, problems: [{ code: "web.timeout", message: webMessage("web.timeout", lang) }] };
   return { status: 500, problems: [{ code: "web.failed", message: webMessage("web.failed", lang) }] };
@@ -120,7 +120,7 @@ export function createApp(config: AppConfig): Hono<Env> {
     const lang = langOf(body?.["lang"]);
     if (!body) return problemsResponse(c, 400, [{ code: "web.badRequest", message: webMessage("web.badRequest", lang) }]);
     const result = validateDetails(formValues(body["details"]), { today: today() });
-    return c.json({ ok: result.ok, problems: result.ok ? [] : result.errors.map((e) => wordFieldError(e, lang)) });
+    return c.json({ ok: result.ok, problems: result.ok ? [] : wordAll(result.problems, lang) });
   });
 
   /** Validates, then renders through the queue; the response is the documents or the problems. */
@@ -130,7 +130,7 @@ export function createApp(config: AppConfig): Hono<Env> {
     const input = formValues(body["details"]);
     const day = today();
     const result = validateDetails(input, { today: day });
-    if (!result.ok) return { response: problemsResponse(c, 422, result.errors.map((e) => wordFieldError(e, lang))) };
+    if (!result.ok) return { response: problemsResponse(c, 422, wordAll(result.problems, lang)) };
     const outcome = await config.pool.render({ input, lang, today: day, signal: c.req.raw.signal });
     if (!outcome.ok) {
       const { status, problems } = failure(outcome, lang);
@@ -168,13 +168,8 @@ export function createApp(config: AppConfig): Hono<Env> {
     const lang = langOf(c.req.query("lang"));
     const text = new TextDecoder("utf-8", { fatal: false }).decode(await c.req.arrayBuffer());
     const loaded = loadDetails(text);
-    if (!loaded.ok) {
-      const problems = loaded.errors.map((e) => {
-        const problem = wordFieldError(e, lang);
-        return { code: e.code, message: webMessage("web.detailsFile", lang, { problem: problem.message }) };
-      });
-      return problemsResponse(c, 422, problems);
-    }
+    // The reader's problems name the file and line ("details.yaml, line 2: ...").
+    if (!loaded.ok) return problemsResponse(c, 422, wordAll(loaded.problems, lang));
     return c.json({ ok: true, details: loaded.values });
   });
 
@@ -195,7 +190,7 @@ export function createApp(config: AppConfig): Hono<Env> {
       if (error instanceof BatchUnavailableError) return { lang, response: problemsResponse(c, 503, [{ code: "web.batchUnavailable", message: webMessage("web.batchUnavailable", lang) }]) };
       if (error instanceof InputError) {
         // The batch reader's own sentences about the file as a whole (they name the upload, see batch-source.ts).
-        return { lang, response: problemsResponse(c, 422, error.problems.map((message) => ({ code: "batch.file", message }))) };
+        return { lang, response: problemsResponse(c, 422, wordAll(error.problems, lang)) };
       }
       throw error;
     }

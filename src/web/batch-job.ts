@@ -4,12 +4,15 @@
  * time so people using the form still get their turn, into a ZIP of row folders (named as
  * `sim-cancel batch` names them) and a summary.csv in the batch's columns.
  */
-import { csvLine, rowFolderName, rowNumberWidth, SUMMARY_COLUMNS, type SourceRow, type SummaryEntry, type BatchFormat } from "../batch/index.js";
+import { csvLine, rowFolderName, rowNumberWidth, SUMMARY_COLUMNS, type SourceRow, type BatchFormat } from "../batch/index.js";
+import type { SummaryRecord } from "../batch/summary.js";
 import { validateDetails, type DetailsInput } from "../details/index.js";
+import type { Problem } from "../problems.js";
+import { show } from "../show.js";
 import type { WebRenderPool } from "./render-pool.js";
 import type { WebLang } from "./texts.js";
 import { readUploadRows } from "./batch-source.js";
-import { withLabel, wordFieldError, wordRenderProblems, webMessage } from "./words.js";
+import { webMessage, wordRowProblems } from "./words.js";
 import { ZipBuilder } from "./zip.js";
 
 /** The page takes small batches; the command line has no such limit. */
@@ -30,26 +33,27 @@ export interface CheckedBatch {
   ready: { row: number; line?: number; name?: string; input: DetailsInput }[];
 }
 
-/** The name as written, for the report: text on one line, not endless (as the batch shows it). */
+/** The name as written, for the report: text on one line, not endless, shown escaped (as the batch shows it). */
 function shownName(row: SourceRow): string | undefined {
   const name = row.input?.name;
   if (typeof name !== "string" && typeof name !== "number") return undefined;
   const text = String(name).replace(/\s+/g, " ").trim();
-  return text === "" ? undefined : [...text].slice(0, 80).join("");
+  return text === "" ? undefined : show([...text].slice(0, 80).join(""));
 }
 
 /** Pass 1. Throws InputError for a file that cannot be read at all (its sentences name the upload). */
 export async function checkUpload(bytes: Uint8Array, format: BatchFormat, fileName: string, lang: WebLang, today: string): Promise<CheckedBatch> {
-  const rows = await readUploadRows(bytes, format, lang, fileName);
+  const rows = await readUploadRows(bytes, format, fileName);
   const checked: CheckedBatch = { rows: rows.length, valid: 0, invalid: [], ready: [] };
   for (const row of rows) {
     const name = shownName(row);
     const place = { row: row.row, ...(row.line !== undefined ? { line: row.line } : {}), ...(name !== undefined ? { name } : {}) };
-    const errors = [...row.problems];
+    const problems: Problem[] = [...row.problems];
     if (row.input) {
       const result = validateDetails(row.input, { today });
-      if (!result.ok) errors.push(...result.errors.map((e) => withLabel(wordFieldError(e, lang), lang)));
+      if (!result.ok) problems.push(...result.problems);
     }
+    const errors = wordRowProblems(problems, lang);
     if (errors.length > 0 || !row.input) checked.invalid.push({ ...place, errors });
     else {
       checked.valid++;
@@ -80,7 +84,7 @@ export async function renderBatch(
 ): Promise<BatchOutcome> {
   const width = rowNumberWidth(checked.rows);
   const zip = new ZipBuilder();
-  const entries = new Map<number, SummaryEntry>();
+  const entries = new Map<number, SummaryRecord>();
   for (const bad of checked.invalid) entries.set(bad.row, { ...bad, status: "invalid", files: [], pages: 0, bytes: 0 });
   const failed: RowProblems[] = [];
   let ok = 0;
@@ -114,7 +118,7 @@ export async function renderBatch(
       } else {
         const errors =
           outcome.reason === "input" || outcome.reason === "failed"
-            ? wordRenderProblems(outcome.problems, lang).map((p) => withLabel(p, lang))
+            ? wordRowProblems(outcome.problems, lang)
             : [webMessage(outcome.reason === "timeout" ? "web.timeout" : "web.failed", lang)];
         entries.set(row.row, { ...place, status: outcome.reason === "input" ? "invalid" : "failed", files: [], pages: 0, bytes: 0, errors });
         failed.push({ ...place, errors });

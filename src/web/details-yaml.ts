@@ -7,7 +7,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDocument, type Scalar } from "yaml";
-import { FIELD_NAMES, parseDetailsText, type FieldError, type FieldName } from "../details/index.js";
+import { FIELD_NAMES, parseDetailsText, type FieldName } from "../details/index.js";
+import type { Problem } from "../problems.js";
 import { CLI_TEXTS_DIR } from "../paths.js";
 import type { WebLang } from "./texts.js";
 
@@ -40,12 +41,12 @@ export async function detailsYaml(values: FormValues, lang: WebLang): Promise<st
   return doc.toString({ lineWidth: 0 });
 }
 
-export type LoadedDetails = { ok: true; values: FormValues } | { ok: false; errors: FieldError[] };
+export type LoadedDetails = { ok: true; values: FormValues } | { ok: false; problems: Problem[] };
 
 /** A details file as text fields: a list (address lines) joins with line breaks, a number is its digits. */
 export function loadDetails(text: string): LoadedDetails {
   const result = parseDetailsText(text, "details.yaml");
-  if (!result.ok) return { ok: false, errors: result.errors };
+  if (!result.ok) return { ok: false, problems: result.problems };
   const values: FormValues = {};
   for (const field of FIELD_NAMES) {
     const raw = result.input[field];

@@ -1,5 +1,6 @@
 /** The messages between the web server and its render workers (render-worker.ts). */
 import type { DetailsInput } from "../details/index.js";
+import type { Problem } from "../problems.js";
 
 export interface WebRenderJob {
   id: number;
@@ -21,4 +22,4 @@ export interface WebDocument {
 export type WebRenderReply =
   | { id: number; ok: true; documents: WebDocument[] }
   /** `input`: the details were the problem (a character no font has), not the program. */
-  | { id: number; ok: false; input: boolean; problems: string[] };
+  | { id: number; ok: false; input: boolean; problems: readonly Problem[] };

@@ -11,6 +11,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { DetailsInput } from "../details/index.js";
+import type { Problem } from "../problems.js";
 import type { WebDocument, WebRenderJob, WebRenderReply } from "./protocol.js";
 
 /** The same heap limits as the batch's workers (see src/batch/pool.ts for the measurements). */
@@ -18,8 +19,8 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 
 
 export type RenderOutcome =
   | { ok: true; documents: WebDocument[] }
-  | { ok: false; reason: "input"; problems: string[] }
-  | { ok: false; reason: "failed"; problems: string[] }
+  | { ok: false; reason: "input"; problems: readonly Problem[] }
+  | { ok: false; reason: "failed"; problems: readonly Problem[] }
   /** The waiting line was full, the job waited too long, or the requester went away. */
   | { ok: false; reason: "busy" | "timeout" | "cancelled" };
 
@@ -95,7 +96,7 @@ export class WebRenderPool {
     const fail = (message: string) => {
       const held = slot.busy;
       slot.busy = undefined;
-      if (held) this.settle(held, { ok: false, reason: "failed", problems: [message] });
+      if (held) this.settle(held, { ok: false, reason: "failed", problems: [{ code: "internal", params: { detail: message } }] });
     };
     slot.worker.on("error", (error) => fail(`the render worker stopped: ${error.message}`));
     slot.worker.on("exit", (code) => {

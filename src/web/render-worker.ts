@@ -4,6 +4,7 @@
  * batch's worker it writes nothing: the server must not put what a user typed on disk.
  */
 import { parentPort } from "node:worker_threads";
+import { problemsOf } from "../errors.js";
 import { generate, InputError } from "../generate.js";
 import type { WebRenderJob, WebRenderReply } from "./protocol.js";
 
@@ -15,8 +16,9 @@ async function render(job: WebRenderJob): Promise<WebRenderReply> {
     const documents = await generate(job.input, { lang: job.lang, today: job.today });
     return { id: job.id, ok: true, documents: documents.map(({ kind, lang, fileName, pages, bytes }) => ({ kind, lang, fileName, pages, bytes })) };
   } catch (error) {
+    // Problems as data: the server words them for the page.
     const input = error instanceof InputError;
-    return { id: job.id, ok: false, input, problems: input ? error.problems : [(error as Error)?.message ?? String(error)] };
+    return { id: job.id, ok: false, input, problems: problemsOf(error) };
   }
 }
 

@@ -1,15 +1,21 @@
 /**
- * Every place where the web server turns a problem into words, in one module, so it can be
- * rewired to the message catalogues (src/messages/) in one go. The form shows a message under
- * its field, so it never names a command-line flag: where the library's wording does (today's
- * catalogue says "--proxy-name", "--bic"), the web's own wording replaces it.
+ * Every place where the web server turns a problem into words, in one module. The sentences come
+ * from the message catalogues (src/messages/), with the page's own names for things (WEB_LABELS:
+ * a field is its label on the form, a choice is the option as the form shows it), so no message
+ * on the page names a command-line flag. A message under its field leaves out the field's hint:
+ * the page shows the hint there already.
  *
- * The server's own problems (busy, too large, unknown file kind, ...) have stable codes and
- * their four-language wording in WEB_MESSAGES, to be folded into the catalogues.
+ * The server's own problems (busy, too large, unknown file kind, ...) have stable codes and their
+ * four-language wording in WEB_MESSAGES, to be folded into the catalogues; so does the page's
+ * wording of the two library problems that the command line words with an option the page does
+ * not have (a font to add).
  */
-import { formatError, type FieldError, type FieldName } from "../details/index.js";
-import { FIELD_NAMES } from "../details/fields.js";
-import { FIELD_TEXTS, type Translations, type WebLang } from "./texts.js";
+import { isFieldName, type FieldName } from "../details/index.js";
+import { COLUMN_LABELS } from "../batch/labels.js";
+import { wordProblem, type Labels } from "../messages/format.js";
+import type { Problem } from "../problems.js";
+import { show } from "../show.js";
+import { FIELD_TEXTS, UI, type Translations, type WebLang } from "./texts.js";
 
 /** A problem as the page shows it: next to `field` when it has one, above the form otherwise. */
 export interface ShownProblem {
@@ -73,25 +79,7 @@ export const WEB_MESSAGES = {
     en: "this ZIP is gone (it is kept a few minutes only); make it again",
     fr: "ce ZIP n'existe plus (il n'est gardé que quelques minutes) ; refaites-le",
   },
-  "web.detailsFile": {
-    "zh-Hans": "这个资料文件有问题：{problem}",
-    "zh-Hant": "這個資料檔有問題：{problem}",
-    en: "this details file has a problem: {problem}",
-    fr: "ce fichier d'informations a un problème : {problem}",
-  },
-  // Today's catalogue words these two with flags; the form names the choice and the field instead.
-  "proxyName.required": {
-    "zh-Hans": "委托他人代办时必须填写代办人的全名",
-    "zh-Hant": "委託他人代辦時必須填寫代辦人的全名",
-    en: "is required when someone goes for you: give your representative's full name",
-    fr: "est obligatoire quand quelqu'un y va pour vous : indiquez le nom complet de votre mandataire",
-  },
-  "proxyName.neededForId": {
-    "zh-Hans": "填写了代办人的证件号码时必须填写：该号码属于代办人",
-    "zh-Hant": "填寫了代辦人的證件號碼時必須填寫：該號碼屬於代辦人",
-    en: "is needed when the representative's ID number is given: the number belongs to them",
-    fr: "est nécessaire quand le numéro de pièce d'identité du mandataire est indiqué : ce numéro est le sien",
-  },
+  // The catalogue's wording asks for a font option; the page has none: it asks for other writing.
   "glyph.missing": {
     "zh-Hans": "字符 {char}（{codePoint}）无法打印：字体中没有它；请换一种写法（例如用拉丁字母）",
     "zh-Hant": "字元 {char}（{codePoint}）無法列印：字型中沒有它；請換一種寫法（例如用拉丁字母）",
@@ -103,83 +91,75 @@ export const WEB_MESSAGES = {
 export type WebMessageCode = keyof typeof WEB_MESSAGES;
 
 function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? (typeof values[name] === "string" ? show(values[name]) : String(values[name])) : whole));
 }
 
 /**
- * Text from outside (a file's column name, a character) made safe to show: control, escape and
- * direction characters become visible codes such as \u{1B}, so they cannot reorder or hide
- * what the page shows. (The page puts text in with textContent: no markup is ever read.)
+ * Text from outside made safe to show: control, escape, direction and other invisible characters
+ * become visible codes such as \u{1B} (the library's show()). The page puts text in with
+ * textContent: no markup is ever read.
  */
-export function visible(text: string): string {
-  return text.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
-}
+export const visible = show;
 
 export function webMessage(code: WebMessageCode, lang: WebLang, params: Readonly<Record<string, string | number>> = {}): string {
-  return visible(fill(WEB_MESSAGES[code][lang], params));
+  return fill(WEB_MESSAGES[code][lang], params);
 }
 
 export function fieldLabel(field: FieldName, lang: WebLang): string {
   return FIELD_TEXTS[field].label[lang];
 }
 
-/** "--bic" -> "BIC": a flag named in a parameter becomes the field's label. */
-function flagsToLabels(text: string, lang: WebLang): string {
-  return text.replace(/--([a-z]+(?:-[a-z]+)*)/g, (whole, kebab: string) => {
-    const field = FIELD_NAMES.find((f) => f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) === kebab);
-    return field ? fieldLabel(field, lang) : whole;
-  });
+/** A choice as the form shows it, in the language's quotation marks. */
+function quoted(text: string, lang: WebLang): string {
+  return lang === "zh-Hans" ? `“${text}”` : lang === "zh-Hant" ? `「${text}」` : lang === "fr" ? `« ${text} »` : `"${text}"`;
 }
 
-/**
- * The catalogue's sentence for a field error, without the field's label and its flag hint:
- * formatError adds both only for a known field name, so an empty name gives ": <message>".
- * (Rewire: formatProblem(problem, lang, labels) once the catalogues exist.)
- */
-function catalogueMessage(error: FieldError, lang: WebLang): string {
-  const params = error.params ? Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === "string" ? flagsToLabels(v, lang) : v])) : undefined;
-  return formatError({ field: "", code: error.code, message: "", ...(params ? { params } : {}) }, lang).replace(/^: /, "");
+/** How the page names things in the catalogue's sentences. */
+export function webLabels(lang: WebLang): Labels {
+  const field = (name: string) => (isFieldName(name) ? fieldLabel(name, lang) : name);
+  return {
+    field,
+    // The page sets no library option itself: one named in a message is shown by its name.
+    option: (name) => name,
+    setting: (name, value) => {
+      const choice = (UI as Record<string, Translations | undefined>)[`${name}.${value}`];
+      return choice ? quoted(choice[lang], lang) : `${field(name)} ${quoted(value, lang)}`;
+    },
+    example: (_name, value) => quoted(value.replace(/\n/g, " / "), lang),
+  };
 }
 
-function isField(field: string): field is FieldName {
-  return (FIELD_NAMES as readonly string[]).includes(field);
+/** One problem, worded for the page: under its field (without its name and hint), or with its place. */
+export function wordForPage(problem: Problem, lang: WebLang, labels: Labels = webLabels(lang)): ShownProblem {
+  const own = (WEB_MESSAGES as Record<string, Translations | undefined>)[problem.code];
+  // An internal failure's detail is for developers (and may quote a library's text): not shown.
+  let message = problem.code === "internal" ? webMessage("web.failed", lang) : own ? fill(own[lang], problem.params ?? {}) : wordProblem(problem, lang, labels).message;
+  // The catalogues leave spaces around a label (made for flags); Chinese quotation marks need none.
+  if (lang.startsWith("zh")) message = message.replace(/ ?([「“][^」”]*[」”]) ?/g, "$1");
+  if (problem.field !== undefined && isFieldName(problem.field)) return { code: problem.code, field: problem.field, message };
+  const place = wordProblem({ ...problem, params: {} }, lang, labels).place;
+  return { code: problem.code, message: place === undefined ? message : `${place}${lang.startsWith("zh") ? "：" : ": "}${message}` };
 }
 
-/** A validation error as the page shows it under its field (without the field's name). */
-export function wordFieldError(error: FieldError, lang: WebLang): ShownProblem {
-  const own = (WEB_MESSAGES as Record<string, Translations>)[error.code];
-  const message = own ? fill(own[lang], error.params ?? {}) : catalogueMessage(error, lang);
-  return { code: error.code, ...(isField(error.field) ? { field: error.field } : {}), message: visible(message) };
+export function wordAll(problems: readonly Problem[], lang: WebLang): ShownProblem[] {
+  const labels = webLabels(lang);
+  return problems.map((problem) => wordForPage(problem, lang, labels));
 }
 
 /** "Mobile number to cancel: 61 23 45 is a fixed line …": a problem with its field's name, for lists. */
-export function withLabel(problem: ShownProblem, lang: WebLang): string {
-  return problem.field ? `${fieldLabel(problem.field, lang)}${lang.startsWith("zh") ? "：" : ": "}${problem.message}` : problem.message;
+export function withLabel(problem: ShownProblem, lang: WebLang, label: (field: FieldName) => string = (f) => fieldLabel(f, lang)): string {
+  return problem.field ? `${label(problem.field)}${lang.startsWith("zh") ? "：" : ": "}${problem.message}` : problem.message;
 }
 
-const GLYPH = /^(\w+): the character "(.+)" \((U\+[0-9A-F]+)\) is in none of the fonts/su;
-
 /**
- * The problems generate() reports as sentences (today an InputError's strings). The one a user
- * can cause once the details are valid is a character no font has: it goes under its field. Any
- * other is shown as a general failure rather than a sentence that may name a flag.
+ * A batch row's problems as the helpers' tab lists them: a field by its column in the file (what
+ * the helper fixes is the file, as `sim-cancel batch` says it), in the page's language.
  */
-export function wordRenderProblems(problems: readonly string[], lang: WebLang): ShownProblem[] {
-  return problems.map((text) => {
-    const glyph = GLYPH.exec(text);
-    if (glyph && isField(glyph[1]!)) {
-      const params = { char: glyph[2]!, codePoint: glyph[3]! };
-      return { code: "glyph.missing", field: glyph[1]!, message: webMessage("glyph.missing", lang, params) };
-    }
-    const field = /^(\w+):/.exec(text)?.[1];
-    return { code: "web.failed", ...(field && isField(field) ? { field } : {}), message: webMessage("web.failed", lang) };
+export function wordRowProblems(problems: readonly Problem[], lang: WebLang): string[] {
+  const labels: Labels = { ...webLabels(lang), field: COLUMN_LABELS.field, setting: COLUMN_LABELS.setting };
+  return problems.map((problem) => {
+    // The row is the table's own column: a message says where in the file only below the row.
+    const unplaced = problem.at ? { ...problem, at: { ...problem.at, row: undefined } } : problem;
+    return withLabel(wordForPage(unplaced, lang, labels), lang, (field) => field);
   });
-}
-
-/**
- * A batch file's own problems (the batch reader's sentences: a column that is not a field, a
- * JSON slip), with the private path the server read it from replaced by the file's name.
- */
-export function wordBatchText(text: string, privatePath: string, shownName: string): string {
-  return visible(text.split(privatePath).join(shownName));
 }

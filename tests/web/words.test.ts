@@ -5,35 +5,36 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ERROR_CODES, fieldError, validateDetails, type FieldName } from "../../src/details/index.js";
+import { validateDetails, type FieldName } from "../../src/details/index.js";
+import { CATALOGUES, type MessageCode } from "../../src/messages/catalogue.js";
 import { FIELD_TEXTS, UI, WEB_LANGS } from "../../src/web/texts.js";
 import { pageTexts } from "../../src/web/page.js";
-import { visible, WEB_MESSAGES, wordFieldError, wordRenderProblems, withLabel } from "../../src/web/words.js";
+import { visible, WEB_MESSAGES, wordAll, wordForPage, withLabel, wordRowProblems } from "../../src/web/words.js";
 import { detailsYaml, loadDetails } from "../../src/web/details-yaml.js";
 
-/** A value for every parameter any message uses; "given" as the library fills it today, with flags. */
-const PARAMS = {
-  char: "U+0007", position: 3, max: 80, length: 91, count: 7, line: 2, number: "26 12 34", accepted: "prepaid, postpaid",
-  date: "2026-11-24", country: "XX", expected: 27, given: "--bic, --account-holder", detail: "x", column: 4, key: "nmae",
-  fields: "name, phone", suggestion: "name", other: "name",
-};
+/** A value for every parameter any catalogue message uses; "given" names fields, as the library fills it. */
+const PARAMS: Record<string, string | number> = Object.fromEntries(
+  Object.values(CATALOGUES.en.messages).flatMap((m) => [...m.matchAll(/\{(\w+)\}/g)].map((x) => [x[1]!, 7])),
+);
+PARAMS["given"] = "bic,accountHolder";
+PARAMS["detail"] = "a detail";
 
 describe("problems worded for the form", () => {
-  it("words every code in every language, with every parameter filled and no flag named", () => {
-    for (const code of ERROR_CODES) {
+  it("words every code of the catalogues in every language, with every parameter filled and no flag named", () => {
+    for (const code of Object.keys(CATALOGUES.en.messages)) {
       for (const lang of WEB_LANGS) {
-        const shown = wordFieldError(fieldError("iban", code, PARAMS), lang);
+        const shown = wordForPage({ code: code as MessageCode, field: "iban", params: PARAMS }, lang);
         expect(shown.field).toBe("iban");
-        expect(shown.message, `${code} ${lang}`).not.toMatch(/--[a-z]|\{\w+\}/);
-        expect(shown.message.length).toBeGreaterThan(3);
+        expect(shown.message, `${code} ${lang}`).not.toMatch(/--[a-z]|\{\w+(:[^}]*)?\}/);
+        expect(shown.message.length, `${code} ${lang}`).toBeGreaterThan(2);
       }
     }
-    // The refund's cross-field message names the other fields by their labels on the page.
-    expect(wordFieldError(fieldError("iban", "iban.neededForRefund", { given: "--bic, --account-holder" }), "en").message).toBe(
+    // Fields and choices are named as the form names them.
+    expect(wordForPage({ code: "iban.neededForRefund", field: "iban", params: { given: "bic,accountHolder" } }, "en").message).toBe(
       "is needed when BIC, Account holder is given: a refund needs the account's IBAN",
     );
-    expect(withLabel(wordFieldError(fieldError("proxyName", "proxyName.required"), "fr"), "fr")).toBe(
-      "Nom complet du mandataire: est obligatoire quand quelqu'un y va pour vous : indiquez le nom complet de votre mandataire",
+    expect(withLabel(wordForPage({ code: "proxyName.required", field: "proxyName" }, "fr"), "fr")).toBe(
+      `Nom complet du mandataire: ${CATALOGUES.fr.messages["proxyName.required"].replace("{setting:channel=proxy}", "« Quelqu'un y va pour moi (procuration) »")}`,
     );
   });
 
@@ -71,13 +72,24 @@ describe("problems worded for the form", () => {
     );
   });
 
-  it("puts a character no font has under its field, and any other failure in general words", () => {
-    const problems = wordRenderProblems(
-      ['proxyName: the character "𠮷" (U+20BB7) is in none of the fonts; add a font that has it with --font FILE', "something else broke at --paper"],
+  it("puts a character no font has under its field, asks for other writing (the page has no font option), and hides internal details", () => {
+    const problems = wordAll(
+      [
+        { code: "glyph.missing", field: "proxyName", params: { char: "𠮷", codePoint: "U+20BB7" } },
+        { code: "internal", params: { detail: "something broke at --paper" } },
+      ],
       "zh-Hant",
     );
     expect(problems[0]).toEqual({ code: "glyph.missing", field: "proxyName", message: expect.stringContaining("字元 𠮷（U+20BB7）無法列印") });
-    expect(problems[1]).toEqual({ code: "web.failed", message: WEB_MESSAGES["web.failed"]["zh-Hant"] });
+    expect(problems[1]).toEqual({ code: "internal", message: WEB_MESSAGES["web.failed"]["zh-Hant"] });
+  });
+
+  it("names a batch row's fields by their columns, and a place in the file below the row", () => {
+    expect(wordRowProblems([{ code: "phone.fixedLine", field: "phone", at: { file: "a.csv", row: 2, line: 3 }, params: { number: "26 12 34" } }], "en")).toEqual([
+      `phone: ${CATALOGUES.en.messages["phone.fixedLine"].replace("{number}", "26 12 34")}`,
+    ]);
+    const [syntax] = wordRowProblems([{ code: "file.unknownKey", at: { file: "people.jsonl", row: 3, line: 3 }, params: { key: "nmae", fields: "name" } }], "en");
+    expect(syntax).toMatch(/^people\.jsonl, line 3: /);
   });
 });
 
