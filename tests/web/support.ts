@@ -3,7 +3,8 @@
  * process, and Debian's Chromium driven by playwright-core (no browser download: CI installs the
  * chromium package). The flags are those that work on this machine's closed network.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { ROOT } from "../support/cli.js";
@@ -21,15 +22,23 @@ export async function startBuiltServer(options: ServerOptions = {}): Promise<Run
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
-  return chromium.launch({
+  // Chromium puts a socket in its TMPDIR, whose path must stay under 108 bytes: the test run's
+  // own temporary folder can be nested deeper than that, so the browser gets a short one.
+  const browserTmp = mkdtempSync(join(existsSync("/tmp") ? "/tmp" : tmpdir(), "sc-chromium-"));
+  const browser = await chromium
+    .launch({
+    env: { ...process.env, TMPDIR: browserTmp },
     executablePath: CHROMIUM,
     headless: true,
     // Chromium's PDF viewer is a built-in extension: with Playwright's default --disable-extensions
     // a previewed PDF stays an empty frame.
     ignoreDefaultArgs: ["--disable-extensions", "--disable-component-extensions-with-background-pages"],
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+    })
+    .catch((error: unknown) => {
+      rmSync(browserTmp, { recursive: true, force: true });
+      throw error;
+    });
+  browser.on("disconnected", () => rmSync(browserTmp, { recursive: true, force: true }));
+  return browser;
 }
-
-/** Where the browser tests leave their screenshots (looked at by people; the README's comes from here). */
-export const SCREENSHOTS = join(ROOT, "docs", "images");
