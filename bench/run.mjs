@@ -68,3 +68,9 @@ for (const rows of BATCH_SIZES) {
   const rss = median(results.map((r) => r.peakRssMb));
   console.log(`batch ${rows} rows: median ${fmt(pairs)} pairs/s, peak RSS ${fmt(rss, 0)} MB (${results.length} run${results.length > 1 ? "s" : ""})`);
 }
+
+// The web form under load: `sim-cancel serve` and 50 clients at once (see serve-load.mjs).
+const { benchServeLoad, describeLoad } = await import("./serve-load.mjs");
+const SERVE_CLIENTS = Number(process.env.BENCH_SERVE_CLIENTS ?? 50);
+const SERVE_REQUESTS = Number(process.env.BENCH_SERVE_REQUESTS ?? 10);
+console.log(describeLoad(await benchServeLoad({ clients: SERVE_CLIENTS, requests: SERVE_REQUESTS })));

@@ -10,6 +10,7 @@ import { batchCommand } from "./batch-command.js";
 import { generateCommand } from "./generate-command.js";
 import { initCommand } from "./init-command.js";
 import { packsCommand } from "./packs-command.js";
+import { serveCommand } from "./serve-command.js";
 import { EXIT_INPUT, words } from "./report.js";
 import { resolveMessageLang, type MessageLang } from "../messages/catalogue.js";
 import { show } from "../show.js";
@@ -19,7 +20,7 @@ function joinStdinDash(args: string[]): string[] {
   return args.flatMap((arg, i) => (arg === "-" && args[i - 1] === "--details" ? [] : arg === "--details" && args[i + 1] === "-" ? ["--details=-"] : [arg]));
 }
 
-const COMMANDS = ["generate", "init", "packs", "batch"];
+const COMMANDS = ["generate", "init", "packs", "batch", "serve"];
 
 /**
  * `generate` is the default command. It is not declared to yargs as "$0", because yargs then
@@ -82,6 +83,7 @@ export async function main(argv: string[]): Promise<void> {
       .command(initCommand)
       .command(packsCommand)
       .command(batchCommand)
+      .command(serveCommand)
       .strict()
       .help()
       .version(ownVersion())
