@@ -8,8 +8,8 @@ import { parse, CsvError } from "csv-parse";
 import { FIELD_NAMES, fieldFromKey, type DetailsInput, type FieldName } from "../details/index.js";
 import { InputError } from "../errors.js";
 import type { Problem } from "../problems.js";
-import { formatBytes, openLimitedStream } from "../input/read.js";
-import { BATCH_LIMITS, checkRowCount, rowPlace, unreadable, type SourceRow } from "./source-row.js";
+import { formatBytes } from "../input/read.js";
+import { BATCH_LIMITS, checkRowCount, rowPlace, unreadable, type RowSource, type SourceRow } from "./source-row.js";
 
 /** Unknown columns named one by one; past these, a count. */
 const MAX_COLUMNS_SHOWN = 5;
@@ -86,8 +86,9 @@ class LineBreaks extends Transform {
   }
 }
 
-export async function* readCsvRows(file: string): AsyncGenerator<SourceRow> {
-  const source = await openLimitedStream(file, BATCH_LIMITS.fileBytes);
+export async function* readCsvRows(from: RowSource): AsyncGenerator<SourceRow> {
+  const file = from.name;
+  const source = await from.open();
   const lines = new LineBreaks();
   const parser = source.pipe(lines).pipe(
     parse({

@@ -8,8 +8,8 @@ import { StringDecoder } from "node:string_decoder";
 import { InputError } from "../errors.js";
 import type { Problem } from "../problems.js";
 import { jsonErrorPlace } from "../input/json.js";
-import { formatBytes, openLimitedStream } from "../input/read.js";
-import { BATCH_LIMITS, checkRowCount, objectToRow, rowPlace, unreadable, type SourceRow } from "./source-row.js";
+import { formatBytes } from "../input/read.js";
+import { BATCH_LIMITS, checkRowCount, objectToRow, rowPlace, unreadable, type RowSource, type SourceRow } from "./source-row.js";
 
 /** A JSON.parse failure as a row problem, on the file's line where V8 says it is. */
 function syntaxProblem(file: string, text: string, error: Error, row: number, firstLine: number): Problem {
@@ -29,8 +29,9 @@ function parseElement(text: string, row: number, line: number, file: string): So
 }
 
 /** The file's text in chunks, decoded as UTF-8, through the limited reader (no devices, a size cap). */
-async function* chunks(file: string): AsyncGenerator<string> {
-  const stream = await openLimitedStream(file, BATCH_LIMITS.fileBytes);
+async function* chunks(source: RowSource): AsyncGenerator<string> {
+  const file = source.name;
+  const stream = await source.open();
   const decoder = new StringDecoder("utf8");
   try {
     for await (const chunk of stream) yield decoder.write(chunk as Buffer);
@@ -44,7 +45,8 @@ async function* chunks(file: string): AsyncGenerator<string> {
   }
 }
 
-export async function* readJsonArrayRows(file: string): AsyncGenerator<SourceRow> {
+export async function* readJsonArrayRows(source: RowSource): AsyncGenerator<SourceRow> {
+  const file = source.name;
   const broken = (line: number, detail: string) => new InputError([{ code: "batch.jsonShape", at: { file, line }, params: { detail } }]);
   let state: "start" | "before" | "element" | "after" | "end" = "start";
   let line = 1;
@@ -57,7 +59,7 @@ export async function* readJsonArrayRows(file: string): AsyncGenerator<SourceRow
   let escaped = false;
   let first = true;
 
-  for await (const chunk of chunks(file)) {
+  for await (const chunk of chunks(source)) {
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
       if (state === "element") {
@@ -130,7 +132,8 @@ export async function* readJsonArrayRows(file: string): AsyncGenerator<SourceRow
  * line whole however long it is (a 150 MB line took a worker's memory): a line longer than a row
  * can be is skipped to its end and reported as that row's problem.
  */
-export async function* readJsonLinesRows(file: string): AsyncGenerator<SourceRow> {
+export async function* readJsonLinesRows(source: RowSource): AsyncGenerator<SourceRow> {
+  const file = source.name;
   let line = 0;
   let row = 0;
   let current = "";
@@ -149,7 +152,7 @@ export async function* readJsonLinesRows(file: string): AsyncGenerator<SourceRow
     if (text.trim() === "") return undefined;
     return parseElement(text, ++row, line, file);
   };
-  for await (const chunk of chunks(file)) {
+  for await (const chunk of chunks(source)) {
     let start = 0;
     for (let end = chunk.indexOf("\n"); end >= 0; start = end + 1, end = chunk.indexOf("\n", start)) {
       if (!tooLong) current += chunk.slice(start, end);

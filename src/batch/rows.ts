@@ -10,7 +10,7 @@ import { extname } from "node:path";
 import { InputError } from "../errors.js";
 import { readCsvRows } from "./rows-csv.js";
 import { readJsonArrayRows, readJsonLinesRows } from "./rows-json.js";
-import type { SourceRow } from "./source-row.js";
+import { bytesSource, fileSource, type SourceRow } from "./source-row.js";
 
 export type { SourceRow } from "./source-row.js";
 export type BatchFormat = "csv" | "json" | "jsonl";
@@ -40,9 +40,14 @@ export async function checkBatchFile(file: string): Promise<void> {
   }
 }
 
-export function readRows(file: string): AsyncGenerator<SourceRow> {
-  const format = formatOf(file);
-  if (format === "csv") return readCsvRows(file);
-  if (format === "json") return readJsonArrayRows(file);
-  return readJsonLinesRows(file);
+/**
+ * The rows of a batch file (a path), or of bytes in memory named like a file (`{ name, bytes }`:
+ * an upload, which is never written to disk): the format from the name's extension.
+ */
+export function readRows(source: string | { name: string; bytes: Uint8Array }): AsyncGenerator<SourceRow> {
+  const from = typeof source === "string" ? fileSource(source) : bytesSource(source.name, source.bytes);
+  const format = formatOf(from.name);
+  if (format === "csv") return readCsvRows(from);
+  if (format === "json") return readJsonArrayRows(from);
+  return readJsonLinesRows(from);
 }

@@ -2,7 +2,9 @@
  * One row as read from a batch file, before validation, and the helpers the readers share.
  */
 import { fieldFromKey, unknownKeyProblems, type DetailsInput, type FieldName } from "../details/index.js";
+import { Readable } from "node:stream";
 import { InputError } from "../errors.js";
+import { openLimitedStream } from "../input/read.js";
 import type { Problem } from "../problems.js";
 
 export interface SourceRow {
@@ -25,6 +27,24 @@ export const BATCH_LIMITS = {
   /** The file: rows are read one at a time, so this only bounds the work. */
   fileBytes: 512 * 1024 * 1024,
 } as const;
+
+/**
+ * Where a batch's rows come from: a file (read as a stream through input/read.ts, with its limits),
+ * or bytes already in memory under a name (an upload to the web form, never written to disk).
+ */
+export interface RowSource {
+  /** The file's path or the upload's name: what problems name. */
+  name: string;
+  open(): Promise<Readable>;
+}
+
+export function fileSource(file: string): RowSource {
+  return { name: file, open: () => openLimitedStream(file, BATCH_LIMITS.fileBytes) };
+}
+
+export function bytesSource(name: string, bytes: Uint8Array): RowSource {
+  return { name, open: async () => Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]) };
+}
 
 /** A read error as bad input that names the file. */
 export function unreadable(file: string, error: unknown): InputError {

@@ -21,7 +21,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { HttpBindings } from "@hono/node-server";
 import { todayInNoumea, validateDetails } from "../details/index.js";
 import { InputError } from "../errors.js";
-import { BatchUnavailableError, formatFromName } from "./batch-source.js";
+import { formatFromName } from "./batch-source.js";
 import { checkUpload, MAX_ROWS, renderBatch } from "./batch-job.js";
 import { detailsYaml, formValues, loadDetails } from "./details-yaml.js";
 import { langFromAcceptLanguage, renderPage } from "./page.js";
@@ -187,7 +187,6 @@ export function createApp(config: AppConfig): Hono<Env> {
       }
       return { lang, checked };
     } catch (error) {
-      if (error instanceof BatchUnavailableError) return { lang, response: problemsResponse(c, 503, [{ code: "web.batchUnavailable", message: webMessage("web.batchUnavailable", lang) }]) };
       if (error instanceof InputError) {
         // The batch reader's own sentences about the file as a whole (they name the upload, see batch-source.ts).
         return { lang, response: problemsResponse(c, 422, wordAll(error.problems, lang)) };

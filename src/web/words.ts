@@ -67,12 +67,6 @@ export const WEB_MESSAGES = {
     en: "this file has {rows} rows; the page takes at most {max} at a time (use the command line for more)",
     fr: "ce fichier a {rows} lignes ; la page en traite {max} au plus à la fois (utilisez la ligne de commande au-delà)",
   },
-  "web.batchUnavailable": {
-    "zh-Hans": "这台电脑上的网页无法读取批量文件，请使用命令行",
-    "zh-Hant": "這台電腦上的網頁無法讀取批次檔案，請使用命令列",
-    en: "the page cannot read batch files on this computer; use the command line",
-    fr: "la page ne peut pas lire de fichier de lot sur cet ordinateur ; utilisez la ligne de commande",
-  },
   "web.batchGone": {
     "zh-Hans": "这个 ZIP 已经不存在了（只保留几分钟），请重新生成",
     "zh-Hant": "這個 ZIP 已經不存在了（只保留幾分鐘），請重新產生",

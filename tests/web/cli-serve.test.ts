@@ -110,7 +110,7 @@ describe("sim-cancel serve", () => {
       ...filesChangedSince(ROOT, since, new Set(["node_modules", ".git", "dist"])),
     ];
     for (const file of changed) expect(readFileSync(file).includes(MARK), file).toBe(false);
-    // The temporary folder the batch's FIFO lived in is gone too.
+    // Nothing was left in the temporary folder either (a batch upload is read from memory).
     expect(readdirSync(temp)).toEqual([]);
   });
 
