@@ -8,19 +8,19 @@
  *   import { benchBatch } from "./batch.mjs";
  *   const { rows, seconds, pairsPerSecond, peakRssMb } = await benchBatch(1000);
  *
- * Run directly (`node bench/batch.mjs 1000 5000`) it prints one line per size.
+ * runTypstBatch does the same with Typst (bench/typst-batch.mjs) on the same file, for
+ * bench/run.mjs. Run directly (`node bench/batch.mjs 1000 5000`) it prints ours, one line per size.
  */
-import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { HAVE_GNU_TIME, measureProcess } from "./measure.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 // The package's bin: the one-file bundle users run.
 const cli = join(root, JSON.parse(readFileSync(join(root, "package.json"), "utf8")).bin["sim-cancel"]);
-const GNU_TIME = "/usr/bin/time";
 
 const GIVEN = ["Xiaoming", "Mei", "Léa", "Hugo", "Wei", "Zoé", "Anh", "Jun", "Maëlle", "Tiare"];
 const FAMILY = ["WANG", "LI", "MARTIN", "NGUYEN", "CHEN", "DUPONT", "ZHANG", "WAMYTAN", "LIU", "BERNARD"];
@@ -44,39 +44,56 @@ export async function writeSyntheticCsv(file, rows) {
   await writeFile(file, `${lines.join("\n")}\n`);
 }
 
-function run(command, args, env) {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== "number") reject(error);
-      else resolve({ code: error ? error.code : 0, stdout, stderr });
-    });
-  });
+/** Ours: `sim-cancel batch` on `csv`; rejects unless every row is rendered. */
+export async function runOurBatch(csv, rows, out) {
+  const args = [cli, "batch", csv, "--out", out, "--json"];
+  const result = await measureProcess(process.execPath, args, { env: { SIM_CANCEL_REPORT_RSS: HAVE_GNU_TIME ? "0" : "1" } });
+  const rendered = JSON.parse(result.stdout).rendered;
+  if (rendered !== rows) throw new Error(`batch of ${rows} rows rendered ${rendered}`);
+  const peakRssMb = result.peakRssMb ?? Number(/peak RSS ([\d.]+) MB/.exec(result.stderr)?.[1]);
+  return { rows, seconds: result.ms / 1000, pairsPerSecond: rows / (result.ms / 1000), peakRssMb, cpuSeconds: (result.cpuMs ?? NaN) / 1000 };
 }
 
-/** Runs one batch of `rows` rows; rejects if the batch does not render every row. */
-export async function benchBatch(rows) {
+/**
+ * Typst: bench/typst-batch.mjs on the same `csv` (`workers` worker threads, each replaced after
+ * `rowsPerWorker` rows), measured as ours: wall time, CPU time and peak RSS of the process.
+ */
+export async function runTypstBatch(csv, rows, out, { workers, rowsPerWorker } = {}) {
+  const script = fileURLToPath(new URL("./typst-batch.mjs", import.meta.url));
+  const result = await measureProcess(process.execPath, [script, csv, out, String(workers ?? ""), String(rowsPerWorker ?? "")]);
+  const report = JSON.parse(result.stdout);
+  if (report.rendered !== rows) throw new Error(`Typst batch of ${rows} rows rendered ${report.rendered}: ${report.errors.join("\n")}`);
+  return {
+    rows, seconds: result.ms / 1000, pairsPerSecond: rows / (result.ms / 1000), peakRssMb: result.peakRssMb, cpuSeconds: (result.cpuMs ?? NaN) / 1000,
+    workers: report.workers, rowsPerWorker: report.rowsPerWorker, started: report.started,
+    prepMsPerPair: report.prepMs / rows, renderMsPerPair: report.renderMs / rows,
+  };
+}
+
+/** A fresh folder with a synthetic CSV of `rows` rows, for `body`; removed afterwards. */
+export async function withSyntheticCsv(rows, body) {
   const dir = await mkdtemp(join(tmpdir(), "sim-cancel-bench-batch-"));
   try {
     const csv = join(dir, "people.csv");
-    const out = join(dir, "out");
     await writeSyntheticCsv(csv, rows);
-    const args = [cli, "batch", csv, "--out", out, "--json"];
-    const useTime = existsSync(GNU_TIME);
-    const start = performance.now();
-    const result = useTime
-      ? await run(GNU_TIME, ["-f", "peak-rss-kb %M", process.execPath, ...args], { SIM_CANCEL_REPORT_RSS: "0" })
-      : await run(process.execPath, args, { SIM_CANCEL_REPORT_RSS: "1" });
-    const seconds = (performance.now() - start) / 1000;
-    if (result.code !== 0) throw new Error(`batch of ${rows} rows exited with ${result.code}:\n${result.stderr.slice(-2000)}`);
-    const rendered = JSON.parse(result.stdout).rendered;
-    if (rendered !== rows) throw new Error(`batch of ${rows} rows rendered ${rendered}`);
-    const kb = /peak-rss-kb (\d+)/.exec(result.stderr)?.[1];
-    const mb = /peak RSS ([\d.]+) MB/.exec(result.stderr)?.[1];
-    const peakRssMb = kb ? Number(kb) / 1024 : Number(mb);
-    return { rows, seconds, pairsPerSecond: rows / seconds, peakRssMb };
+    let runs = 0;
+    // Each run writes into its own folder, removed at once: 5,000 pairs are some 600 MB.
+    return await body(csv, async (run) => {
+      const out = join(dir, `out-${runs++}`);
+      try {
+        return await run(out);
+      } finally {
+        await rm(out, { recursive: true, force: true });
+      }
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs one batch of `rows` rows of ours; rejects if the batch does not render every row. */
+export function benchBatch(rows) {
+  return withSyntheticCsv(rows, (csv, inFolder) => inFolder((out) => runOurBatch(csv, rows, out)));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
