@@ -27,7 +27,8 @@ export const GLUE = new Set(["\u00a0", "\u202f", "\u2060"]);
  */
 export const GLUED_SPACES: readonly { before: RegExp; after: RegExp; why: string }[] = [
   { before: /\d$/, after: /^\d/, why: "digit groups: +687 76 12 34, 2 300" },
-  { before: /\d$/, after: /^(F|XPF|€|%|Go|h)(?![\p{L}])/u, why: "an amount and its unit: 2 300 F" },
+  { before: /\d$/, after: /^(F|XPF|€|%|Go|h)(?![\p{L}])/u, why: "an amount and its unit: 2 300 F, 15 h" },
+  { before: /\d[ \u00a0\u202f]h$/, after: /^\d/, why: "the minutes of a French time: 15 h 45" },
   { before: /(^|[\s(])[nN][°º]$/, after: /^./u, why: "n° and its number" },
   { before: /./u, after: /^[:;!?»]/, why: "French space before high punctuation and closing guillemet" },
   { before: /«$/, after: /^./u, why: "French space after an opening guillemet" },

@@ -6,9 +6,10 @@ import type { Block, DocModel, Furniture, Section } from "../model/doc-model.js"
 import type { FontChain } from "../fonts/chain.js";
 import type { Drawable, PageLayout, StructNode } from "./page-layout.js";
 import { layoutBlock } from "./blocks.js";
-import { breakLines } from "./lines.js";
+import { breakLines, type Line } from "./lines.js";
+import { checkInside } from "./guard.js";
 import { paginate, type Placeable } from "./paginate.js";
-import { FURNITURE, MARGIN, PAPER_SIZES, type Paper } from "./style.js";
+import { FURNITURE, MARGIN, PAPER_SIZES, PRINTABLE_INSET, type Paper } from "./style.js";
 
 export type { PageLayout, Drawable } from "./page-layout.js";
 export { PAPER_SIZES, type Paper } from "./style.js";
@@ -17,17 +18,63 @@ export interface LayoutOptions {
   paper: Paper;
   /** The font chain for a section's language. */
   fontsFor: (lang: string) => FontChain;
+  /** The document's name for the guard's errors ("letter", "checklist", ...). */
+  document?: string;
 }
 
-/** A line of furniture text at baseline `y`, from the left margin or ending at the right one. */
-function furnitureText(text: string, y: number, align: "left" | "right", width: number, fonts: FontChain): Drawable[] {
-  const textWidth = width - MARGIN.left - MARGIN.right;
-  const [line] = breakLines([{ kind: "text", text }], { size: FURNITURE.size, width: textWidth, fonts });
-  if (!line || text === "") return [];
-  const x0 = MARGIN.left + (align === "right" ? textWidth - line.width : 0);
+/** Space kept between the header's title and the name beside it. */
+const FURNITURE_GAP = 2 * FURNITURE.size;
+/** The name in the header is shortened first, but never below this share of the width. */
+const MIN_NAME_SHARE = 1 / 3;
+const ELLIPSIS = "\u2026";
+
+/** Furniture text on one line, however wide. */
+function oneLine(text: string, fonts: FontChain): Line | undefined {
+  return breakLines([{ kind: "text", text: text.replace(/\s+/g, " ") }], { size: FURNITURE.size, width: 1e6, fonts })[0];
+}
+
+/**
+ * The text on one line no wider than `maxWidth`: whole when it fits, otherwise as many of its
+ * first characters as fit before an ellipsis (a base character and its marks stay together).
+ */
+function fitted(text: string, maxWidth: number, fonts: FontChain): Line | undefined {
+  const line = oneLine(text, fonts);
+  if (!line || line.width <= maxWidth) return line;
+  const clusters = text.match(/\P{M}\p{M}*/gu) ?? [];
+  const shortened = (count: number) => oneLine(`${clusters.slice(0, count).join("").trimEnd()}${ELLIPSIS}`, fonts)!;
+  let low = 0;
+  let high = clusters.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (shortened(middle).width <= maxWidth) low = middle;
+    else high = middle - 1;
+  }
+  return shortened(low);
+}
+
+/** A line of furniture text at baseline `y`, from the left margin or ending at `right`. */
+function furnitureText(line: Line | undefined, y: number, align: "left" | "right", width: number): Drawable[] {
+  if (!line) return [];
+  const x0 = align === "right" ? width - MARGIN.right - line.width : MARGIN.left;
   return line.runs.map((run) => ({
-    kind: "text", x: x0 + run.x, y, text: run.text, face: run.face.name, size: FURNITURE.size, gray: FURNITURE.gray, struct: null,
+    kind: "text", x: x0 + run.x, y, width: run.width, text: run.text, face: run.face.name, size: FURNITURE.size, gray: FURNITURE.gray, struct: null,
   }));
+}
+
+/**
+ * The header's two texts side by side: when they do not both fit, the name is shortened with an
+ * ellipsis (down to a third of the width), then the title: never drawn over each other.
+ */
+function headerLines(of: Furniture, textWidth: number, fonts: FontChain): { title?: Line; author?: Line } {
+  const title = of.title === "" ? undefined : oneLine(of.title, fonts);
+  const author = of.author === "" ? undefined : oneLine(of.author, fonts);
+  const titleWidth = title?.width ?? 0;
+  const gap = title && author ? FURNITURE_GAP : 0;
+  if (titleWidth + gap + (author?.width ?? 0) <= textWidth) return { title, author };
+  const authorRoom = Math.max(textWidth - titleWidth - gap, author ? textWidth * MIN_NAME_SHARE : 0);
+  const shortAuthor = author ? fitted(of.author, Math.min(authorRoom, textWidth), fonts) : undefined;
+  const shortTitle = title ? fitted(of.title, textWidth - gap - (shortAuthor?.width ?? 0), fonts) : undefined;
+  return { title: shortTitle, author: shortAuthor };
 }
 
 /**
@@ -38,12 +85,15 @@ function furniture(of: Furniture, page: number, pages: number, width: number, he
   const rule = (y: number): Drawable => ({ kind: "line", x1: MARGIN.left, y1: y, x2: width - MARGIN.right, y2: y, lineWidth: 0.4, gray: FURNITURE.gray });
   const headerY = FURNITURE.headerBaseline;
   const footerY = height - FURNITURE.footerBaseline;
+  const textWidth = width - MARGIN.left - MARGIN.right;
+  const header = headerLines(of, textWidth, fonts);
+  const pageNumber = of.pageNumber.replace("{page}", String(page)).replace("{pages}", String(pages));
   return [
-    ...furnitureText(of.title, headerY, "left", width, fonts),
-    ...furnitureText(of.author, headerY, "right", width, fonts),
+    ...furnitureText(header.title, headerY, "left", width),
+    ...furnitureText(header.author, headerY, "right", width),
     rule(headerY + FURNITURE.ruleGap / 2),
     rule(footerY - FURNITURE.size - FURNITURE.ruleGap),
-    ...furnitureText(of.pageNumber.replace("{page}", String(page)).replace("{pages}", String(pages)), footerY, "right", width, fonts),
+    ...furnitureText(pageNumber === "" ? undefined : fitted(pageNumber, textWidth, fonts), footerY, "right", width),
   ];
 }
 
@@ -83,7 +133,9 @@ function parts(sections: readonly Section[]): { index: number; section: Section 
 export function layoutDocument(model: DocModel, options: LayoutOptions): PageLayout {
   const { width, height } = PAPER_SIZES[options.paper];
   const textWidth = width - MARGIN.left - MARGIN.right;
-  const frame = { left: MARGIN.left, top: MARGIN.top, bottom: height - MARGIN.bottom };
+  const frame = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom };
+  const printable = { left: PRINTABLE_INSET, right: width - PRINTABLE_INSET, top: PRINTABLE_INSET, bottom: height - PRINTABLE_INSET };
+  let pageNumber = 0;
   let listKey = "";
   const allPages = parts(model.sections).flatMap((part) => {
     const boxes: Placeable[] = [];
@@ -100,13 +152,19 @@ export function layoutDocument(model: DocModel, options: LayoutOptions): PageLay
         const previous = section.blocks[blockIndex - 1];
         if (isListItem && !(previous?.kind === "tick" || previous?.kind === "item")) listKey = `${key}-list`;
         const struct = { lang: section.lang, path: [sect, ...blockStruct(block, key, listKey)] };
-        boxes.push(layoutBlock(block, { width: textWidth, fonts, struct }));
+        const source = { ...(options.document ? { document: options.document } : {}), section: sectionIndex, block: blockIndex };
+        boxes.push({ ...layoutBlock(block, { width: textWidth, fonts, struct, source }), source });
       });
     }
     const pages = paginate(boxes, frame);
     const first = part[0]!.section;
     const fonts = options.fontsFor(first.lang);
-    pages.forEach((page, index) => page.items.push(...furniture(first.furniture, index + 1, pages.length, width, height, fonts)));
+    pages.forEach((page, index) => {
+      const items = furniture(first.furniture, index + 1, pages.length, width, height, fonts);
+      checkInside(items, printable, { ...(options.document ? { document: options.document } : {}), page: pageNumber + index + 1 });
+      page.items.push(...items);
+    });
+    pageNumber += pages.length;
     return pages;
   });
   return { width, height, pages: allPages };

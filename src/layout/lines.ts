@@ -1,7 +1,9 @@
 /**
  * Breaks a paragraph's inline content into lines of a given width: UAX #14 break opportunities,
  * tailored by the tables in break-rules.ts, filled greedily. Each line comes out as runs of text
- * in a single face with their x offsets, plus fill-in lines to draw.
+ * in a single face with their x offsets, plus fill-in lines to draw. No line is ever wider than
+ * the width asked for: fill-in blanks wrap with their words (fills.ts), a word longer than a line
+ * is cut, and right-to-left runs are set in visual order (bidi.ts).
  */
 import LineBreaker from "linebreak";
 import type { Inline } from "../model/doc-model.js";
@@ -10,6 +12,8 @@ import { type FontChain, splitByFace } from "../fonts/chain.js";
 import { formatCodePoint } from "../fonts/coverage.js";
 import { GLUE, GLUED_SPACES, NO_LINE_END, NO_LINE_START } from "./break-rules.js";
 import { drawnWidth, unitWidth } from "./measure.js";
+import { embeddingLevels, isRtlLetter, joinsPrevious, mirrored, needsBidi, visualOrder } from "./bidi.js";
+import { fillMinWidth, fillWidths } from "./fills.js";
 
 export interface LineRun {
   x: number;
@@ -42,22 +46,35 @@ interface Atom {
   char: string;
   bold: boolean;
   fillEm?: number;
+  /** Bidi embedding level: odd is right to left; 0 throughout a line with no right-to-left text. */
+  level: number;
 }
 
 const OBJECT = "\ufffc";
 const SPACE = /^[ \u3000]$/;
-/** A fill-in line narrower than this is pushed to the next line rather than squeezed. */
-const MIN_FILL_EM = 4;
+/** Within this many points of the limit, a line is measured as drawn rather than estimated. */
+const EXACT_BELOW = 1;
 
 function toAtoms(inlines: readonly Inline[], allBold: boolean): Atom[] {
   const atoms: Atom[] = [];
   for (const inline of inlines) {
     if (inline.kind === "text") {
-      for (const char of inline.text) atoms.push({ char, bold: allBold || !!inline.bold });
+      for (const char of inline.text) atoms.push({ char, bold: allBold || !!inline.bold, level: 0 });
     } else if (inline.kind === "fill") {
-      atoms.push({ char: OBJECT, bold: allBold, fillEm: inline.widthEm });
+      atoms.push({ char: OBJECT, bold: allBold, fillEm: inline.widthEm, level: 0 });
     } else {
-      atoms.push({ char: "\n", bold: allBold });
+      atoms.push({ char: "\n", bold: allBold, level: 0 });
+    }
+  }
+  // Levels of the whole paragraph (UAX #9 resolves them before lines are broken); the tables are
+  // only built for a paragraph with right-to-left text.
+  const text = atoms.map((atom) => atom.char).join("");
+  if (needsBidi(text)) {
+    const levels = embeddingLevels(text);
+    let offset = 0;
+    for (const atom of atoms) {
+      atom.level = levels[offset]!;
+      offset += atom.char.length;
     }
   }
   return atoms;
@@ -104,25 +121,33 @@ function isGluedSpace(text: string, offset: number): boolean {
   return GLUED_SPACES.some((rule) => rule.before.test(before) && rule.after.test(after));
 }
 
-/** Width of atoms drawn as runs, at `size`. Fill atoms count their nominal width. */
+/** Width of atoms drawn as runs, at `size`, summed group by group: the line breaker's estimate. */
 function measureAtoms(atoms: readonly Atom[], options: LineOptions): number {
   let width = 0;
   for (const group of groupRuns(atoms)) {
-    if (group.fillEm !== undefined) width += Math.max(group.fillEm, MIN_FILL_EM) * options.size;
+    if (group.fillEm !== undefined) width += fillMinWidth(group.fillEm, options.size, options.width);
     else for (const run of faceRuns(group.text, group.bold, options)) width += unitWidth(run.face, run.text) * options.size;
   }
   return width;
 }
 
-/** Consecutive atoms of the same weight merged into text; each fill stays on its own. */
-function groupRuns(atoms: readonly Atom[]): { text: string; bold: boolean; fillEm?: number }[] {
-  const groups: { text: string; bold: boolean; fillEm?: number }[] = [];
+interface Group {
+  text: string;
+  bold: boolean;
+  fillEm?: number;
+  /** Bidi embedding level (0 on a line with no right-to-left text). */
+  level: number;
+}
+
+/** Consecutive atoms of the same weight and level merged into text; each fill stays on its own. */
+function groupRuns(atoms: readonly Atom[]): Group[] {
+  const groups: Group[] = [];
   for (const atom of atoms) {
     if (atom.char === "\n") continue;
     const last = groups.at(-1);
-    if (atom.fillEm !== undefined) groups.push({ text: "", bold: atom.bold, fillEm: atom.fillEm });
-    else if (last && last.fillEm === undefined && last.bold === atom.bold) last.text += atom.char;
-    else groups.push({ text: atom.char, bold: atom.bold });
+    if (atom.fillEm !== undefined) groups.push({ text: "", bold: atom.bold, fillEm: atom.fillEm, level: atom.level });
+    else if (last && last.fillEm === undefined && last.bold === atom.bold && last.level === atom.level) last.text += atom.char;
+    else groups.push({ text: atom.char, bold: atom.bold, level: atom.level });
   }
   return groups;
 }
@@ -144,27 +169,70 @@ function trimEnd(atoms: readonly Atom[]): Atom[] {
   return atoms.slice(0, end);
 }
 
-/** Positions the atoms of one line. */
+/** A piece of a line drawn on its own: text in one face, or a blank. */
+type Piece = { level: number } & ({ text: string; face: FontFace; width: number } | { fillEm: number; width: number });
+
+/**
+ * Text at a right-to-left level, cut into what pdfkit draws right: runs of right-to-left letters
+ * (fontkit reverses and joins them) and single other characters, mirrored ("(" shows as ")").
+ */
+function rtlPieces(text: string, face: FontFace, level: number, size: number): Piece[] {
+  const texts: string[] = [];
+  let letters = false;
+  for (const char of text) {
+    const rtl = isRtlLetter(char);
+    if (texts.length > 0 && ((rtl && letters) || joinsPrevious(char))) texts[texts.length - 1] += char;
+    else texts.push(rtl ? char : mirrored(char));
+    if (!joinsPrevious(char)) letters = rtl;
+  }
+  return texts.map((piece) => ({ text: piece, face, level, width: drawnWidth(face, piece) * size }));
+}
+
+/**
+ * Positions the atoms of one line. Runs come out in logical order (the order a reader copies
+ * them in) with their visual x; a line without right-to-left text reads and draws left to right.
+ */
 function placeLine(atoms: Atom[], options: LineOptions): Line {
-  const line: Line = { runs: [], fills: [], width: 0 };
-  let x = 0;
+  const pieces: Piece[] = [];
   for (const group of groupRuns(trimEnd(atoms))) {
     if (group.fillEm !== undefined) {
-      // A fill of width 0 stretches to the end of the line: "write here" until the margin.
-      const nominal = Math.max(group.fillEm, MIN_FILL_EM) * options.size;
-      const width = group.fillEm <= 0 ? Math.max(nominal, options.width - x) : Math.min(nominal, options.width - x);
-      line.fills.push({ x, width });
-      x += width;
+      pieces.push({ fillEm: group.fillEm, width: 0, level: group.level });
       continue;
     }
     for (const run of faceRuns(group.text, group.bold, options)) {
-      const width = drawnWidth(run.face, run.text) * options.size;
-      line.runs.push({ x, text: run.text, face: run.face, width });
-      x += width;
+      if (group.level % 2 === 1) pieces.push(...rtlPieces(run.text, run.face, group.level, options.size));
+      else pieces.push({ text: run.text, face: run.face, level: group.level, width: drawnWidth(run.face, run.text) * options.size });
     }
   }
-  line.width = x;
+  const fills = fillWidths(pieces.map((p) => ("fillEm" in p ? { fillEm: p.fillEm } : { width: p.width })), options.size, options.width);
+  let fill = 0;
+  for (const piece of pieces) if ("fillEm" in piece) piece.width = fills[fill++]!;
+
+  const xs = new Array<number>(pieces.length);
+  let x = 0;
+  const visual = pieces.some((p) => p.level > 0) ? visualOrder(pieces.map((p) => p.level)) : pieces.map((_, i) => i);
+  for (const index of visual) {
+    xs[index] = x;
+    x += pieces[index]!.width;
+  }
+  const line: Line = { runs: [], fills: [], width: x };
+  pieces.forEach((piece, index) => {
+    if ("fillEm" in piece) line.fills.push({ x: xs[index]!, width: piece.width });
+    else line.runs.push({ x: xs[index]!, text: piece.text, face: piece.face, width: piece.width });
+  });
   return line;
+}
+
+/**
+ * Whether `segment` fits after `line` (of estimated width `lineWidth`). The estimate sums the
+ * segments' own widths; near the limit the line is placed as it will be drawn, so a kerning pair
+ * across a segment boundary can never push a line past its box.
+ */
+function fitsAfter(line: readonly Atom[], lineWidth: number, segment: readonly Atom[], segmentWidth: number, options: LineOptions): boolean {
+  const estimate = lineWidth + segmentWidth;
+  if (estimate > options.width) return false;
+  if (estimate < options.width - EXACT_BELOW) return true;
+  return placeLine([...line, ...segment], options).width <= options.width;
 }
 
 /** Splits an over-long segment (a long e-mail or IBAN) wherever it must, one atom at a time. */
@@ -172,7 +240,7 @@ function forceSplit(segment: Atom[], options: LineOptions): Atom[][] {
   const pieces: Atom[][] = [];
   let piece: Atom[] = [];
   for (const atom of segment) {
-    if (piece.length > 0 && measureAtoms([...piece, atom], options) > options.width) {
+    if (piece.length > 0 && !fitsAfter(piece, 0, [atom], measureAtoms([...piece, atom], options), options)) {
       pieces.push(piece);
       piece = [];
     }
@@ -199,19 +267,19 @@ export function breakLines(inlines: readonly Inline[], options: LineOptions): Li
   segments.push({ atoms: current, forced: false });
 
   // Segments are measured one by one (cached), so a line costs one measurement per segment;
-  // kerning across a segment boundary is ignored, which only ever errs by a hair.
+  // near the limit fitsAfter measures the line as drawn.
   const lines: Atom[][] = [];
   let line: Atom[] = [];
   let lineWidth = 0;
   for (const segment of segments) {
     const trimmed = trimEnd(segment.atoms);
     const trimmedWidth = measureAtoms(trimmed, options);
-    if (line.length > 0 && lineWidth + trimmedWidth > options.width) {
+    if (line.length > 0 && !fitsAfter(line, lineWidth, trimmed, trimmedWidth, options)) {
       lines.push(line);
       line = [];
       lineWidth = 0;
     }
-    if (line.length === 0 && trimmedWidth > options.width) {
+    if (line.length === 0 && !fitsAfter([], 0, trimmed, trimmedWidth, options)) {
       const pieces = forceSplit(segment.atoms, options);
       lines.push(...pieces.slice(0, -1));
       line = pieces.at(-1) ?? [];

@@ -1,12 +1,17 @@
 /**
- * Places laid-out blocks on pages: keep-with-next, keep-together, no orphan or widow rows,
- * explicit page breaks. Pure: boxes in, pages out.
+ * Places laid-out blocks on pages. Every row (a line, mostly) is placed, always: the rules (keep
+ * with next, keep together, no single line left behind) only choose where a page ends, among the
+ * row boundaries of the page being filled, and give way when nothing else fits. Pure: boxes in,
+ * pages out.
  */
 import type { Drawable, PageContent } from "./page-layout.js";
 import { type BlockBox, type Row, shiftX, shiftY } from "./blocks.js";
+import { checkInside } from "./guard.js";
 
 export interface Frame {
   left: number;
+  /** Right edge of the text area (for the guard). */
+  right: number;
   top: number;
   bottom: number;
 }
@@ -14,91 +19,156 @@ export interface Frame {
 /** A box, or an instruction to start a new page. */
 export type Placeable = BlockBox | "pageBreak";
 
+/** How much a page break before a row is disliked; the paginator breaks where it is least. */
+const FINE = 0;
+/** It leaves a single line (or table row) of a block on a page. */
+const LONELY = 1;
+/** It splits what should stay together: a heading from what follows, a kept-together block. */
+const SPLITS_KEPT = 2;
+
+/** One row of one box, in reading order. */
+interface Entry {
+  box: BlockBox;
+  /** The box's index among the boxes given (for the guard's errors). */
+  boxIndex: number;
+  row: number;
+  /** Space above it when it is not the first on its page: the gaps between boxes before it. */
+  gap: number;
+  /** A page must end before it (an explicit page break). */
+  forced: boolean;
+  /** Dislike of a page break just before it. */
+  penalty: number;
+}
+
 function height(rows: readonly Row[]): number {
   return rows.reduce((sum, row) => sum + row.height, 0);
 }
 
-/** The least of a box that must fit on the page where it starts. */
-function leadHeight(box: BlockBox): number {
-  if (box.keepTogether) return height(box.rows);
-  // A box too short to leave `minRowsAtBreak` rows on both sides cannot be split at all.
-  const unsplittable = box.rows.length < 2 * box.minRowsAtBreak;
-  return height(unsplittable ? box.rows : box.rows.slice(0, box.minRowsAtBreak));
+/** Which unit (row, or group of rows) each row belongs to. */
+function units(box: BlockBox): number[] {
+  return box.groups ?? box.rows.map((_, index) => index);
 }
 
-/** Room a box needs at the foot of a page: its lead, plus the lead of what it must stay with. */
-function neededHeight(boxes: readonly Placeable[], index: number): number {
-  const box = boxes[index];
-  if (!box || box === "pageBreak") return 0;
-  if (!box.keepWithNext) return leadHeight(box);
-  const next = boxes[index + 1];
-  if (!next || next === "pageBreak") return height(box.rows);
-  return height(box.rows) + box.spaceAfter + next.spaceBefore + neededHeight(boxes, index + 1);
+/** Dislike of a break between rows `row - 1` and `row` of a box. */
+function innerPenalty(box: BlockBox, row: number, pageHeight: number): number {
+  const unit = units(box);
+  const fitsPage = height(box.rows) <= pageHeight;
+  if (unit[row] === unit[row - 1]) {
+    // Inside a group (a table row's lines): apart only when the group is taller than a page.
+    const members = box.rows.filter((_, i) => unit[i] === unit[row]);
+    if (height(members) <= pageHeight) return SPLITS_KEPT;
+    const before = unit.slice(0, row).filter((u) => u === unit[row]).length;
+    return Math.min(before, members.length - before) < 2 ? LONELY : FINE;
+  }
+  if (box.keepTogether && fitsPage) return SPLITS_KEPT;
+  const before = new Set(unit.slice(0, row)).size;
+  const after = new Set(unit.slice(row)).size;
+  // A kept-together block taller than a page splits like a paragraph: no single line left behind.
+  const min = box.keepTogether ? Math.max(2, box.minRowsAtBreak) : box.minRowsAtBreak;
+  return before < min || after < min ? LONELY : FINE;
 }
 
-/**
- * Where to split a splittable box that does not fit: the number of rows that go on this page,
- * or 0 to move the whole box to the next page.
- */
-function splitPoint(box: BlockBox, room: number): number {
-  let fit = 0;
-  let used = 0;
-  while (fit < box.rows.length && used + box.rows[fit]!.height <= room) used += box.rows[fit++]!.height;
-  const min = box.minRowsAtBreak;
-  if (fit < min) return 0;
-  if (box.rows.length - fit < min) fit = box.rows.length - min;
-  return fit >= min ? fit : 0;
+function entries(boxes: readonly Placeable[], pageHeight: number): Entry[] {
+  const list: Entry[] = [];
+  let gap = 0;
+  let forced = false;
+  let previous: BlockBox | undefined;
+  boxes.forEach((box, boxIndex) => {
+    if (box === "pageBreak") {
+      forced = true;
+      return;
+    }
+    gap += box.spaceBefore;
+    box.rows.forEach((_, row) => {
+      const first = row === 0;
+      list.push({
+        box, boxIndex, row,
+        gap: first ? gap : 0,
+        forced: first && forced,
+        penalty: first ? (previous?.keepWithNext ? SPLITS_KEPT : FINE) : innerPenalty(box, row, pageHeight),
+      });
+    });
+    if (box.rows.length > 0) {
+      gap = 0;
+      forced = false;
+      previous = box;
+    }
+    gap += box.spaceAfter;
+  });
+  return list;
+}
+
+/** A framed box continued from the page before starts its part with the frame's padding. */
+function continuedPad(entry: Entry): number {
+  return entry.row > 0 && entry.box.frame ? entry.box.frame.padding : 0;
+}
+
+/** Room a row needs below it if the page ends after it inside a framed box: the frame's padding. */
+function pendingPad(entry: Entry): number {
+  return entry.box.frame && entry.row < entry.box.rows.length - 1 ? entry.box.frame.padding : 0;
+}
+
+/** Where the page starting at entry `start` ends: the index of the first entry of the next page. */
+function pageEnd(list: readonly Entry[], start: number, frame: Frame): number {
+  let y = frame.top + continuedPad(list[start]!);
+  let end = start;
+  while (end < list.length) {
+    const entry = list[end]!;
+    if (end > start && entry.forced) return end;
+    const gap = end > start ? entry.gap : 0;
+    // The first row of a page is placed whatever its height: a page can never stay empty.
+    if (end > start && y + gap + entry.box.rows[entry.row]!.height + pendingPad(entry) > frame.bottom) break;
+    y += gap + entry.box.rows[entry.row]!.height;
+    end++;
+  }
+  if (end === list.length) return end;
+  // The page is full before entry `end`: break at the least disliked boundary, the latest of equals.
+  let best = end;
+  for (let candidate = end - 1; candidate > start; candidate--) {
+    if (list[candidate]!.penalty < list[best]!.penalty) best = candidate;
+  }
+  return best;
+}
+
+/** Places entries [start, end) on a page: each box's part with its frame, its items in drawing order. */
+function placePage(list: readonly Entry[], start: number, end: number, frame: Frame): Drawable[] {
+  const items: Drawable[] = [];
+  let y = frame.top + continuedPad(list[start]!);
+  let index = start;
+  while (index < end) {
+    const box = list[index]!.box;
+    if (index > start) y += list[index]!.gap;
+    const top = y - continuedPad(list[index]!);
+    const part: { item: Drawable; order: number }[] = [];
+    let counter = 0;
+    for (; index < end && list[index]!.box === box; index++) {
+      const row = box.rows[list[index]!.row]!;
+      row.items.forEach((item, i) => part.push({ item: shiftX(shiftY(item, y), frame.left), order: row.order?.[i] ?? counter++ }));
+      y += row.height;
+    }
+    const last = list[index - 1]!;
+    const bottom = y + pendingPad(last);
+    const source = { ...box.source, block: box.source?.block ?? last.boxIndex };
+    // A box's part must end on its page (only a single row taller than a page could not).
+    checkInside([{ kind: "rect", x: frame.left, y: top, width: 0, height: bottom - top, lineWidth: 0 }], frame, source);
+    const placed: Drawable[] = [];
+    if (box.frame) placed.push({ kind: "rect", x: frame.left, y: top, width: box.frame.width, height: bottom - top, lineWidth: box.frame.lineWidth });
+    if (box.rows.some((row) => row.order)) part.sort((a, b) => a.order - b.order);
+    placed.push(...part.map((p) => p.item));
+    checkInside(placed, frame, source);
+    items.push(...placed);
+  }
+  return items;
 }
 
 export function paginate(boxes: readonly Placeable[], frame: Frame): PageContent[] {
-  const pages: PageContent[] = [{ items: [] }];
-  let y = frame.top;
-  let pageEmpty = true;
-
-  const newPage = () => {
-    pages.push({ items: [] });
-    y = frame.top;
-    pageEmpty = true;
-  };
-  const place = (rows: readonly Row[]) => {
-    for (const row of rows) {
-      pages.at(-1)!.items.push(...row.items.map((item): Drawable => shiftX(shiftY(item, y), frame.left)));
-      y += row.height;
-    }
-    if (rows.length > 0) pageEmpty = false;
-  };
-
-  boxes.forEach((box, index) => {
-    if (box === "pageBreak") {
-      if (!pageEmpty) newPage();
-      return;
-    }
-    // Space before a block disappears at the top of a page.
-    const before = pageEmpty ? 0 : box.spaceBefore;
-    if (!pageEmpty && y + before + neededHeight(boxes, index) > frame.bottom) newPage();
-    y += pageEmpty ? 0 : box.spaceBefore;
-
-    let rows = box.rows;
-    while (rows.length > 0 && y + height(rows) > frame.bottom) {
-      const room = frame.bottom - y;
-      const fit = box.keepTogether ? 0 : splitPoint({ ...box, rows }, room);
-      if (fit === 0) {
-        if (pageEmpty) {
-          // Taller than a whole page: split where it must rather than loop forever.
-          const forced = Math.max(1, splitPoint({ ...box, rows, minRowsAtBreak: 1 }, room));
-          place(rows.slice(0, forced));
-          rows = rows.slice(forced);
-        }
-        newPage();
-        continue;
-      }
-      place(rows.slice(0, fit));
-      rows = rows.slice(fit);
-      newPage();
-    }
-    place(rows);
-    y += box.spaceAfter;
-  });
-  if (pages.length > 1 && pages.at(-1)!.items.length === 0) pages.pop();
+  const list = entries(boxes, frame.bottom - frame.top);
+  const pages: PageContent[] = [];
+  for (let start = 0; start < list.length; ) {
+    const end = pageEnd(list, start, frame);
+    pages.push({ items: placePage(list, start, end, frame) });
+    start = end;
+  }
+  if (pages.length === 0) pages.push({ items: [] });
   return pages;
 }

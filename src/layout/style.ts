@@ -16,6 +16,9 @@ export type Paper = keyof typeof PAPER_SIZES;
  */
 export const MARGIN = { top: 25 * MM, bottom: 22 * MM, left: 20 * MM, right: 20 * MM };
 
+/** Nothing is drawn closer to an edge than this (the guard checks it): the header and footer's limit. */
+export const PRINTABLE_INSET = 15 * MM;
+
 /**
  * Header and footer sit in the top and bottom margins, still 15 mm or more from the edge: the
  * header's baseline 18 mm from the top (a full em above it stays 15 mm clear), the footer's 16 mm
@@ -37,6 +40,8 @@ export const BLOCK_GAP = 0.65 * BODY.size;
 export const ITEM_GAP = 0.25 * BODY.size;
 /** Indent per list level, and the hanging indent of an item's text after its box or bullet. */
 export const LIST_INDENT = 1.6 * BODY.size;
+/** Least room between a list marker wider than the hanging indent ("1000000.") and the item's text. */
+export const MARKER_GAP = 0.4 * BODY.size;
 export const TICK_BOX = { size: 0.85 * BODY.size, lineWidth: 0.7 };
 
 /** Label/value tables: the label column takes at most this fraction of the width. */

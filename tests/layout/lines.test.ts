@@ -1,10 +1,14 @@
 /**
  * Line breaking on real fonts: Chinese punctuation rules, French and phone-number glue,
- * over-long words, forced breaks and fill-in lines.
+ * over-long words, forced breaks, fill-in blanks that wrap with their words, right-to-left runs.
  */
+import { existsSync } from "node:fs";
+import fc from "fast-check";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { buildFontChain } from "../../src/fonts/chain.js";
+import { loadFace } from "../../src/fonts/faces.js";
+import { visualOrder } from "../../src/layout/bidi.js";
 import { breakLines, type Line } from "../../src/layout/lines.js";
 import { NO_LINE_END, NO_LINE_START } from "../../src/layout/break-rules.js";
 import { drawnWidth } from "../../src/layout/measure.js";
@@ -87,5 +91,113 @@ describe("run widths", () => {
         expect(drawnWidth(face, run) * 1000).toBeCloseTo(doc.widthOfString(run), 6);
       }
     }
+  });
+});
+
+describe("fill-in blanks inside a line", () => {
+  const blankLine = (widthEm: number): Inline[] => [
+    { kind: "text", text: "Je soussigné(e) Mei LIN, demeurant " }, { kind: "fill", widthEm }, { kind: "text", text: ", titulaire de la ligne mobile n° +687 91 23 45," },
+  ];
+
+  it("wrap with their words: no line is ever wider than its box, at any width", () => {
+    for (const widthEm of [0, 6, 14, 80]) {
+      for (let width = 40; width <= 520; width += 3.5) {
+        const lines = breakLines(blankLine(widthEm), { size: 10.5, width, fonts });
+        for (const line of lines) expect(line.width, `blank ${widthEm} em at ${width} pt`).toBeLessThanOrEqual(width + 1e-9);
+        for (const line of lines) for (const fill of line.fills) expect(fill.x + fill.width).toBeLessThanOrEqual(width + 1e-9);
+        // All the words are still there, in order.
+        expect(lines.map(lineText).join(" ").replace(/\s+/g, "")).toBe("Jesoussigné(e)MeiLIN,demeurant,titulairedelalignemobilen°+6879123 45,".replace(/\s+/g, ""));
+      }
+    }
+  });
+
+  it("a blank to the end of the line takes what its line leaves, at least ten em, and moves to the next line when less is left", () => {
+    const width = 480;
+    const lines = breakLines(blankLine(0), { size: 10.5, width, fonts });
+    const withBlank = lines.find((line) => line.fills.length > 0)!;
+    const fill = withBlank.fills[0]!;
+    expect(fill.width).toBeGreaterThanOrEqual(10 * 10.5 - 1e-9);
+    // The text after the blank starts right after it, on the same line when it fits.
+    const after = withBlank.runs.find((run) => run.x >= fill.x + fill.width - 1e-6);
+    if (after) expect(after.x).toBeCloseTo(fill.x + fill.width, 6);
+    expect(withBlank.width).toBeLessThanOrEqual(width);
+  });
+
+  it("a blank wider than the line is drawn as wide as the line", () => {
+    const lines = breakLines([{ kind: "fill", widthEm: 200 }], { size: 10.5, width: 150, fonts });
+    expect(lines[0]!.fills).toEqual([{ x: 0, width: 150 }]);
+  });
+});
+
+describe("French spaces that never break", () => {
+  it("keeps \"15 h 45\" and \"7 h 30\" whole", () => {
+    const source = "du lundi au vendredi, de 7 h 30 à 15 h 45, appel gratuit, ou à 9 h 05 précises";
+    for (const lines of atEveryWidth(text(source), 40, 300)) {
+      const joined = lines.join("\n");
+      for (const time of ["7 h 30", "15 h 45", "9 h 05"]) {
+        expect(joined).not.toContain(time.replace(" h ", "\nh "));
+        expect(joined).not.toContain(time.replace(" h ", " h\n"));
+      }
+    }
+  });
+});
+
+describe("right-to-left text inside a left-to-right line", () => {
+  const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  it.skipIf(!existsSync(dejavu))("sets Hebrew words right to left, runs in reading order, and the line within its width", () => {
+    const chain = buildFontChain("fr", [loadFace(dejavu, undefined, true)]);
+    const [line] = breakLines(text("Je soussigné(e) דוד כהן, demeurant"), { size: 10.5, width: 400, fonts: chain });
+    const runs = line!.runs;
+    // Reading order: the runs come as typed.
+    expect(runs.map((r) => r.text).join("")).toBe("Je soussigné(e) דוד כהן, demeurant");
+    const x = (t: string) => runs.find((r) => r.text === t)!.x;
+    // Visual order: the first Hebrew word stands right of the second, both between the French words.
+    expect(x("דוד")).toBeGreaterThan(x("כהן"));
+    expect(x("כהן")).toBeGreaterThan(x("Je soussigné(e) "));
+    expect(x(", demeurant")).toBeGreaterThan(x("דוד"));
+    // No two runs overlap and the line is as wide as its runs.
+    const sorted = [...runs].sort((a, b) => a.x - b.x);
+    sorted.forEach((run, i) => i > 0 && expect(run.x).toBeCloseTo(sorted[i - 1]!.x + sorted[i - 1]!.width, 6));
+    expect(line!.width).toBeCloseTo(sorted.at(-1)!.x + sorted.at(-1)!.width, 6);
+  });
+
+  it.skipIf(!existsSync(dejavu))("puts a number after Hebrew words to their left, as the bidirectional algorithm does", () => {
+    const chain = buildFontChain("fr", [loadFace(dejavu, undefined, true)]);
+    const [line] = breakLines(text("à רחוב הרצל 12, Nouméa"), { size: 10.5, width: 400, fonts: chain });
+    const x = (t: string) => line!.runs.find((r) => r.text === t)!.x;
+    expect(x("12")).toBeLessThan(x("הרצל"));
+    expect(x("הרצל")).toBeLessThan(x("רחוב"));
+    expect(x(", Nouméa")).toBeGreaterThan(x("רחוב"));
+  });
+
+  it("orders levels as rule L2 of UAX #9 says", () => {
+    expect(visualOrder([0, 0, 0])).toEqual([0, 1, 2]);
+    expect(visualOrder([0, 1, 1, 1, 0])).toEqual([0, 3, 2, 1, 4]);
+    // A number (level 2) inside a right-to-left run keeps its own order.
+    expect(visualOrder([0, 1, 2, 2, 1, 0])).toEqual([0, 4, 2, 3, 1, 5]);
+  });
+});
+
+describe("random inline content (layout-level property)", () => {
+  const words = ["Madame,", "résiliation", "n° 12", "15 h 45", "+687 76 12 34", "新喀里多尼亚", "注销，", "（后付费）", "FR1420041010050500013M02606FR14", "xiaoming.wang.very.long@example.com", "「确认」", "※"];
+  const inline = fc.oneof(
+    { arbitrary: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }).map((ws): Inline => ({ kind: "text", text: ws.join(" ") })), weight: 5 },
+    { arbitrary: fc.constantFrom(0, 4, 14, 30).map((widthEm): Inline => ({ kind: "fill", widthEm })), weight: 1 },
+    { arbitrary: fc.constant<Inline>({ kind: "break" }), weight: 1 },
+  );
+
+  it("never gives a line wider than its box and keeps every character, in order", () => {
+    fc.assert(
+      fc.property(fc.array(inline, { minLength: 1, maxLength: 10 }), fc.double({ min: 30, max: 500, noNaN: true }), fc.boolean(), (inlines, width, bold) => {
+        const lines = breakLines(inlines, { size: 10.5, width, fonts, bold });
+        for (const line of lines) {
+          expect(line.width).toBeLessThanOrEqual(width + 1e-9);
+          for (const run of line.runs) expect(run.x + run.width).toBeLessThanOrEqual(width + 1e-9);
+        }
+        const typed = inlines.map((i) => (i.kind === "text" ? i.text : "")).join("").replace(/\s+/g, "");
+        expect(lines.map(lineText).join("").replace(/\s+/g, "")).toBe(typed);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,10 +1,15 @@
 /**
- * Pagination on real fonts: headings stay with what follows, blocks kept whole stay whole,
- * paragraphs leave no single line behind, and every page gets its furniture.
+ * Pagination on real fonts: headings stay with what follows, blocks kept whole stay whole when they
+ * fit a page and split at line boundaries when they do not, paragraphs leave no single line
+ * behind, every page gets its furniture, and the guard stops what cannot fit.
  */
 import { describe, expect, it } from "vitest";
 import { buildFontChain } from "../../src/fonts/chain.js";
 import { layoutDocument, type PageLayout } from "../../src/layout/index.js";
+import type { BlockBox } from "../../src/layout/blocks.js";
+import { LayoutError } from "../../src/layout/errors.js";
+import { checkLineWidth } from "../../src/layout/guard.js";
+import { paginate } from "../../src/layout/paginate.js";
 import type { Block, DocModel } from "../../src/model/doc-model.js";
 
 const t = (text: string) => [{ kind: "text" as const, text }];
@@ -123,5 +128,94 @@ describe("pagination", () => {
   it("lays out letter paper at 8.5 x 11 inches", () => {
     const pages = layoutDocument(model(filler(3)), { paper: "letter", fontsFor: (lang) => buildFontChain(lang) });
     expect([pages.width, pages.height]).toEqual([612, 792]);
+  });
+});
+
+describe("blocks taller than a page", () => {
+  const sentences = (n: number) => Array.from({ length: n }, (_, i) => `Phrase numéro ${i + 1} de l'avis.`).join(" ");
+  const bodyTexts = (pages: PageLayout) => pages.pages.flatMap((page) => page.items.flatMap((i) => (i.kind === "text" && i.struct !== null ? [i.text] : []))).join("");
+
+  it.each([
+    ["a notice", (text: string): Block => ({ kind: "notice", runs: t(text) })],
+    ["a list item", (text: string): Block => ({ kind: "item", depth: 0, runs: t(text) })],
+    ["a box to tick", (text: string): Block => ({ kind: "tick", depth: 0, runs: t(text) })],
+    ["an address", (text: string): Block => ({ kind: "address", align: "left", lines: text.split(/(?<=\.) /).map((line) => t(line)) })],
+    ["a signature", (text: string): Block => ({ kind: "signature", lines: text.split(/(?<=\.) /).map((line) => t(line)) })],
+    ["a table row", (text: string): Block => ({ kind: "fields", rows: [{ label: t("Motif"), value: t(text) }] })],
+  ])("splits %s across pages at line boundaries, losing nothing", (_, make) => {
+    const text = sentences(300);
+    const pages = layout([para("Avant."), make(text), para("Après.")]);
+    expect(pages.pages.length).toBeGreaterThan(2);
+    const printed = bodyTexts(pages).replace(/\s+/g, "");
+    expect(printed).toContain(text.replace(/\s+/g, ""));
+    // Every page holds part of it, inside the body's frame (the guard would have thrown otherwise).
+    expect(pageLines(pages, 1).length).toBeGreaterThan(20);
+  });
+
+  it("draws a notice's frame around its part on each page, none leaving the body", () => {
+    const pages = layout([{ kind: "notice", runs: t(sentences(300)) }]);
+    for (const page of pages.pages) {
+      const frames = page.items.filter((i) => i.kind === "rect");
+      expect(frames).toHaveLength(1);
+      const frame = frames[0] as Extract<(typeof page.items)[number], { kind: "rect" }>;
+      const texts = page.items.filter((i) => i.kind === "text" && i.struct !== null) as { y: number }[];
+      for (const text of texts) {
+        expect(text.y).toBeGreaterThan(frame.y);
+        expect(text.y).toBeLessThan(frame.y + frame.height);
+      }
+    }
+  });
+
+  it("still moves a block kept together to the next page when it fits there", () => {
+    for (const n of POSITIONS) {
+      const pages = layout([...filler(n), { kind: "notice", runs: t(sentences(12)) }]);
+      const framesPerPage = pages.pages.map((page) => page.items.filter((i) => i.kind === "rect").length);
+      expect(framesPerPage.reduce((a, b) => a + b, 0), `${n} fillers`).toBe(1);
+    }
+  });
+});
+
+describe("the running header", () => {
+  const header = (pages: PageLayout) => pages.pages[0]!.items.filter((i) => i.kind === "text" && i.struct === null && i.y < 100) as Extract<PageLayout["pages"][number]["items"][number], { kind: "text" }>[];
+
+  it("shortens a long name with an ellipsis rather than drawing it over the title", () => {
+    const name = "Maximilienne-Éléonore-Joséphine WWWWWWWWWWWWWWWWWWW DE LA TOUR D'AUVERGNE-LAURAGUAIS";
+    const doc = model([para("Texte.")]);
+    doc.sections[0]!.furniture = { title: "Demande de résiliation de ligne mobile", author: name, pageNumber: "{page} / {pages}" };
+    const items = header(layoutDocument(doc, { paper: "a4", fontsFor: (lang) => buildFontChain(lang) }));
+    const text = items.map((i) => i.text).join("");
+    expect(text).toContain("Demande de résiliation de ligne mobile");
+    expect(text).toContain("…");
+    expect(text).toContain("Maximilienne");
+    const sorted = [...items].sort((a, b) => a.x - b.x);
+    sorted.forEach((item, i) => i > 0 && expect(item.x).toBeGreaterThanOrEqual(sorted[i - 1]!.x + sorted[i - 1]!.width - 1e-6));
+    expect(Math.max(...items.map((i) => i.x + i.width))).toBeLessThanOrEqual(595.28 - 20 * (72 / 25.4) + 1e-6);
+  });
+
+  it("keeps a name that fits whole", () => {
+    const items = header(layout([para("Texte.")]));
+    expect(items.map((i) => i.text).join("")).toBe("测试文件王小明");
+  });
+});
+
+describe("the layout's guard", () => {
+  it("stops with a LayoutError naming the block when a row cannot fit a page", () => {
+    const tall: BlockBox = { rows: [{ height: 2000, items: [] }], spaceBefore: 0, spaceAfter: 0, keepTogether: false, keepWithNext: false, minRowsAtBreak: 1, source: { document: "letter", section: 0, block: 7 } };
+    const small: BlockBox = { ...tall, rows: [{ height: 10, items: [] }], source: { document: "letter", section: 0, block: 6 } };
+    const frame = { left: 50, right: 500, top: 50, bottom: 700 };
+    let thrown: unknown;
+    try {
+      paginate([small, tall], frame);
+    } catch (error) {
+      thrown = error;
+    }
+    // A row taller than the page has nowhere to go: the guard reports it as data.
+    expect(thrown).toBeInstanceOf(LayoutError);
+    expect((thrown as LayoutError).problems).toEqual([{ code: "layout.overflow", params: expect.objectContaining({ document: "letter", section: 0, block: 7 }) }]);
+  });
+
+  it("stops when a line is wider than its box", () => {
+    expect(() => checkLineWidth(100.5, 100, { document: "proxy", section: 1, block: 3 })).toThrow(LayoutError);
+    expect(() => checkLineWidth(100, 100, {})).not.toThrow();
   });
 });
