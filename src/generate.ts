@@ -8,10 +8,10 @@ import { todayInNoumea, validateDetails } from "./details/index.js";
 import { readTemplateOnce } from "./pack/index.js";
 import { composeDocument, type DocumentKind, type TemplateSource } from "./compose/index.js";
 import { documentTexts } from "./compose/texts.js";
-import { buildFontChain, type FontChain } from "./fonts/chain.js";
-import { findMissingGlyphs, type MissingGlyph } from "./fonts/coverage.js";
+import { DocumentFonts } from "./fonts/document-fonts.js";
+import { checkGlyphs, detailTexts, systemFontNotices } from "./fonts/glyph-check.js";
+import type { MissingGlyph } from "./fonts/coverage.js";
 import { loadExtraFaces } from "./fonts/extra.js";
-import type { FontFace } from "./fonts/faces.js";
 import { layoutDocument } from "./layout/index.js";
 import { renderPdf } from "./render/pdf.js";
 import { USER_FONTS_DIR } from "./paths.js";
@@ -29,24 +29,18 @@ export interface GeneratedDocument {
   fileName: string;
   bytes: Uint8Array;
   pages: number;
+  /**
+   * What the front end should tell the user about this document, as data: for now
+   * "font.systemFallback" when characters were printed with a font of this computer
+   * (params: font, file, chars as "U+AE40 U+BBFC").
+   */
+  notices: Problem[];
 }
 
 export { InputError };
 
-/** The user's own text, field by field, so a missing glyph can name the field it came from. */
-function detailTexts(details: Details): { source: string; text: string }[] {
-  const fields: [string, unknown][] = [
-    ["name", details.name], ["customerNumber", details.customerNumber], ["address", details.address?.join("")],
-    ["email", details.email], ["reason", details.reason], ["proxyName", details.proxy?.name],
-    ["proxyId", details.proxy?.idNumber], ["accountHolder", details.refund?.holder],
-    ["forwardingAddress", details.forwardingAddress?.join("")], ["place", details.place],
-    ["idNumber", details.idNumber], ["offer", details.offer],
-  ];
-  return fields.flatMap(([source, text]) => (typeof text === "string" ? [{ source, text }] : []));
-}
-
 /** A missing glyph of a field is the field's problem; one of a template, the template's. */
-function missingProblems(missing: MissingGlyph[], inTemplate: boolean): Problem[] {
+function missingProblems(missing: readonly MissingGlyph[], inTemplate: boolean): Problem[] {
   return missing.map((m) => {
     const params = { char: m.char, codePoint: m.codePoint };
     return inTemplate ? { code: "glyph.missingInTemplate", at: { file: m.source }, params } : { code: "glyph.missing", field: m.source, params };
@@ -110,35 +104,28 @@ export async function generate(input: DetailsInput, options: GenerateOptions = {
   }
   const lookup = (kind: DocumentKind, templateLang: string) => templates.get(`${kind}/${templateLang}`)!;
 
-  const extraFaces = loadExtraFaces(fonts, USER_FONTS_DIR);
-  const chains = new Map<string, FontChain>();
-  const fontsFor = (sectionLang: string): FontChain => {
-    let chain = chains.get(sectionLang);
-    if (!chain) chains.set(sectionLang, (chain = buildFontChain(sectionLang, extraFaces)));
-    return chain;
-  };
-  const allFaces: FontFace[] = [...new Set([...fontsFor(lang).regular, ...fontsFor(lang).bold, ...fontsFor(letterLang).regular, ...fontsFor(letterLang).bold])];
-
+  const faces = new DocumentFonts(loadExtraFaces(fonts, USER_FONTS_DIR), [...new Set([lang, letterLang])]);
   const composeOptions = { lang, letterLang, translation };
   const models = kinds.map((kind) => ({ kind, model: composeDocument(kind, details, pack, lookup, composeOptions) }));
 
-  // Check every character before anything is drawn: a missing glyph is an error, never a box.
-  // User fields first, so a character is blamed on the field it came from; what is still missing
-  // after that can only come from a template.
-  const faces = [...new Set([...fontsFor(lang).regular, ...fontsFor(letterLang).regular])];
-  const missingInDetails = findMissingGlyphs(detailTexts(details), faces);
-  if (missingInDetails.length > 0) throw new InputError(missingProblems(missingInDetails, false));
-  const missingInTemplates = findMissingGlyphs(models.flatMap(({ kind, model }) => documentTexts(model, lookup(kind, model.meta.lang).name)), faces);
-  if (missingInTemplates.length > 0) throw new PackError(missingProblems(missingInTemplates, true));
+  // Check every character before anything is drawn: the computer's fonts draw what ours lack; a
+  // character no font on this computer has is a problem naming its field, never a box.
+  const userTexts = detailTexts(details);
+  const templateTexts = models.flatMap(({ kind, model }) => documentTexts(model, lookup(kind, model.meta.lang).name));
+  const glyphs = checkGlyphs(userTexts, templateTexts, faces.checkedFaces(), lang);
+  if (glyphs.missingInDetails.length > 0) throw new InputError(missingProblems(glyphs.missingInDetails, false));
+  if (glyphs.missingInTemplates.length > 0) throw new PackError(missingProblems(glyphs.missingInTemplates, true));
+  faces.addSystemFaces(glyphs.systemFaces);
 
   const documents: GeneratedDocument[] = [];
   for (const { kind, model } of models) {
     const started = performance.now();
-    const layout = layoutDocument(model, { paper, fontsFor });
+    const layout = layoutDocument(model, { paper, fontsFor: faces.fontsFor, document: kind });
     checkRenderLimits(kind, layout.pages.length, started);
-    const bytes = await renderPdf({ layout, meta: model.meta, faces: allFaces, ...(timestamp ? { timestamp } : {}) });
+    const bytes = await renderPdf({ layout, meta: model.meta, faces: faces.allFaces(), ...(timestamp ? { timestamp } : {}) });
     checkRenderLimits(kind, layout.pages.length, started);
-    documents.push({ kind, lang: model.meta.lang, fileName: documentFileName(kind, model.meta.lang), bytes, pages: layout.pages.length });
+    const notices = systemFontNotices(layout, glyphs.systemFaces, userTexts);
+    documents.push({ kind, lang: model.meta.lang, fileName: documentFileName(kind, model.meta.lang), bytes, pages: layout.pages.length, notices });
   }
   return documents;
 }

@@ -7,7 +7,8 @@ import { InputError } from "../errors.js";
 import { SAMPLE_DETAILS_FILE } from "../paths.js";
 import { mergeFlags, readDetailsFile } from "./details-input.js";
 import { askForMissing, askInTerminal } from "./prompt.js";
-import { EXIT_INPUT, EXIT_RUNTIME, formatSize, reportFailure } from "./report.js";
+import { EXIT_INPUT, EXIT_RUNTIME, formatSize, problemsAsJson, reportFailure } from "./report.js";
+import type { Problem } from "../problems.js";
 import { describeRecovery, statusWord, writeFailureJson } from "./write.js";
 import { isWriteError, writeFiles, type WriteResult } from "../write/index.js";
 
@@ -111,14 +112,18 @@ async function run(args: GenerateArgs): Promise<void> {
     return;
   }
   const files = documents.map((doc, i) => ({ kind: doc.kind, lang: doc.lang, path: written.files[i]!.path, status: written.files[i]!.status, pages: doc.pages, bytes: doc.bytes.length }));
+  // The same notice comes with each document that prints the field: said once.
+  const notices = [...new Map(documents.flatMap((doc) => doc.notices).map((n) => [JSON.stringify(n), n])).values()];
+  const noticeLines = problemsAsJson(notices, lang) as (Problem & { message: string })[];
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ ok: true, files, recovered: written.recovered, warnings: [] }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ok: true, files, recovered: written.recovered, warnings: noticeLines }, null, 2)}\n`);
     return;
   }
   for (const line of describeRecovery(written.recovered, written.dir, lang)) process.stderr.write(`sim-cancel: ${line}\n`);
   for (const doc of files) {
     process.stdout.write(`${statusWord(doc.status, lang)}  ${doc.path}  (${doc.kind}, ${doc.lang}, ${doc.pages} page${doc.pages > 1 ? "s" : ""}, ${formatSize(doc.bytes)})\n`);
   }
+  for (const notice of noticeLines) process.stdout.write(`note: ${notice.message}\n`);
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {

@@ -83,6 +83,9 @@ export const en = {
     "font.bundledMissing": "the bundled font {file} is missing: run npm install again (the fonts come from npm)",
     "glyph.missing": "the character {char} ({codePoint}) is in none of the fonts, bundled or on this computer; add a font that has it ({option:fonts})",
     "glyph.missingInTemplate": "the template text has the character {char} ({codePoint}), which is in none of the fonts; add a font that has it ({option:fonts})",
+    "font.systemFallback": "{chars} ({codePoints}) printed with the font {font} of this computer ({file})",
+    "layout.overflow": "internal error: the {document} could not be laid out without losing text (section {section}, block {block}: {detail}); nothing was written. This is a bug in sim-cancel: please report it",
+    "layout.furnitureOverflow": "internal error: the header or footer of page {page} of the {document} does not fit its page ({detail}); nothing was written. This is a bug in sim-cancel: please report it",
 
     // Carrier packs and templates (for their authors).
     "pack.unreadable": "cannot read the pack file ({reason}); is {dir} a carrier pack folder?",

@@ -72,6 +72,9 @@ export const fr = {
     "font.bundledMissing": "la police fournie {file} est absente : relancez npm install (les polices viennent de npm)",
     "glyph.missing": "le caractère {char} ({codePoint}) n’est dans aucune police, ni fournie ni sur cet ordinateur ; ajoutez une police qui l’a ({option:fonts})",
     "glyph.missingInTemplate": "le texte du modèle contient le caractère {char} ({codePoint}), qui n’est dans aucune police ; ajoutez une police qui l’a ({option:fonts})",
+    "font.systemFallback": "{chars} ({codePoints}) imprimé avec la police {font} de cet ordinateur ({file})",
+    "layout.overflow": "erreur interne : le document {document} n’a pas pu être mis en page sans perdre de texte (section {section}, bloc {block} : {detail}) ; rien n’a été écrit. C’est un bogue de sim-cancel : merci de le signaler",
+    "layout.furnitureOverflow": "erreur interne : l’en-tête ou le pied de la page {page} du document {document} ne tient pas dans la page ({detail}) ; rien n’a été écrit. C’est un bogue de sim-cancel : merci de le signaler",
 
     "pack.unreadable": "impossible de lire le fichier du pack ({reason}) ; {dir} est-il un dossier de pack d’opérateur ?",
     "pack.yamlSyntax": "YAML non valide : {detail}",

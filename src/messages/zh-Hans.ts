@@ -72,6 +72,9 @@ export const zhHans = {
     "font.bundledMissing": "缺少自带的字体 {file}：请重新运行 npm install（字体来自 npm）",
     "glyph.missing": "字符 {char}（{codePoint}）不在任何字体中（自带字体和本机字体都没有）；请添加含有该字符的字体（{option:fonts}）",
     "glyph.missingInTemplate": "模板文字中的字符 {char}（{codePoint}）不在任何字体中；请添加含有该字符的字体（{option:fonts}）",
+    "font.systemFallback": "{chars}（{codePoints}）使用本机字体 {font} 打印（{file}）",
+    "layout.overflow": "内部错误：无法在不丢失文字的情况下排版 {document}（第 {section} 节，第 {block} 块：{detail}）；未写入任何文件。这是 sim-cancel 的缺陷，请报告",
+    "layout.furnitureOverflow": "内部错误：{document} 第 {page} 页的页眉或页脚超出页面（{detail}）；未写入任何文件。这是 sim-cancel 的缺陷，请报告",
 
     "pack.unreadable": "无法读取运营商资料包文件（{reason}）；{dir} 是运营商资料包文件夹吗？",
     "pack.yamlSyntax": "YAML 格式错误：{detail}",

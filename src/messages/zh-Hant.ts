@@ -72,6 +72,9 @@ export const zhHant = {
     "font.bundledMissing": "缺少內建的字型 {file}：請重新執行 npm install（字型來自 npm）",
     "glyph.missing": "字元 {char}（{codePoint}）不在任何字型中（內建字型和本機字型都沒有）；請加入含有該字元的字型（{option:fonts}）",
     "glyph.missingInTemplate": "範本文字中的字元 {char}（{codePoint}）不在任何字型中；請加入含有該字元的字型（{option:fonts}）",
+    "font.systemFallback": "{chars}（{codePoints}）使用本機字型 {font} 列印（{file}）",
+    "layout.overflow": "內部錯誤：無法在不遺失文字的情況下排版 {document}（第 {section} 節，第 {block} 塊：{detail}）；未寫入任何檔案。這是 sim-cancel 的缺陷，請回報",
+    "layout.furnitureOverflow": "內部錯誤：{document} 第 {page} 頁的頁首或頁尾超出頁面（{detail}）；未寫入任何檔案。這是 sim-cancel 的缺陷，請回報",
 
     "pack.unreadable": "無法讀取電信業者資料包檔案（{reason}）；{dir} 是電信業者資料包資料夾嗎？",
     "pack.yamlSyntax": "YAML 格式錯誤：{detail}",

@@ -1,48 +1,165 @@
 /**
- * No silent tofu: a character no font has stops the run with its code point and the field it came
- * from; with a font that has it (--font), the PDF contains the character.
+ * No silent tofu: a character the bundled fonts lack is drawn with a font of this computer (and
+ * the output says which), or with a font passed as --font; only when no font on the machine has
+ * it does the run stop, naming the field and the character's code in the checklist's language.
+ * Right-to-left names print as typed. Every PDF here is also checked by runCli and readPdf.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { listFiles, runCli, tempDir } from "../support/cli.js";
 import { readPdf } from "../support/pdf.js";
 
 const RARE_NAME = "𠮷田 Hanako"; // U+20BB7, beyond the BMP and outside Noto Sans SC/TC
-const CJK_TTC = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+const KOREAN = "김민준"; // U+AE40 U+BBFC U+C900: Hangul, in neither bundled face
+const CJK_DIR = "/usr/share/fonts/opentype/noto";
+const CJK_TTC = `${CJK_DIR}/NotoSansCJK-Regular.ttc`;
+const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const BASE = ["--phone", "76 12 34", "--date", "2026-11-24"];
 const NO_CJK_TTC = !existsSync(CJK_TTC);
-if (NO_CJK_TTC) console.log(`skipping the --font collection tests: ${CJK_TTC} is not installed (Debian package fonts-noto-cjk)`);
+const NO_DEJAVU = !existsSync(DEJAVU);
+const HAS_FONTCONFIG = (() => {
+  try {
+    execFileSync("fc-list", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (NO_CJK_TTC) console.log(`skipping the system and --font collection tests: ${CJK_TTC} is not installed (Debian package fonts-noto-cjk)`);
+if (NO_DEJAVU) console.log(`skipping the right-to-left tests: ${DEJAVU} is not installed (Debian package fonts-dejavu-core)`);
 
-describe("characters outside the bundled fonts", () => {
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+async function out(): Promise<string> {
+  const dir = await tempDir();
+  dirs.push(dir);
+  return dir;
+}
+async function emptyFontFolder(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "sim-cancel-no-fonts-"));
+  dirs.push(dir);
+  return dir;
+}
+
+/** The embedding marks (U+202B, U+202C) pdftotext puts around right-to-left text, and other format characters. */
+const withoutMarks = (text: string) => text.replace(/\p{Cf}/gu, "");
+/** pdf.js leaves out the spaces between words it reads from right to left: compare without spaces. */
+const squash = (text: string) => text.replace(/\s+/g, "");
+
+describe("characters in none of the fonts of this computer", () => {
   it("stops with the character, its code point, the field and the --font hint; writes nothing", async () => {
-    const out = await tempDir();
-    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--out", out]);
+    const folder = await out();
+    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--lang", "en", "--out", folder], { env: { SIM_CANCEL_FONT_DIRS: await emptyFontFolder() } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("U+20BB7");
     expect(result.stderr).toContain("𠮷");
-    expect(result.stderr).toMatch(/name: /);
+    expect(result.stderr).toMatch(/--name: the character 𠮷 \(U\+20BB7\) is in none of the fonts, bundled or on this computer/);
     expect(result.stderr).toContain("--font");
-    expect(await listFiles(out)).toEqual([]);
+    expect(await listFiles(folder)).toEqual([]);
   });
 
-  it.skipIf(NO_CJK_TTC)("asks for a face name when given a font collection without one", async () => {
-    const result = await runCli(["generate", ...BASE, "--lang", "en", "--name", RARE_NAME, "--font", CJK_TTC, "--out", await tempDir()]);
+  const wording = { "zh-Hans": "字符 김（U+AE40）不在任何字体中", "zh-Hant": "字元 김（U+AE40）不在任何字型中", en: "the character 김 (U+AE40) is in none of the fonts", fr: "le caractère 김 (U+AE40) n’est dans aucune police" };
+  it.each(Object.entries(wording))("names U+AE40 in the checklist's language (%s)", async (lang, phrase) => {
+    const folder = await out();
+    const result = await runCli(["generate", ...BASE, "--name", KOREAN, "--lang", lang, "--out", folder], { env: { SIM_CANCEL_FONT_DIRS: await emptyFontFolder() } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(phrase);
+    expect(result.stderr).toContain("U+BBFC");
+    expect(result.stderr).toContain("U+C900");
+    expect(await listFiles(folder)).toEqual([]);
+  });
+});
+
+describe.skipIf(NO_CJK_TTC)("characters drawn with the computer's fonts", () => {
+  it.skipIf(!HAS_FONTCONFIG)("prints a Korean name with a system font found by fontconfig, and says which", async () => {
+    const folder = await out();
+    const result = await runCli(["generate", ...BASE, "--name", KOREAN, "--lang", "en", "--out", folder]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/note: --name: 김민준 \(U\+AE40 U\+BBFC U\+C900\) printed with the font Noto Sans CJK KR of this computer \(\/usr\/share\/fonts\/.+\.ttc\)/);
+    for (const file of ["sim-cancel-checklist-en.pdf", "sim-cancel-letter-fr.pdf"]) {
+      const pdf = await readPdf(await readFile(join(folder, file)));
+      expect(pdf.bodyText).toContain(KOREAN);
+      expect(pdf.fonts.some((f) => /NotoSansCJK/.test(f.name))).toBe(true);
+      for (const font of pdf.fonts) expect(font.embedded).toBe(true);
+    }
+  });
+
+  it("finds the font by reading the font folders when fontconfig is not used, and reports it as data with --json", async () => {
+    const folder = await out();
+    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--json", "--out", folder], { env: { SIM_CANCEL_FONT_DIRS: CJK_DIR } });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { warnings: { code: string; field?: string; params: Record<string, string> }[] };
+    expect(summary.warnings).toEqual([
+      expect.objectContaining({ code: "font.systemFallback", field: "name", message: expect.stringContaining("printed with the font"), params: expect.objectContaining({ chars: "𠮷", codePoints: "U+20BB7", file: expect.stringMatching(/^\/usr\/share\/fonts\/opentype\/noto\/NotoSansCJK-.*\.ttc$/) }) }),
+    ]);
+    const pdf = await readPdf(await readFile(join(folder, "sim-cancel-checklist-zh-Hans.pdf")));
+    expect(pdf.bodyText).toContain(RARE_NAME);
+  });
+
+  it("asks for a face name when given a font collection without one", async () => {
+    const result = await runCli(["generate", ...BASE, "--lang", "en", "--name", RARE_NAME, "--font", CJK_TTC, "--out", await out()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--font: .*collection.*NotoSansCJKsc-Regular/s);
   });
 
-  it.skipIf(NO_CJK_TTC)("draws the character with a font passed as --font FILE.ttc#Face", async () => {
-    const out = await tempDir();
-    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--font", `${CJK_TTC}#NotoSansCJKsc-Regular`, "--out", out]);
+  it("draws the character with a font passed as --font FILE.ttc#Face, and needs no system font", async () => {
+    const folder = await out();
+    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--font", `${CJK_TTC}#NotoSansCJKsc-Regular`, "--out", folder], { env: { SIM_CANCEL_FONT_DIRS: "" } });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("note:");
     for (const file of ["sim-cancel-checklist-zh-Hans.pdf", "sim-cancel-letter-fr.pdf"]) {
-      const pdf = await readPdf(await readFile(join(out, file)));
+      const pdf = await readPdf(await readFile(join(folder, file)));
       expect(pdf.text).toContain(RARE_NAME);
       expect(pdf.fonts.map((f) => f.name).some((n) => /NotoSansCJKsc-Regular/.test(n))).toBe(true);
       for (const font of pdf.fonts) expect(font.embedded).toBe(true);
     }
+  });
+});
+
+describe.skipIf(NO_DEJAVU)("right-to-left names", () => {
+  const pdftotext = (file: string) => withoutMarks(execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }));
+
+  it.each([
+    ["Hebrew", "דוד כהן"],
+    ["Arabic", "علي محمد"],
+  ])("prints a %s name as typed: drawn right to left, read back as typed by pdf.js and pdftotext", async (_, name) => {
+    const folder = await out();
+    const result = await runCli(["generate", ...BASE, "--name", name, "--lang", "fr", "--channel", "proxy", "--proxy-name", "Li CHEN", "--font", DEJAVU, "--out", folder]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    for (const kind of ["letter", "proxy"]) {
+      const file = join(folder, `sim-cancel-${kind}-fr.pdf`);
+      const pdf = await readPdf(await readFile(file));
+      expect(squash(pdf.bodyText)).toContain(squash(kind === "proxy" ? `Je soussigné(e) ${name}, demeurant` : name));
+      // Drawn right to left: the first word read stands to the right of the second.
+      const [first, second] = name.split(" ") as [string, string];
+      const items = pdf.pages[0]!.items.filter((item) => !item.artifact);
+      const x = (word: string) => items.find((item) => item.str === word)!.x;
+      expect(x(first)).toBeGreaterThan(x(second));
+      expect(pdftotext(file)).toContain(name);
+    }
+  });
+
+  it("keeps a Hebrew address's words in their order inside a French line", async () => {
+    const folder = await out();
+    const address = "רחוב הרצל 12";
+    const result = await runCli(["generate", ...BASE, "--name", "Mei LIN", "--address", address, "--lang", "fr", "--channel", "proxy", "--proxy-name", "Li CHEN", "--font", DEJAVU, "--out", folder]);
+    expect(result.code).toBe(0);
+    const pdf = await readPdf(await readFile(join(folder, "sim-cancel-proxy-fr.pdf")));
+    // As typed in reading order (pdf.js, content order); on paper "12" stands left of the Hebrew
+    // words, as the bidirectional algorithm sets it in a left-to-right line.
+    expect(squash(pdf.bodyText)).toContain(squash(`demeurant ${address}, titulaire`));
+    const items = pdf.pages[0]!.items;
+    const x = (word: string) => items.find((item) => item.str === word)!.x;
+    expect(x("12")).toBeLessThan(x("הרצל"));
+    expect(x("הרצל")).toBeLessThan(x("רחוב"));
   });
 });
