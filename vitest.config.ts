@@ -20,6 +20,8 @@ export default defineConfig({
   test: {
     // Every test's temporary files go into one folder, removed when the run ends.
     globalSetup: ["tests/support/global-setup.ts"],
+    // Every PDF a test renders in its process is checked from the PDF itself (geometry, text).
+    setupFiles: ["tests/support/check-every-pdf.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

@@ -1,12 +1,13 @@
 /**
  * Runs the real, built command line as a separate process: the package's bin, as users run it
- * (dist/cli/launch.cjs, which runs the one-file bundle with its code cache).
+ * (dist/cli/launch.cjs, which runs the one-file bundle with its code cache). Every PDF it writes
+ * is checked (see runCli).
  */
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdtemp, readdir } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -18,8 +19,13 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
+/**
+ * Runs the CLI; then every PDF it wrote (in its --out folder, or output/ by default) goes through
+ * the independent check (pdf.ts: checkPdf): a PDF that fails makes this call throw.
+ */
+export async function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const started = Date.now();
+  const result = await new Promise<CliResult>((resolve) => {
     const child = execFile(
       process.execPath,
       [CLI, ...args],
@@ -31,6 +37,42 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     );
     child.stdin?.end(options.input ?? "");
   });
+  await checkWrittenPdfs(outFolder(args, options.cwd ?? ROOT), started);
+  return result;
+}
+
+/** The folder the CLI writes to: --out DIR or --out=DIR, else output/ (generate and batch alike). */
+function outFolder(args: readonly string[], cwd: string): string {
+  let out = "output";
+  args.forEach((arg, i) => {
+    if (arg === "--out" && args[i + 1] !== undefined) out = args[i + 1]!;
+    else if (arg.startsWith("--out=")) out = arg.slice("--out=".length);
+  });
+  return resolvePath(cwd, out);
+}
+
+/** Checks every PDF under `dir` written since `since` (ms). */
+async function checkWrittenPdfs(dir: string, since: number): Promise<void> {
+  const { checkPdf } = await import("./pdf.js");
+  const walk = async (folder: string): Promise<string[]> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    const found = await Promise.all(entries.map(async (entry) => {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return walk(path);
+      return entry.name.endsWith(".pdf") ? [path] : [];
+    }));
+    return found.flat();
+  };
+  for (const file of await walk(dir)) {
+    const info = await stat(file).catch(() => undefined);
+    // A second of slack for file systems that keep times coarsely.
+    if (!info || info.mtimeMs < since - 1000) continue;
+    try {
+      await checkPdf(await readFile(file));
+    } catch (error) {
+      throw new Error(`${file}: ${(error as Error).message}`);
+    }
+  }
 }
 
 /** Runs the CLI as another user (needs root and util-linux's setpriv), to test permissions. */
