@@ -7,8 +7,9 @@ import { InputError } from "../errors.js";
 import { SAMPLE_DETAILS_FILE } from "../paths.js";
 import { mergeFlags, readDetailsFile } from "./details-input.js";
 import { askForMissing, askInTerminal } from "./prompt.js";
-import { EXIT_INPUT, EXIT_RUNTIME, formatSize, problemsAsJson, reportFailure } from "./report.js";
-import type { Problem } from "../problems.js";
+import { EXIT_INPUT, EXIT_RUNTIME, formatSize, reportFailure } from "./report.js";
+import { wordProblem } from "../messages/format.js";
+import { CLI_LABELS } from "./labels.js";
 import { describeRecovery, statusWord, writeFailureJson } from "./write.js";
 import { isWriteError, writeFiles, type WriteResult } from "../write/index.js";
 
@@ -114,7 +115,11 @@ async function run(args: GenerateArgs): Promise<void> {
   const files = documents.map((doc, i) => ({ kind: doc.kind, lang: doc.lang, path: written.files[i]!.path, status: written.files[i]!.status, pages: doc.pages, bytes: doc.bytes.length }));
   // The same notice comes with each document that prints the field: said once.
   const notices = [...new Map(documents.flatMap((doc) => doc.notices).map((n) => [JSON.stringify(n), n])).values()];
-  const noticeLines = problemsAsJson(notices, lang) as (Problem & { message: string })[];
+  // A notice is information, not a mistake: its field's label, no hint of what the field expects.
+  const noticeLines = notices.map((notice) => {
+    const worded = wordProblem(notice, lang, CLI_LABELS);
+    return { ...notice, message: worded.label === undefined ? worded.message : `${worded.label}: ${worded.message}` };
+  });
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ ok: true, files, recovered: written.recovered, warnings: noticeLines }, null, 2)}\n`);
     return;

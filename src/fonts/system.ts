@@ -10,12 +10,15 @@
  * SIM_CANCEL_FONT_DIRS, when set, replaces all of this with its own folders (separated by the
  * platform's path delimiter), without fontconfig; set to "" it turns system fonts off.
  */
-import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { delimiter, join } from "node:path";
 import * as fontkit from "fontkit";
 import { OnDemandFile } from "./on-demand.js";
+
+// child_process is loaded only when fontconfig is asked (2-3 ms of a cold start otherwise).
+const load = createRequire(import.meta.url);
 
 /** A face of a font file on this computer. */
 export interface SystemFontFile {
@@ -161,6 +164,7 @@ function scanFiles(files: readonly string[]): ScannedFace[] {
 }
 
 function runFontconfig(command: string, args: string[]): string[] | undefined {
+  const { spawnSync } = load("node:child_process") as typeof import("node:child_process");
   const result = spawnSync(command, args, { encoding: "utf8", timeout: 10_000, windowsHide: true });
   if (result.error || result.status !== 0) return undefined;
   return result.stdout.split("\n").filter(Boolean);

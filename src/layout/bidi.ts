@@ -8,24 +8,33 @@
  * one other character (a space, a digit group at its own level is a separate piece, a bracket
  * mirrored here); the pieces are then set in visual order (UAX #9 rule L2).
  *
- * Nothing here runs for a line without a right-to-left character (see needsBidi): the tables of
- * bidi-js are built on first use.
+ * Nothing here runs for a paragraph without a right-to-left character (see needsBidi): bidi-js is
+ * loaded, and its tables built, on first use (a cold start never pays for it; the command line's
+ * bundle leaves it out and requires it from node_modules when needed).
  */
-import bidiModule, { type Bidi } from "bidi-js";
+import { createRequire } from "node:module";
+import type { Bidi } from "bidi-js";
 
-// bidi-js is a UMD module whose module.exports is the factory; its typings describe an ES default.
-const bidiFactory = bidiModule as unknown as () => Bidi;
-let bidi: Bidi | undefined;
+const load = createRequire(import.meta.url);
+let loaded: Bidi | undefined;
+
+/** bidi-js is a UMD module whose module.exports is the factory (its typings describe an ES default). */
+function bidi(): Bidi {
+  loaded ??= (load("bidi-js") as () => Bidi)();
+  return loaded;
+}
 
 /**
  * Characters that can give a line a right-to-left level: the right-to-left blocks (Hebrew,
  * Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, their presentation forms, the historic
  * scripts beyond U+10800 and U+1E800) and the explicit right-to-left marks and controls.
  */
-const RTL_TRIGGER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u200f\u202b\u202e\u2067\u061c]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+// Written on UTF-16 units, without the u flag (high surrogates D802-D803 are U+10800-U+10FFF,
+// D83A-D83B U+1E800-U+1EFFF): tested on every paragraph, it must cost next to nothing.
+const RTL_TRIGGER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u200f\u202b\u202e\u2067\u061c\ud802\ud803\ud83a\ud83b]/;
 
 /** Scripts fontkit lays out right to left (its own list): a piece of these letters is reversed by fontkit. */
-const FONTKIT_RTL_SCRIPT = new RegExp(
+const FONTKIT_RTL_SCRIPTS = () => new RegExp(
   "[" + ["Arabic", "Hebrew", "Syriac", "Thaana", "Cypriot", "Kharoshthi", "Phoenician", "Nko", "Lydian", "Avestan",
     "Imperial_Aramaic", "Inscriptional_Pahlavi", "Inscriptional_Parthian", "Old_South_Arabian", "Old_Turkic", "Samaritan",
     "Mandaic", "Meroitic_Cursive", "Meroitic_Hieroglyphs", "Manichaean", "Mende_Kikakui", "Nabataean", "Old_North_Arabian",
@@ -39,9 +48,12 @@ export function needsBidi(text: string): boolean {
   return RTL_TRIGGER.test(text);
 }
 
-/** Whether fontkit lays this character's script out right to left. */
+let fontkitRtlScript: RegExp | undefined;
+
+/** Whether fontkit lays this character's script out right to left (the expression is built on first use). */
 export function isRtlLetter(char: string): boolean {
-  return FONTKIT_RTL_SCRIPT.test(char);
+  fontkitRtlScript ??= FONTKIT_RTL_SCRIPTS();
+  return fontkitRtlScript.test(char);
 }
 
 export function joinsPrevious(char: string): boolean {
@@ -50,14 +62,12 @@ export function joinsPrevious(char: string): boolean {
 
 /** Resolved embedding levels of a paragraph set left to right, one per UTF-16 unit. */
 export function embeddingLevels(text: string): Uint8Array {
-  bidi ??= bidiFactory();
-  return bidi.getEmbeddingLevels(text, "ltr").levels;
+  return bidi().getEmbeddingLevels(text, "ltr").levels;
 }
 
 /** The character a right-to-left run shows for `char`: "(" for ")" and so on (UAX #9 rule L4). */
 export function mirrored(char: string): string {
-  bidi ??= bidiFactory();
-  return bidi.getMirroredCharacter(char) ?? char;
+  return bidi().getMirroredCharacter(char) ?? char;
 }
 
 /**

@@ -27,9 +27,11 @@ export interface Area {
 }
 
 function overflow(source: LayoutSource, detail: string): never {
-  const params: Record<string, string | number> = { detail };
+  const params: Record<string, string | number> = { document: source.document ?? "document" };
   for (const [key, value] of Object.entries(source)) if (value !== undefined) params[key] = value;
-  const problem: Problem = { code: "layout.overflow", params };
+  params["detail"] = detail;
+  // A header or footer has a page and no block.
+  const problem: Problem = { code: source.block === undefined && source.page !== undefined ? "layout.furnitureOverflow" : "layout.overflow", params };
   throw new LayoutError([problem]);
 }
 
@@ -55,10 +57,18 @@ export function extent(item: Drawable): Area {
 
 /** Every item must lie inside `area`. */
 export function checkInside(items: readonly Drawable[], area: Area, source: LayoutSource): void {
+  const left = area.left - EPSILON;
+  const right = area.right + EPSILON;
+  const top = area.top - EPSILON;
+  const bottom = area.bottom + EPSILON;
   for (const item of items) {
+    // Inline rather than through extent(): this runs on every drawable of every page.
+    const inside =
+      item.kind === "text" ? item.x >= left && item.x + item.width <= right && item.y - 0.88 * item.size >= top && item.y + 0.12 * item.size <= bottom
+      : item.kind === "rect" ? item.x >= left && item.x + item.width <= right && item.y >= top && item.y + item.height <= bottom
+      : Math.min(item.x1, item.x2) >= left && Math.max(item.x1, item.x2) <= right && Math.min(item.y1, item.y2) >= top && Math.max(item.y1, item.y2) <= bottom;
+    if (inside) continue;
     const box = extent(item);
-    const outside = box.left < area.left - EPSILON || box.right > area.right + EPSILON || box.top < area.top - EPSILON || box.bottom > area.bottom + EPSILON;
-    if (!outside) continue;
     // The text itself is not quoted: it may be the user's, and messages never echo it raw.
     const what = item.kind === "text" ? `a text of ${[...item.text].length} characters` : `a ${item.kind}`;
     overflow(source, `${what} at x ${box.left.toFixed(2)}–${box.right.toFixed(2)}, y ${box.top.toFixed(2)}–${box.bottom.toFixed(2)} leaves the area x ${area.left.toFixed(2)}–${area.right.toFixed(2)}, y ${area.top.toFixed(2)}–${area.bottom.toFixed(2)}`);

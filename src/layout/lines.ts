@@ -51,7 +51,8 @@ interface Atom {
 }
 
 const OBJECT = "\ufffc";
-const SPACE = /^[ \u3000]$/;
+/** What takes no room at the end of a line: spaces (ASCII and ideographic) and forced breaks. */
+const TRAILING = new Set([" ", "\u3000", "\n"]);
 /** Within this many points of the limit, a line is measured as drawn rather than estimated. */
 const EXACT_BELOW = 1;
 
@@ -68,9 +69,8 @@ function toAtoms(inlines: readonly Inline[], allBold: boolean): Atom[] {
   }
   // Levels of the whole paragraph (UAX #9 resolves them before lines are broken); the tables are
   // only built for a paragraph with right-to-left text.
-  const text = atoms.map((atom) => atom.char).join("");
-  if (needsBidi(text)) {
-    const levels = embeddingLevels(text);
+  if (inlines.some((inline) => inline.kind === "text" && needsBidi(inline.text))) {
+    const levels = embeddingLevels(atoms.map((atom) => atom.char).join(""));
     let offset = 0;
     for (const atom of atoms) {
       atom.level = levels[offset]!;
@@ -165,8 +165,8 @@ function faceRuns(text: string, bold: boolean, options: LineOptions): { text: st
 /** The atoms without trailing spaces and breaks, which take no room at a line's end. */
 function trimEnd(atoms: readonly Atom[]): Atom[] {
   let end = atoms.length;
-  while (end > 0 && (SPACE.test(atoms[end - 1]!.char) || atoms[end - 1]!.char === "\n")) end--;
-  return atoms.slice(0, end);
+  while (end > 0 && TRAILING.has(atoms[end - 1]!.char)) end--;
+  return end === atoms.length ? (atoms as Atom[]) : atoms.slice(0, end);
 }
 
 /** A piece of a line drawn on its own: text in one face, or a blank. */
@@ -193,8 +193,23 @@ function rtlPieces(text: string, face: FontFace, level: number, size: number): P
  * them in) with their visual x; a line without right-to-left text reads and draws left to right.
  */
 function placeLine(atoms: Atom[], options: LineOptions): Line {
+  const groups = groupRuns(trimEnd(atoms));
+  // The common line: left to right, no blank. Runs placed one after the other.
+  if (!groups.some((g) => g.fillEm !== undefined || g.level > 0)) {
+    const line: Line = { runs: [], fills: [], width: 0 };
+    let x = 0;
+    for (const group of groups) {
+      for (const run of faceRuns(group.text, group.bold, options)) {
+        const width = drawnWidth(run.face, run.text) * options.size;
+        line.runs.push({ x, text: run.text, face: run.face, width });
+        x += width;
+      }
+    }
+    line.width = x;
+    return line;
+  }
   const pieces: Piece[] = [];
-  for (const group of groupRuns(trimEnd(atoms))) {
+  for (const group of groups) {
     if (group.fillEm !== undefined) {
       pieces.push({ fillEm: group.fillEm, width: 0, level: group.level });
       continue;
@@ -208,10 +223,11 @@ function placeLine(atoms: Atom[], options: LineOptions): Line {
   let fill = 0;
   for (const piece of pieces) if ("fillEm" in piece) piece.width = fills[fill++]!;
 
+  // Visual order (UAX #9 rule L2) when the line has right-to-left text; reading order otherwise.
+  const order = pieces.some((p) => p.level > 0) ? visualOrder(pieces.map((p) => p.level)) : pieces.map((_, i) => i);
   const xs = new Array<number>(pieces.length);
   let x = 0;
-  const visual = pieces.some((p) => p.level > 0) ? visualOrder(pieces.map((p) => p.level)) : pieces.map((_, i) => i);
-  for (const index of visual) {
+  for (const index of order) {
     xs[index] = x;
     x += pieces[index]!.width;
   }

@@ -44,25 +44,43 @@ function height(rows: readonly Row[]): number {
   return rows.reduce((sum, row) => sum + row.height, 0);
 }
 
-/** Which unit (row, or group of rows) each row belongs to. */
-function units(box: BlockBox): number[] {
-  return box.groups ?? box.rows.map((_, index) => index);
+/** What the penalties of a box's inner boundaries depend on, worked out once per box. */
+interface BoxShape {
+  /** The unit (row, or group of rows) of each row. */
+  unit: number[];
+  /** Units that start before each row (index 0 .. rows). */
+  unitsBefore: number[];
+  units: number;
+  fitsPage: boolean;
+  /** Height and row count of each group. */
+  groups: Map<number, { height: number; rows: number }>;
+}
+
+function shape(box: BlockBox, pageHeight: number): BoxShape {
+  const unit = box.groups ?? box.rows.map((_, index) => index);
+  const unitsBefore = [0];
+  const groups = new Map<number, { height: number; rows: number }>();
+  box.rows.forEach((row, i) => {
+    unitsBefore.push(unitsBefore[i]! + (i === 0 || unit[i] !== unit[i - 1] ? 1 : 0));
+    const group = groups.get(unit[i]!) ?? { height: 0, rows: 0 };
+    group.height += row.height;
+    group.rows++;
+    groups.set(unit[i]!, group);
+  });
+  return { unit, unitsBefore, units: unitsBefore.at(-1)!, fitsPage: height(box.rows) <= pageHeight, groups };
 }
 
 /** Dislike of a break between rows `row - 1` and `row` of a box. */
-function innerPenalty(box: BlockBox, row: number, pageHeight: number): number {
-  const unit = units(box);
-  const fitsPage = height(box.rows) <= pageHeight;
-  if (unit[row] === unit[row - 1]) {
+function innerPenalty(box: BlockBox, row: number, s: BoxShape, pageHeight: number, rowInGroup: number): number {
+  if (s.unit[row] === s.unit[row - 1]) {
     // Inside a group (a table row's lines): apart only when the group is taller than a page.
-    const members = box.rows.filter((_, i) => unit[i] === unit[row]);
-    if (height(members) <= pageHeight) return SPLITS_KEPT;
-    const before = unit.slice(0, row).filter((u) => u === unit[row]).length;
-    return Math.min(before, members.length - before) < 2 ? LONELY : FINE;
+    const group = s.groups.get(s.unit[row]!)!;
+    if (group.height <= pageHeight) return SPLITS_KEPT;
+    return Math.min(rowInGroup, group.rows - rowInGroup) < 2 ? LONELY : FINE;
   }
-  if (box.keepTogether && fitsPage) return SPLITS_KEPT;
-  const before = new Set(unit.slice(0, row)).size;
-  const after = new Set(unit.slice(row)).size;
+  if (box.keepTogether && s.fitsPage) return SPLITS_KEPT;
+  const before = s.unitsBefore[row]!;
+  const after = s.units - before;
   // A kept-together block taller than a page splits like a paragraph: no single line left behind.
   const min = box.keepTogether ? Math.max(2, box.minRowsAtBreak) : box.minRowsAtBreak;
   return before < min || after < min ? LONELY : FINE;
@@ -79,13 +97,16 @@ function entries(boxes: readonly Placeable[], pageHeight: number): Entry[] {
       return;
     }
     gap += box.spaceBefore;
+    const s = shape(box, pageHeight);
+    let rowInGroup = 0;
     box.rows.forEach((_, row) => {
       const first = row === 0;
+      rowInGroup = first || s.unit[row] !== s.unit[row - 1] ? 0 : rowInGroup + 1;
       list.push({
         box, boxIndex, row,
         gap: first ? gap : 0,
         forced: first && forced,
-        penalty: first ? (previous?.keepWithNext ? SPLITS_KEPT : FINE) : innerPenalty(box, row, pageHeight),
+        penalty: first ? (previous?.keepWithNext ? SPLITS_KEPT : FINE) : innerPenalty(box, row, s, pageHeight, rowInGroup),
       });
     });
     if (box.rows.length > 0) {
@@ -139,22 +160,25 @@ function placePage(list: readonly Entry[], start: number, end: number, frame: Fr
     const box = list[index]!.box;
     if (index > start) y += list[index]!.gap;
     const top = y - continuedPad(list[index]!);
+    const placed: Drawable[] = [];
+    const ordered = box.rows.some((row) => row.order);
     const part: { item: Drawable; order: number }[] = [];
-    let counter = 0;
     for (; index < end && list[index]!.box === box; index++) {
       const row = box.rows[list[index]!.row]!;
-      row.items.forEach((item, i) => part.push({ item: shiftX(shiftY(item, y), frame.left), order: row.order?.[i] ?? counter++ }));
+      for (let i = 0; i < row.items.length; i++) {
+        const item = shiftX(shiftY(row.items[i]!, y), frame.left);
+        if (ordered) part.push({ item, order: row.order?.[i] ?? part.length });
+        else placed.push(item);
+      }
       y += row.height;
     }
+    if (ordered) placed.push(...part.sort((a, b) => a.order - b.order).map((p) => p.item));
     const last = list[index - 1]!;
     const bottom = y + pendingPad(last);
     const source = { ...box.source, block: box.source?.block ?? last.boxIndex };
     // A box's part must end on its page (only a single row taller than a page could not).
     checkInside([{ kind: "rect", x: frame.left, y: top, width: 0, height: bottom - top, lineWidth: 0 }], frame, source);
-    const placed: Drawable[] = [];
-    if (box.frame) placed.push({ kind: "rect", x: frame.left, y: top, width: box.frame.width, height: bottom - top, lineWidth: box.frame.lineWidth });
-    if (box.rows.some((row) => row.order)) part.sort((a, b) => a.order - b.order);
-    placed.push(...part.map((p) => p.item));
+    if (box.frame) placed.unshift({ kind: "rect", x: frame.left, y: top, width: box.frame.width, height: bottom - top, lineWidth: box.frame.lineWidth });
     checkInside(placed, frame, source);
     items.push(...placed);
   }

@@ -25,6 +25,7 @@ const SAMPLE_PARAMS = {
   codePoint: "U+AE40", font: "Noto", dir: "/p", lang: "en", fact: "f", what: "w", name: "n", inner: "a", outer: "b",
   pages: 9, seconds: 20, ext: ".txt", first: 1, second: 2, columns: 5, field: "name", offset: 3, min: "2000-01-01", code: 1, paths: "/o/a.pdf",
   pid: 4321, host: "h", kept: "/o/.a.pdf.1-0badc0de.aside",
+  chars: "김민", codePoints: "U+AE40 U+BBFC", document: "letter", section: 0, block: 3, page: 2,
 };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+(?::[\w=,-]+)?)\}/g)].map((m) => m[1]).sort();

@@ -93,13 +93,13 @@ describe.skipIf(NO_CJK_TTC)("characters drawn with the computer's fonts", () => 
 
   it("finds the font by reading the font folders when fontconfig is not used, and reports it as data with --json", async () => {
     const folder = await out();
-    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--json", "--out", folder], { env: { SIM_CANCEL_FONT_DIRS: CJK_DIR } });
+    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--lang", "en", "--json", "--out", folder], { env: { SIM_CANCEL_FONT_DIRS: CJK_DIR } });
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as { warnings: { code: string; field?: string; params: Record<string, string> }[] };
     expect(summary.warnings).toEqual([
       expect.objectContaining({ code: "font.systemFallback", field: "name", message: expect.stringContaining("printed with the font"), params: expect.objectContaining({ chars: "𠮷", codePoints: "U+20BB7", file: expect.stringMatching(/^\/usr\/share\/fonts\/opentype\/noto\/NotoSansCJK-.*\.ttc$/) }) }),
     ]);
-    const pdf = await readPdf(await readFile(join(folder, "sim-cancel-checklist-zh-Hans.pdf")));
+    const pdf = await readPdf(await readFile(join(folder, "sim-cancel-checklist-en.pdf")));
     expect(pdf.bodyText).toContain(RARE_NAME);
   });
 

@@ -90,11 +90,11 @@ describe("an internal layout error", () => {
     const original = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string) => writes.push(chunk) > 0) as typeof process.stderr.write;
     try {
-      const code = reportFailure(new LayoutError([{ code: "layout.overflow", params: { document: "proxy", section: 0, block: 2, detail: "a line 600.00 pt wide in a box 481.89 pt wide" } }]), false);
+      const code = reportFailure(new LayoutError([{ code: "layout.overflow", params: { document: "proxy", section: 0, block: 2, detail: "a line 600.00 pt wide in a box 481.89 pt wide" } }]), false, "en");
       expect(code).toBe(1);
     } finally {
       process.stderr.write = original;
     }
-    expect(writes.join("")).toMatch(/failed:[\s\S]*internal error \(layout\.overflow\) in the proxy, section 0, block 2/);
+    expect(writes.join("")).toMatch(/internal error: the proxy could not be laid out without losing text \(section 0, block 2: a line 600\.00 pt wide/);
   });
 });

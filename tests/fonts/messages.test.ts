@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CLI_LABELS } from "../../src/cli/labels.js";
-import { formatProblem } from "../../src/messages/format.js";
+import { formatProblem, wordProblem } from "../../src/messages/format.js";
 import type { Problem } from "../../src/problems.js";
 
 const word = (problem: Problem, lang: string) => formatProblem(problem, lang, CLI_LABELS);
@@ -26,10 +26,12 @@ describe("font messages", () => {
 
   it("say which font of the computer printed what, in every language", () => {
     const notice: Problem = { code: "font.systemFallback", field: "name", params: { chars: "김민", codePoints: "U+AE40 U+BBFC", font: "Noto Sans CJK KR", file: "/usr/share/fonts/x.ttc" } };
-    expect(word(notice, "en")).toBe("--name: 김민 (U+AE40 U+BBFC) printed with the font Noto Sans CJK KR of this computer (/usr/share/fonts/x.ttc)");
-    expect(word(notice, "fr")).toContain("imprimé avec la police Noto Sans CJK KR de cet ordinateur");
-    expect(word(notice, "zh-Hans")).toContain("使用本机字体 Noto Sans CJK KR 打印");
-    expect(word(notice, "zh-Hant")).toContain("使用本機字型 Noto Sans CJK KR 列印");
+    const message = (lang: string) => wordProblem(notice, lang, CLI_LABELS).message;
+    expect(wordProblem(notice, "en", CLI_LABELS).label).toBe("--name");
+    expect(message("en")).toBe("김민 (U+AE40 U+BBFC) printed with the font Noto Sans CJK KR of this computer (/usr/share/fonts/x.ttc)");
+    expect(message("fr")).toContain("imprimé avec la police Noto Sans CJK KR de cet ordinateur");
+    expect(message("zh-Hans")).toContain("使用本机字体 Noto Sans CJK KR 打印");
+    expect(message("zh-Hant")).toContain("使用本機字型 Noto Sans CJK KR 列印");
   });
 
   it("word an internal layout problem with where it happened", () => {
