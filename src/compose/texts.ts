@@ -12,8 +12,10 @@ function blockText(block: Block): string {
     case "fields":
       return block.rows.map((row) => runsText(row.label) + runsText(row.value)).join("");
     case "address":
-    case "signature":
       return block.lines.map(runsText).join("");
+    case "signature":
+      // The mention over the room to sign is checked like any text.
+      return [...(block.above ?? []), ...block.lines].map(runsText).join("");
     case "pageBreak":
       return "";
     default:

@@ -24,7 +24,8 @@ export interface CliResult {
  * the independent check (pdf.ts: checkPdf): a PDF that fails makes this call throw.
  */
 export async function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
-  const started = Date.now();
+  const out = outFolder(args, options.cwd ?? ROOT);
+  const before = await pdfsIn(out);
   const result = await new Promise<CliResult>((resolve) => {
     const child = execFile(
       process.execPath,
@@ -37,7 +38,7 @@ export async function runCli(args: string[], options: { cwd?: string; input?: st
     );
     child.stdin?.end(options.input ?? "");
   });
-  await checkWrittenPdfs(outFolder(args, options.cwd ?? ROOT), started);
+  await checkWrittenPdfs(out, before);
   return result;
 }
 
@@ -51,22 +52,29 @@ function outFolder(args: readonly string[], cwd: string): string {
   return resolvePath(cwd, out);
 }
 
-/** Checks every PDF under `dir` written since `since` (ms). */
-async function checkWrittenPdfs(dir: string, since: number): Promise<void> {
-  const { checkPdf } = await import("./pdf.js");
-  const walk = async (folder: string): Promise<string[]> => {
+/** The PDFs under `dir` (its subfolders too: a batch's rows), each with its modification time and size. */
+async function pdfsIn(dir: string): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const walk = async (folder: string): Promise<void> => {
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-    const found = await Promise.all(entries.map(async (entry) => {
+    for (const entry of entries) {
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) return walk(path);
-      return entry.name.endsWith(".pdf") ? [path] : [];
-    }));
-    return found.flat();
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.name.endsWith(".pdf")) {
+        const info = await stat(path).catch(() => undefined);
+        if (info) found.set(path, `${info.mtimeMs}:${info.size}`);
+      }
+    }
   };
-  for (const file of await walk(dir)) {
-    const info = await stat(file).catch(() => undefined);
-    // A second of slack for file systems that keep times coarsely.
-    if (!info || info.mtimeMs < since - 1000) continue;
+  await walk(dir);
+  return found;
+}
+
+/** Checks every PDF under `dir` that is new or changed since `before` (a test's own stand-in files are left alone). */
+async function checkWrittenPdfs(dir: string, before: Map<string, string>): Promise<void> {
+  const { checkPdf } = await import("./pdf.js");
+  for (const [file, stamp] of await pdfsIn(dir)) {
+    if (before.get(file) === stamp) continue;
     try {
       await checkPdf(await readFile(file));
     } catch (error) {

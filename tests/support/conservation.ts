@@ -24,8 +24,9 @@ function blockText(block: Block): string {
     case "fields":
       return block.rows.map((row) => runsText(row.label) + runsText(row.value)).join("");
     case "address":
-    case "signature":
       return block.lines.map(runsText).join("");
+    case "signature":
+      return [...(block.above ?? []), ...block.lines].map(runsText).join("");
     case "pageBreak":
       return "";
     default:
