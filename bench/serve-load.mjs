@@ -43,7 +43,8 @@ function requestBody(c, i) {
     proxyName: "Li CHEN",
   };
   if (planned(c, i) === "fieldError") details.phone = "26 12 34";
-  if (planned(c, i) === "missingGlyph") details.name = `𠮷田 ${details.name}`;
+  // U+0378 is unassigned: no font on any machine has it (𠮷 is drawn with the computer's fonts where they have it).
+  if (planned(c, i) === "missingGlyph") details.name = `\u0378田 ${details.name}`;
   return JSON.stringify({ details, lang: LANGS[n % LANGS.length] });
 }
 

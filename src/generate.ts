@@ -112,7 +112,7 @@ export async function generate(input: DetailsInput, options: GenerateOptions = {
   // character no font on this computer has is a problem naming its field, never a box.
   const userTexts = detailTexts(details);
   const templateTexts = models.flatMap(({ kind, model }) => documentTexts(model, lookup(kind, model.meta.lang).name));
-  const glyphs = checkGlyphs(userTexts, templateTexts, faces.checkedFaces(), lang);
+  const glyphs = checkGlyphs(userTexts, templateTexts, faces.checkedFaces());
   if (glyphs.missingInDetails.length > 0) throw new InputError(missingProblems(glyphs.missingInDetails, false));
   if (glyphs.missingInTemplates.length > 0) throw new PackError(missingProblems(glyphs.missingInTemplates, true));
   faces.addSystemFaces(glyphs.systemFaces);

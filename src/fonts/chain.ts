@@ -15,18 +15,18 @@ export interface FontChain {
  * The chain for a language: the bundled family that fits the language's script first (see
  * familiesFor), then the other bundled family, then the user's extra faces (`--font`, then
  * `fonts/`), then faces found on the computer for characters none of those has. Extra faces serve
- * bold text too: a missing rare character printed regular beats a missing character; a face from
- * the computer comes with its family's bold when it has one.
+ * bold text too (faces from the computer as well): a missing rare character printed regular beats
+ * a missing character.
  */
 export function buildFontChain(
   lang: string,
   extraFaces: readonly FontFace[] = [],
-  systemFaces: readonly { regular: FontFace; bold: FontFace }[] = [],
+  systemFaces: readonly { face: FontFace }[] = [],
 ): FontChain {
   const [first, second] = familiesFor(lang);
   return {
-    regular: [loadBundledFace(first, "regular"), loadBundledFace(second, "regular"), ...extraFaces, ...systemFaces.map((f) => f.regular)],
-    bold: [loadBundledFace(first, "bold"), loadBundledFace(second, "bold"), ...extraFaces, ...systemFaces.map((f) => f.bold)],
+    regular: [loadBundledFace(first, "regular"), loadBundledFace(second, "regular"), ...extraFaces, ...systemFaces.map((f) => f.face)],
+    bold: [loadBundledFace(first, "bold"), loadBundledFace(second, "bold"), ...extraFaces, ...systemFaces.map((f) => f.face)],
   };
 }
 

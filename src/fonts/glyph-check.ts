@@ -1,7 +1,8 @@
 /**
  * Every character checked against the fonts before anything is drawn. Characters the bundled
  * faces and the user's own (--font, fonts/) have cost nothing more; the others are looked for in
- * the computer's fonts (system.ts), and a face found there draws those characters only. A
+ * the computer's fonts (system.ts), and a face found there draws those characters only (bold
+ * text too, as the user's own faces do). A
  * character no font on the machine has is a problem naming the field and the character's code,
  * never an empty box on paper.
  */
@@ -13,10 +14,9 @@ import { hasGlyph } from "./chain.js";
 import { findMissingGlyphs, formatCodePoint, type MissingGlyph } from "./coverage.js";
 import { findSystemFonts, type SystemFontFile } from "./system.js";
 
-/** Faces from the computer, added at the end of every chain, for some characters. */
+/** Faces from the computer, added at the end of every chain (regular and bold), for some characters. */
 export interface SystemFace {
-  regular: FontFace;
-  bold: FontFace;
+  face: FontFace;
   /** The family as people know it, and the file, for the notice. */
   family: string;
   file: string;
@@ -48,17 +48,10 @@ function fallbackParams(face: SystemFace, codePoints: number[]): Record<string, 
   return { chars: String.fromCodePoint(...sorted), codePoints: sorted.map(formatCodePoint).join(" "), font: face.family, file: face.file };
 }
 
-function systemFace(match: { regular: SystemFontFile; bold: SystemFontFile }, codePoints: readonly number[]): SystemFace | undefined {
+function systemFace(match: { face: SystemFontFile }, codePoints: readonly number[]): SystemFace | undefined {
   try {
-    const regular = loadFace(match.regular.file, match.regular.faceName, true);
-    if (!codePoints.every((cp) => hasGlyph(regular, cp))) return undefined;
-    let bold = regular;
-    if (match.bold.file !== match.regular.file || match.bold.faceName !== match.regular.faceName) {
-      const candidate = loadFace(match.bold.file, match.bold.faceName, true);
-      // A bold face that lacks one of them would leave that character to no face at all.
-      if (codePoints.every((cp) => hasGlyph(candidate, cp))) bold = candidate;
-    }
-    return { regular, bold, family: match.regular.family, file: match.regular.file };
+    const face = loadFace(match.face.file, match.face.faceName, true);
+    return codePoints.every((cp) => hasGlyph(face, cp)) ? { face, family: match.face.family, file: match.face.file } : undefined;
   } catch {
     // A file fontkit cannot read after all: as if it were not there.
     return undefined;
@@ -73,18 +66,17 @@ export function checkGlyphs(
   details: readonly { source: string; text: string }[],
   templates: readonly { source: string; text: string }[],
   faces: readonly FontFace[],
-  lang = "",
   env: NodeJS.ProcessEnv = process.env,
 ): GlyphCheck {
   let missing = findMissingGlyphs([...details, ...templates], faces);
   const systemFaces: SystemFace[] = [];
   if (missing.length > 0) {
     const wanted = [...new Set(missing.map((m) => m.char.codePointAt(0)!))];
-    for (const match of findSystemFonts(wanted, lang, env)) {
+    for (const match of findSystemFonts(wanted, env)) {
       const face = systemFace(match, match.codePoints);
       if (face) systemFaces.push(face);
     }
-    if (systemFaces.length > 0) missing = findMissingGlyphs([...details, ...templates], [...faces, ...systemFaces.map((f) => f.regular)]);
+    if (systemFaces.length > 0) missing = findMissingGlyphs([...details, ...templates], [...faces, ...systemFaces.map((f) => f.face)]);
   }
   const fields = new Set(details.map((d) => d.source));
   return {
@@ -102,11 +94,10 @@ export function checkGlyphs(
 export function systemFontNotices(layout: PageLayout, systemFaces: readonly SystemFace[], details: readonly { source: string; text: string }[]): Problem[] {
   const notices: Problem[] = [];
   for (const face of systemFaces) {
-    const names = new Set([face.regular.name, face.bold.name]);
     const drawn = new Set<number>();
     for (const page of layout.pages) {
       for (const item of page.items) {
-        if (item.kind === "text" && names.has(item.face)) for (const char of item.text) if (char.trim() !== "") drawn.add(char.codePointAt(0)!);
+        if (item.kind === "text" && item.face === face.face.name) for (const char of item.text) if (char.trim() !== "") drawn.add(char.codePointAt(0)!);
       }
     }
     if (drawn.size === 0) continue;

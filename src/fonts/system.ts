@@ -29,11 +29,14 @@ export interface SystemFontFile {
   family: string;
 }
 
-/** The faces to draw some characters with: a regular one, and a bold one of the same family when there is one. */
+/**
+ * The face to draw some characters with. It serves bold text too, as the user's --font faces do:
+ * a font of the computer is often a large CJK collection read whole, and a second one for bold
+ * would not fit the memory of a batch's or the web server's render workers.
+ */
 export interface SystemFontMatch {
-  regular: SystemFontFile;
-  bold: SystemFontFile;
-  /** The code points asked for that these faces have. */
+  face: SystemFontFile;
+  /** The code points asked for that this face has. */
   codePoints: number[];
 }
 
@@ -59,12 +62,12 @@ function lookupPlan(env: NodeJS.ProcessEnv): { fontconfig: boolean; dirs: string
 }
 
 /**
- * A language that fits a script, so Hangul gets a Korean face, kana a Japanese one, and a rare
- * Han character the glyph shapes of the document's Chinese.
+ * A language that fits a script, so Hangul gets a Korean face and kana a Japanese one. (A rare Han
+ * character gets the computer's first choice whatever the document's Chinese: one face per
+ * character for every document of a process, rather than a collection read again per language.)
  */
-function langHint(codePoint: number, docLang: string): string | undefined {
+function langHint(codePoint: number): string | undefined {
   const char = String.fromCodePoint(codePoint);
-  if (/\p{Script=Han}/u.test(char)) return /^zh-(Hant|TW|HK|MO)/i.test(docLang) ? "zh-tw" : "zh-cn";
   if (/\p{Script=Hangul}/u.test(char)) return "ko";
   if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(char)) return "ja";
   if (/\p{Script=Hebrew}/u.test(char)) return "he";
@@ -198,14 +201,14 @@ function facesOf(plan: { fontconfig: boolean; dirs: string[] }): { faces: Scanne
   return { faces: candidates.get(key)!, fontconfig: false };
 }
 
-/** fontconfig's order of preference for a language and weight, once per process each. */
+/** fontconfig's order of preference for a language, once per process each. */
 const fontconfigOrders = new Map<string, Map<string, number>>();
 
-function fontconfigOrder(lang: string | undefined, weight: "regular" | "bold"): Map<string, number> {
-  const key = `${lang ?? ""}:${weight}`;
+function fontconfigOrder(lang: string | undefined): Map<string, number> {
+  const key = lang ?? "";
   let order = fontconfigOrders.get(key);
   if (!order) {
-    const sorted = runFontconfig("fc-match", ["--sort", "--format", FORMAT, `sans-serif${lang ? `:lang=${lang}` : ""}:weight=${weight}`]) ?? [];
+    const sorted = runFontconfig("fc-match", ["--sort", "--format", FORMAT, `sans-serif${lang ? `:lang=${lang}` : ""}:weight=regular`]) ?? [];
     order = new Map(parseFontconfig(sorted).map((face, index) => [faceKey(face.file, face.postscriptName), index] as const).reverse());
     fontconfigOrders.set(key, order);
   }
@@ -213,7 +216,7 @@ function fontconfigOrder(lang: string | undefined, weight: "regular" | "bold"): 
 }
 
 /** Family names that say a CJK face is drawn for a language. */
-const LANG_FAMILY: Record<string, RegExp> = { ko: /\b(KR|Korean)\b/i, ja: /\b(JP|Japanese)\b/i, "zh-cn": /\b(SC|Simplified)\b/i, "zh-tw": /\b(TC|Traditional)\b/i };
+const LANG_FAMILY: Record<string, RegExp> = { ko: /\b(KR|Korean)\b/i, ja: /\b(JP|Japanese)\b/i };
 
 /**
  * Without fontconfig: sans before serif and monospace, upright regular before other styles, a
@@ -235,44 +238,43 @@ function hasCodePoint(font: fontkit.Font, codePoint: number): boolean {
   }
 }
 
-const isBold = (face: ScannedFace) => /bold|black|heavy/i.test(face.subfamily) && !/italic|oblique/i.test(face.subfamily);
 const plain = ({ file, faceName, family }: ScannedFace): SystemFontFile => ({ file, ...(faceName ? { faceName } : {}), family });
 
-/** The best faces having every one of `codePoints`, or null when no face has them all. */
-function match(codePoints: readonly number[], faces: readonly ScannedFace[], fontconfig: boolean, docLang: string): SystemFontMatch | null {
+/** The best face having every one of `codePoints`, or null when no face has them all. */
+function match(codePoints: readonly number[], faces: readonly ScannedFace[], fontconfig: boolean): SystemFontMatch | null {
   const having = faces.filter((face) => codePoints.every((cp) => hasCodePoint(face.font, cp)));
   if (having.length === 0) return null;
-  const lang = langHint(codePoints[0]!, docLang);
-  const ranked = (weight: "regular" | "bold"): ScannedFace[] => {
-    if (!fontconfig) return [...having].sort((a, b) => preference(a, lang) - preference(b, lang));
-    const order = fontconfigOrder(lang, weight);
+  const lang = langHint(codePoints[0]!);
+  let ranked: ScannedFace[];
+  if (fontconfig) {
+    const order = fontconfigOrder(lang);
     // Faces fontconfig's sort left out come last, in the files' order.
     const rank = (face: ScannedFace) => order.get(faceKey(face.file, face.postscriptName)) ?? Number.MAX_SAFE_INTEGER;
-    return [...having].sort((a, b) => rank(a) - rank(b));
-  };
-  const regular = ranked("regular")[0]!;
-  const bold = ranked("bold").find((face) => face.family === regular.family && isBold(face)) ?? regular;
-  return { regular: plain(regular), bold: plain(bold), codePoints: [...codePoints] };
+    ranked = [...having].sort((a, b) => rank(a) - rank(b));
+  } else {
+    ranked = [...having].sort((a, b) => preference(a, lang) - preference(b, lang));
+  }
+  return { face: plain(ranked[0]!), codePoints: [...codePoints] };
 }
 
 /**
  * Faces on this computer for the code points no other font has: as few faces as possible (one
  * that has them all when there is one, else one per character), and the code points none has
- * left out of every match. `docLang` (the documents' main language) picks Han glyph shapes.
+ * left out of every match.
  */
-export function findSystemFonts(codePoints: readonly number[], docLang = "", env: NodeJS.ProcessEnv = process.env): SystemFontMatch[] {
+export function findSystemFonts(codePoints: readonly number[], env: NodeJS.ProcessEnv = process.env): SystemFontMatch[] {
   const plan = lookupPlan(env);
   const unique = [...new Set(codePoints)].sort((a, b) => a - b);
   if (unique.length === 0 || (!plan.fontconfig && plan.dirs.length === 0)) return [];
   const { faces, fontconfig } = facesOf(plan);
-  const all = unique.length > 1 ? match(unique, faces, fontconfig, docLang) : null;
+  const all = unique.length > 1 ? match(unique, faces, fontconfig) : null;
   if (all) return [all];
   // No face has them all: one match per character, faces shared where they can be.
   const matches = new Map<string, SystemFontMatch>();
   for (const codePoint of unique) {
-    const found = match([codePoint], faces, fontconfig, docLang);
+    const found = match([codePoint], faces, fontconfig);
     if (!found) continue;
-    const key = `${faceKey(found.regular.file, found.regular.faceName ?? "")}|${faceKey(found.bold.file, found.bold.faceName ?? "")}`;
+    const key = faceKey(found.face.file, found.face.faceName ?? "");
     const known = matches.get(key);
     if (known) known.codePoints.push(codePoint);
     else matches.set(key, { ...found, codePoints: [codePoint] });

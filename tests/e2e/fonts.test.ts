@@ -138,7 +138,7 @@ describe.skipIf(NO_DEJAVU)("right-to-left names", () => {
     for (const kind of ["letter", "proxy"]) {
       const file = join(folder, `sim-cancel-${kind}-fr.pdf`);
       const pdf = await readPdf(await readFile(file));
-      expect(squash(pdf.bodyText)).toContain(squash(kind === "proxy" ? `Je soussigné(e) ${name}, demeurant` : name));
+      expect(squash(pdf.bodyText)).toContain(squash(kind === "proxy" ? `Je soussigné(e) ${name},` : name));
       // Drawn right to left: the first word read stands to the right of the second.
       const [first, second] = name.split(" ") as [string, string];
       const items = pdf.pages[0]!.items.filter((item) => !item.artifact);

@@ -1,8 +1,7 @@
 /**
  * Fonts from the computer: found by reading the font folders' character maps (the path without
- * fontconfig, pointed at folders by SIM_CANCEL_FONT_DIRS), a bold face of the same family for
- * bold text, nothing when no font has the character, and no lookup at all when the bundled
- * faces cover everything.
+ * fontconfig, pointed at folders by SIM_CANCEL_FONT_DIRS), nothing when no font has the
+ * character, and no lookup at all when the bundled faces cover everything.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -30,23 +29,26 @@ const only = (dir: string) => ({ SIM_CANCEL_FONT_DIRS: dir });
 const bundled = buildFontChain("zh-Hans").regular;
 
 describe("system font lookup", () => {
-  it.skipIf(!existsSync(DEJAVU_DIR))("finds a face for Hebrew in a font folder, with its family's bold", () => {
-    const [match, ...rest] = findSystemFonts([0x5d3, 0x5d5], "fr", only(DEJAVU_DIR));
+  it.skipIf(!existsSync(DEJAVU_DIR))("finds the regular sans face for Hebrew in a font folder", () => {
+    const [match, ...rest] = findSystemFonts([0x5d3, 0x5d5], only(DEJAVU_DIR));
     expect(rest).toEqual([]);
-    expect(match!.regular).toEqual({ file: `${DEJAVU_DIR}/DejaVuSans.ttf`, family: "DejaVu Sans" });
-    expect(match!.bold).toEqual({ file: `${DEJAVU_DIR}/DejaVuSans-Bold.ttf`, family: "DejaVu Sans" });
+    expect(match!.face).toEqual({ file: `${DEJAVU_DIR}/DejaVuSans.ttf`, family: "DejaVu Sans" });
     expect(match!.codePoints).toEqual([0x5d3, 0x5d5]);
   });
 
-  it.skipIf(!existsSync(NOTO_DIR))("picks the Korean face of a collection for Hangul, by its PostScript name", () => {
-    const [match] = findSystemFonts([0xae40], "en", only(NOTO_DIR));
-    expect(match!.regular.faceName).toBe("NotoSansCJKkr-Regular");
-    expect(match!.bold.faceName).toBe("NotoSansCJKkr-Bold");
+  it.skipIf(!existsSync(NOTO_DIR))("picks the Korean regular face of a collection for Hangul, by its PostScript name", () => {
+    const [match] = findSystemFonts([0xae40], only(NOTO_DIR));
+    expect(match!.face.faceName).toBe("NotoSansCJKkr-Regular");
+  });
+
+  it.skipIf(!existsSync(NOTO_DIR) || !existsSync(DEJAVU_DIR))("uses one face per character when none has them all", () => {
+    const matches = findSystemFonts([0x5d3, 0xae40], only(`${NOTO_DIR}:${DEJAVU_DIR}`));
+    expect(matches.map((m) => [m.face.family, m.codePoints])).toEqual([["DejaVu Sans", [0x5d3]], ["Noto Sans CJK KR", [0xae40]]]);
   });
 
   it("finds nothing in an empty folder, or when turned off", async () => {
-    expect(findSystemFonts([0xae40], "en", only(await emptyDir()))).toEqual([]);
-    expect(findSystemFonts([0xae40], "en", only(""))).toEqual([]);
+    expect(findSystemFonts([0xae40], only(await emptyDir()))).toEqual([]);
+    expect(findSystemFonts([0xae40], only(""))).toEqual([]);
   });
 
   it("knows each platform's usual font folders", () => {
@@ -59,13 +61,13 @@ describe("system font lookup", () => {
 describe("the glyph check", () => {
   it("costs no lookup when the bundled faces cover every character", () => {
     vi.mocked(system.findSystemFonts).mockClear();
-    const result = checkGlyphs([{ source: "name", text: "王小明 Zoé N'GUYEN" }], [{ source: "template letter", text: "Madame, Monsieur" }], bundled, "fr");
+    const result = checkGlyphs([{ source: "name", text: "王小明 Zoé N'GUYEN" }], [{ source: "template letter", text: "Madame, Monsieur" }], bundled);
     expect(result).toEqual({ systemFaces: [], missingInDetails: [], missingInTemplates: [] });
     expect(system.findSystemFonts).not.toHaveBeenCalled();
   });
 
   it("reports what no font on the machine has, with its field and code", async () => {
-    const result = checkGlyphs([{ source: "name", text: "김민" }, { source: "address", text: "12 rue 𠮷" }], [], bundled, "en", only(await emptyDir()));
+    const result = checkGlyphs([{ source: "name", text: "김민" }, { source: "address", text: "12 rue 𠮷" }], [], bundled, only(await emptyDir()));
     expect(result.missingInDetails).toEqual([
       { char: "김", codePoint: "U+AE40", source: "name" },
       { char: "민", codePoint: "U+BBFC", source: "name" },
@@ -75,7 +77,7 @@ describe("the glyph check", () => {
   });
 
   it.skipIf(!existsSync(NOTO_DIR))("lends a face from the computer for the characters the bundled ones lack", () => {
-    const result = checkGlyphs([{ source: "name", text: "김민준" }], [], bundled, "en", only(NOTO_DIR));
+    const result = checkGlyphs([{ source: "name", text: "김민준" }], [], bundled, only(NOTO_DIR));
     expect(result.missingInDetails).toEqual([]);
     expect(result.systemFaces.map((f) => f.family)).toEqual(["Noto Sans CJK KR"]);
   });
