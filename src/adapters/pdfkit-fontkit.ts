@@ -15,6 +15,11 @@
  *     whole outline to learn whether it is a composite; the header says it.
  *  4. glyph-reads (fontkit `TTFGlyph#_decode`, `#_getCBox`, `#_font`, `#id`, `TTFFont#loca`): fonts
  *     read on demand (fonts/on-demand.ts) get each glyph's bytes before fontkit reads them.
+ *  5. text-runs (pdfkit `PDFDocument#_font`, `#page.fonts`, `EmbeddedFont#encode`, `#id`, `#ref`):
+ *     the layout places every run of text itself; drawing it through pdfkit's text machinery
+ *     (options, a second measuring of each run, a graphics state saved and flipped for every run)
+ *     was a fifth of a document's rendering. The same glyphs, advances and subset, written as one
+ *     text object each.
  */
 import type * as fontkit from "fontkit";
 import { ensureGlyph, type GlyphTable } from "../fonts/on-demand.js";
@@ -28,6 +33,7 @@ interface DocumentInternals {
   info: Record<string, unknown>;
   _addInfo: () => void;
   _font?: EmbeddedFontInternals;
+  page: { fonts: Record<string, unknown> };
 }
 
 function escapeXml(text: string): string {
@@ -58,6 +64,19 @@ export function escapeXmpValues(doc: PDFKit.PDFDocument): void {
 interface EmbeddedFontInternals {
   font: object;
   layoutCache?: Record<string, unknown>;
+  /** The font's resource name on a page ("F1"). */
+  id: string;
+  ref(): unknown;
+  /** Glyphs of the text as hexadecimal subset ids, and their positions in 1/1000 em. */
+  encode(text: string): [string[], GlyphPosition[]];
+}
+
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
 }
 
 /** Documents served by one shared layout cache before it starts afresh, to bound its memory. */
@@ -194,6 +213,60 @@ export function readGlyphsOnDemand(font: fontkit.Font, table: GlyphTable): boole
   }
   onDemandFonts.set(font, table);
   return true;
+}
+
+// 5. text-runs ------------------------------------------------------------------------------
+
+/** A number in a content stream: a thousandth of a point or of a text unit is finer than print. */
+function num(n: number): string {
+  const rounded = Math.round(n * 1000) / 1000;
+  return Object.is(rounded, -0) ? "0" : String(rounded);
+}
+
+/**
+ * Draws `text` in the document's current font (`doc.font(...)`) at `size`, its baseline's left
+ * end at (x, y) in the page's top-down coordinates. pdfkit's page content is flipped (y down), so
+ * the text matrix flips back ([1 0 0 -1 x y]) instead of a saved and restored transformation per
+ * run. Glyphs are placed as pdfkit places them: advances by the TJ adjustments, a glyph moved off
+ * its advance (a combining mark) by a text matrix of its own.
+ */
+export function drawTextRun(doc: PDFKit.PDFDocument, x: number, y: number, size: number, text: string): void {
+  const internals = doc as unknown as DocumentInternals;
+  const font = internals._font!;
+  internals.page.fonts[font.id] ??= font.ref();
+  const [encoded, positions] = font.encode(text);
+  const scale = size / 1000;
+  const out: string[] = [`BT\n1 0 0 -1 ${num(x)} ${num(y)} Tm\n/${font.id} ${num(size)} Tf`];
+  let segment: string[] = [];
+  const parts: string[] = [];
+  const flush = () => {
+    if (segment.length > 0) parts.push(`<${segment.join("")}>`);
+    segment = [];
+    if (parts.length > 0) out.push(`[${parts.join(" ")}] TJ`);
+    parts.length = 0;
+  };
+  let penX = x;
+  for (let i = 0; i < encoded.length; i++) {
+    const position = positions[i]!;
+    if (position.xOffset || position.yOffset) {
+      // A glyph off its advance: set on its own, then the pen goes back to the run's line.
+      flush();
+      out.push(`1 0 0 -1 ${num(penX + position.xOffset * scale)} ${num(y - position.yOffset * scale)} Tm`, `[<${encoded[i]}>] TJ`);
+      penX += position.xAdvance * scale;
+      out.push(`1 0 0 -1 ${num(penX)} ${num(y)} Tm`);
+      continue;
+    }
+    segment.push(encoded[i]!);
+    const adjust = position.xAdvance - position.advanceWidth;
+    if (adjust !== 0) {
+      parts.push(`<${segment.join("")}>`, num(-adjust));
+      segment = [];
+    }
+    penX += position.xAdvance * scale;
+  }
+  flush();
+  out.push("ET");
+  doc.addContent(out.join("\n"));
 }
 
 // The checks -------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ function baseline(style: TextStyle): number {
 }
 
 /** Turns laid-out lines into drawables on one row per line, offset by `x`. */
-function linesToRows(lines: Line[], style: TextStyle, x: number, struct: StructRef, align: "left" | "right" = "left", width = 0): Row[] {
+function linesToRows(lines: readonly Line[], style: TextStyle, x: number, struct: StructRef, align: "left" | "right" = "left", width = 0): Row[] {
   const height = style.size * style.leading;
   const base = baseline(style);
   return lines.map((line) => {

@@ -266,7 +266,43 @@ function forceSplit(segment: Atom[], options: LineOptions): Atom[][] {
   return pieces;
 }
 
-export function breakLines(inlines: readonly Inline[], options: LineOptions): Line[] {
+/**
+ * Paragraphs already broken into lines, by their content and options. A batch's documents, and a
+ * server's, share most of their paragraphs (the templates' own sentences): each is broken once per
+ * process. The lines are never changed after they are made, so they can be shared. Bounded, and
+ * cleared when full, like the width cache.
+ */
+const brokenParagraphs = new Map<string, readonly Line[]>();
+const MAX_PARAGRAPHS = 5_000;
+
+/** The faces of a chain, by name: chains are made per document, their faces once per process. */
+function chainKey(fonts: FontChain): string {
+  return `${fonts.regular.map((face) => face.name).join(",")}|${fonts.bold.map((face) => face.name).join(",")}`;
+}
+
+function paragraphKey(inlines: readonly Inline[], options: LineOptions): string {
+  let key = `${options.size}|${options.width}|${options.bold ? 1 : 0}|${chainKey(options.fonts)}`;
+  for (const inline of inlines) {
+    if (inline.kind === "text") key += `\u0000${inline.bold ? "b" : "t"}${inline.text}`;
+    else if (inline.kind === "fill") key += `\u0000f${inline.widthEm}`;
+    else key += "\u0000n";
+  }
+  return key;
+}
+
+/** The lines of a paragraph: broken once per process for each content and width (see above). */
+export function breakLines(inlines: readonly Inline[], options: LineOptions): readonly Line[] {
+  const key = paragraphKey(inlines, options);
+  let lines = brokenParagraphs.get(key);
+  if (!lines) {
+    lines = breakParagraph(inlines, options);
+    if (brokenParagraphs.size >= MAX_PARAGRAPHS) brokenParagraphs.clear();
+    brokenParagraphs.set(key, lines);
+  }
+  return lines;
+}
+
+function breakParagraph(inlines: readonly Inline[], options: LineOptions): Line[] {
   const atoms = toAtoms(inlines, !!options.bold);
   if (atoms.length === 0) return [];
   const { allowed, required } = breakOpportunities(atoms);

@@ -5,7 +5,9 @@
 import type { FontFace } from "../fonts/faces.js";
 
 const MAX_ENTRIES = 50_000;
-const widths = new Map<string, number>();
+/** Widths by face, then text: no key string to build for every lookup. */
+let widths = new WeakMap<FontFace, Map<string, number>>();
+let entries = 0;
 
 /**
  * Han characters, kana and CJK punctuation are set on a fixed em grid without kerning or
@@ -21,12 +23,16 @@ function advanceSum(face: FontFace, text: string): number {
 
 /** Advance width of `text` drawn in `face` at 1 pt. */
 export function unitWidth(face: FontFace, text: string): number {
-  const key = `${face.name}\u0000${text}`;
-  let width = widths.get(key);
+  let known = widths.get(face);
+  if (!known) widths.set(face, (known = new Map()));
+  let width = known.get(text);
   if (width === undefined) {
     width = (FIXED_PITCH.test(text) ? advanceSum(face, text) : face.font.layout(text).advanceWidth) / face.font.unitsPerEm;
-    if (widths.size >= MAX_ENTRIES) widths.clear();
-    widths.set(key, width);
+    if (++entries > MAX_ENTRIES) {
+      widths = new WeakMap([[face, (known = new Map())]]);
+      entries = 1;
+    }
+    known.set(text, width);
   }
   return width;
 }

@@ -11,7 +11,7 @@ import PDFDocument from "pdfkit";
 import type { DocMeta } from "../model/doc-model.js";
 import type { FontFace } from "../fonts/faces.js";
 import type { Drawable, PageLayout, StructRef } from "../layout/page-layout.js";
-import { escapeXmpValues, shareCurrentFontLayoutCache, speedUpSubsetting } from "../adapters/pdfkit-fontkit.js";
+import { drawTextRun, escapeXmpValues, shareCurrentFontLayoutCache, speedUpSubsetting } from "../adapters/pdfkit-fontkit.js";
 
 export interface RenderInput {
   layout: PageLayout;
@@ -128,6 +128,8 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
   const elementFor = structureBuilder(doc, meta.lang);
   for (const page of layout.pages) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
+    // A page's content starts in the default state: its first text sets the fill colour.
+    let gray: number | undefined;
     for (const item of page.items) {
       if (item.kind !== "text") {
         drawShape(doc, item);
@@ -135,9 +137,13 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
       }
       const element = item.struct ? elementFor(item.struct) : null;
       const content = element ? doc.markStructureContent(item.struct!.path.at(-1)!.role) : doc.markContent("Artifact", { type: "Pagination" });
-      doc.font(item.face).fontSize(item.size).fillColor(grayHex(item.gray));
+      if (item.gray !== gray) {
+        doc.fillColor(grayHex(item.gray));
+        gray = item.gray;
+      }
+      doc.font(item.face);
       shareCurrentFontLayoutCache(doc);
-      doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: "alphabetic" });
+      drawTextRun(doc, item.x, item.y, item.size, item.text);
       doc.endMarkedContent();
       if (element) element.add(content as Parameters<StructElement["add"]>[0]);
     }
