@@ -321,6 +321,26 @@ export const PATCHES: readonly PatchCheck[] = [
     },
   },
   {
+    name: "text-runs",
+    relies: "pdfkit PDFDocument#_font (an EmbeddedFont with #id, #ref() and #encode(text) giving [hex ids, positions]) and #page.fonts",
+    problem({ pdfkit, font }) {
+      const doc = new pdfkit({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
+      doc.addPage();
+      doc.registerFont("probe", font as unknown as Buffer);
+      doc.font("probe");
+      const internals = doc as unknown as DocumentInternals;
+      const embedded = internals._font;
+      if (!embedded || typeof embedded.id !== "string" || !isFunction(embedded.ref) || !isFunction(embedded.encode)) return "EmbeddedFont#id, #ref or #encode is gone";
+      if (typeof internals.page?.fonts !== "object") return "PDFPage#fonts is not an object";
+      const [encoded, positions] = embedded.encode("Ab");
+      if (!Array.isArray(encoded) || encoded.length !== 2 || !/^[0-9a-f]{4}$/.test(encoded[0]!)) return "EmbeddedFont#encode no longer gives 4-digit hexadecimal glyph ids";
+      const position = positions[0];
+      return position && ["xAdvance", "yAdvance", "xOffset", "yOffset", "advanceWidth"].every((key) => typeof position[key as keyof GlyphPosition] === "number")
+        ? undefined
+        : "EmbeddedFont#encode's positions lack xAdvance, yAdvance, xOffset, yOffset or advanceWidth";
+    },
+  },
+  {
     name: "glyph-reads",
     relies: "fontkit TTFGlyph#_decode/#_getCBox on the prototype, Glyph#_font and #id",
     problem({ font }) {
