@@ -14,6 +14,7 @@ const E2E = [
   "tests/**/*.e2e.test.ts",
   "tests/batch/cli.test.ts",
   "tests/batch/rerun.test.ts",
+  "tests/cli/write.test.ts",
 ];
 
 export default defineConfig({

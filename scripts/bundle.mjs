@@ -131,12 +131,87 @@ export const TEMPLATE_OPTIONS = Object.freeze(${JSON.stringify(TEMPLATE_OPTIONS)
   };
 }
 
-/** esbuild plugin: the two modules above, generated. */
+/**
+ * The pieces of text the bundled pack's documents draw, shaped by fontkit in the bundled fonts (see
+ * src/fonts/shaping.ts): the documents of a fictional person (not the sample's: its own name and
+ * address stay to be shaped at run time, as anyone's) in every checklist language, with the letters
+ * in the carrier's language, every plan, channel and situation, with and without the optional details. Only fontkit's own results
+ * are kept; a piece fontkit moves vertically is left out (the table holds horizontal advances only).
+ */
+async function prebuiltShaping() {
+  const { generate } = await import(join(root, "dist", "generate.js"));
+  const { recordShaping, fontKey } = await import(join(root, "dist", "fonts", "shaping.js"));
+  const { loadPack } = await import(join(root, "dist", "pack", "load.js"));
+  const pack = await loadPack(join(root, "templates", "nc-opt"));
+  const pieces = new Map();
+  recordShaping((font, text) => {
+    const key = fontKey(font);
+    if (!pieces.has(key)) pieces.set(key, { font, texts: new Set() });
+    pieces.get(key).texts.add(text);
+  });
+  const person = { name: "Aroha TEST", phone: "91 23 45", date: "2026-03-15", proxyName: "Tama TEST" };
+  const optional = {
+    customerNumber: "C-1", address: "1 chemin Exemple\n98890 PAÏTA", email: "test@example.org", reason: "Raison de test",
+    effectiveDate: "2026-04-30", iban: "FR7630006000011234567890189", forwardingAddress: "test@example.org",
+    birthDate: "1990-01-02", idType: "passport", idNumber: "X1", proxyIdType: "id-card", proxyId: "Y2", offer: "Offre", place: "Paris",
+  };
+  try {
+    // The letters in the carrier's language (the pack's first letter language), with their
+    // translation into each checklist language; other letter languages are shaped at run time.
+    for (const lang of pack.languages) {
+      for (const letterLang of pack.letterLanguages.slice(0, 1)) {
+        for (const plan of [undefined, "prepaid", "postpaid"]) {
+          for (const channel of ["in-person", "post", "proxy"]) {
+            for (const leaving of [false, true]) {
+              for (const extra of [{}, optional]) {
+                const details = { ...person, ...extra, ...(plan ? { plan } : {}), channel, ...(leaving ? { leaving: true } : {}) };
+                await generate(details, { lang, letterLang, today: "2026-03-15" });
+              }
+            }
+          }
+        }
+      }
+    }
+  } finally {
+    recordShaping(undefined);
+  }
+  const tables = [];
+  let count = 0;
+  const dir = join(root, "dist", "fonts", "prebuilt-shaping");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [key, { font, texts }] of [...pieces].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const entries = [];
+    for (const text of [...texts].sort()) {
+      const run = font.layout(text);
+      if (run.positions.some((p) => p.yAdvance !== 0)) continue;
+      // What the run holds beyond the font's plain mapping (see src/fonts/prebuilt-shaping.ts).
+      const chars = [...text].map((c) => c.codePointAt(0));
+      const plain = run.glyphs.length === chars.length && run.glyphs.every((g, i) => g.id === font.glyphForCodePoint(chars[i]).id && g.codePoints.length === 1 && g.codePoints[0] === chars[i]);
+      const dx = run.positions.map((p, i) => p.xAdvance - run.glyphs[i].advanceWidth);
+      const offsets = run.positions.map((p) => (p.xOffset || p.yOffset ? [p.xOffset, p.yOffset] : null));
+      entries.push([text, {
+        ...(dx.some((d) => d !== 0) ? { dx } : {}),
+        ...(plain ? {} : { ids: run.glyphs.map((g) => g.id), codePoints: run.glyphs.map((g) => g.codePoints) }),
+        ...(offsets.some(Boolean) ? { offsets } : {}),
+      }]);
+    }
+    count += entries.length;
+    const file = `${font.postscriptName}.json`;
+    writeFileSync(join(dir, file), JSON.stringify({ key, runs: entries }));
+    tables.push(`[${JSON.stringify(key)}, ${JSON.stringify(file)}]`);
+  }
+  console.log(`prebuilt shaping: ${count} pieces in ${tables.length} fonts`);
+  return `export const PREBUILT_SHAPING = new Map([${tables.join(",\n")}]);`;
+}
+
+/** esbuild plugin: the three modules above, generated. */
 const prebuilt = await prebuiltModules();
+prebuilt[join(root, "dist", "fonts", "prebuilt-shaping.js")] = await prebuiltShaping();
 const prebuiltData = {
   name: "sim-cancel-prebuilt",
   setup(builder) {
-    builder.onLoad({ filter: /[\\/]dist[\\/](pack[\\/]prebuilt|compose[\\/]precompiled)\.js$/ }, (args) => {
+    builder.onLoad({ filter: /[\\/]dist[\\/](pack[\\/]prebuilt|compose[\\/]precompiled|fonts[\\/]prebuilt-shaping)\.js$/ }, (args) => {
       if (!(args.path in prebuilt)) throw new Error(`unexpected module ${args.path}`);
       return { contents: prebuilt[args.path], loader: "js" };
     });

@@ -15,6 +15,9 @@
  *     whole outline to learn whether it is a composite; the header says it.
  *  4. glyph-reads (fontkit `TTFGlyph#_decode`, `#_getCBox`, `#_font`, `#id`, `TTFFont#loca`): fonts
  *     read on demand (fonts/on-demand.ts) get each glyph's bytes before fontkit reads them.
+ *  6. shared-shaping (pdfkit `EmbeddedFont#layoutRun`, `#scale`): pdfkit shapes each piece of text
+ *     it draws with fontkit; the layout has already shaped the same pieces to measure them. Drawing
+ *     takes them from the same cache (fonts/shaping.ts), scaled as pdfkit scales its own.
  *  5. text-runs (pdfkit `PDFDocument#_font`, `#page.fonts`, `EmbeddedFont#encode`, `#id`, `#ref`):
  *     the layout places every run of text itself; drawing it through pdfkit's text machinery
  *     (options, a second measuring of each run, a graphics state saved and flipped for every run)
@@ -23,6 +26,7 @@
  */
 import type * as fontkit from "fontkit";
 import { ensureGlyph, type GlyphTable } from "../fonts/on-demand.js";
+import { shapeText } from "../fonts/shaping.js";
 
 /** The versions these patches were written and checked against; package.json pins the same. */
 export const PINNED = { pdfkit: "0.20.2", fontkit: "2.0.4" } as const;
@@ -62,7 +66,10 @@ export function escapeXmpValues(doc: PDFKit.PDFDocument): void {
 
 /** pdfkit's font for the current `doc.font(...)`: the parsed font and its word-layout cache. */
 interface EmbeddedFontInternals {
-  font: object;
+  font: fontkit.Font;
+  /** 1000 / units per em: pdfkit keeps positions in thousandths of an em. */
+  scale: number;
+  layoutRun(text: string, features?: unknown): { glyphs: readonly fontkit.Glyph[]; positions: GlyphPosition[]; advanceWidth: number };
   layoutCache?: Record<string, unknown>;
   /** The font's resource name on a page ("F1"). */
   id: string;
@@ -92,6 +99,7 @@ export function shareCurrentFontLayoutCache(doc: PDFKit.PDFDocument): void {
   const embedded = (doc as unknown as DocumentInternals)._font;
   if (!embedded || sharedFonts.has(embedded)) return;
   sharedFonts.add(embedded);
+  useSharedShaping(embedded);
   if (!embedded.layoutCache) return;
   let shared = sharedLayouts.get(embedded.font);
   if (!shared || shared.documents >= DOCUMENTS_PER_LAYOUT_CACHE) {
@@ -100,6 +108,34 @@ export function shareCurrentFontLayoutCache(doc: PDFKit.PDFDocument): void {
   }
   shared.documents++;
   embedded.layoutCache = shared.runs;
+}
+
+// 6. shared-shaping -------------------------------------------------------------------------
+
+/**
+ * pdfkit's `layoutRun(text)` is fontkit's `font.layout(text)` with the positions scaled to
+ * thousandths of an em (in place) and each glyph's own advance added; the same, from the shared
+ * cache. A fresh copy each time: pdfkit keeps and may change what it is given.
+ */
+function useSharedShaping(embedded: EmbeddedFontInternals): void {
+  const original = embedded.layoutRun.bind(embedded);
+  embedded.layoutRun = (text, features) => {
+    if (features) return original(text, features);
+    const run = shapeText(embedded.font, text);
+    const scale = embedded.scale;
+    let advanceWidth = 0;
+    const positions = run.positions.map((position, i): GlyphPosition => {
+      advanceWidth += position.xAdvance * scale;
+      return {
+        xAdvance: position.xAdvance * scale,
+        yAdvance: position.yAdvance * scale,
+        xOffset: position.xOffset * scale,
+        yOffset: position.yOffset * scale,
+        advanceWidth: run.glyphs[i]!.advanceWidth * scale,
+      };
+    });
+    return { glyphs: run.glyphs, positions, advanceWidth };
+  };
 }
 
 // 3. subset-headers --------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * batch never grows memory without limit (a lesson from pdfkit's own unbounded layout caches).
  */
 import type { FontFace } from "../fonts/faces.js";
+import { shapeText } from "../fonts/shaping.js";
 
 const MAX_ENTRIES = 50_000;
 /** Widths by face, then text: no key string to build for every lookup. */
@@ -27,7 +28,7 @@ export function unitWidth(face: FontFace, text: string): number {
   if (!known) widths.set(face, (known = new Map()));
   let width = known.get(text);
   if (width === undefined) {
-    width = (FIXED_PITCH.test(text) ? advanceSum(face, text) : face.font.layout(text).advanceWidth) / face.font.unitsPerEm;
+    width = (FIXED_PITCH.test(text) ? advanceSum(face, text) : shapeText(face.font, text).advanceWidth) / face.font.unitsPerEm;
     if (++entries > MAX_ENTRIES) {
       widths = new WeakMap([[face, (known = new Map())]]);
       entries = 1;

@@ -3,9 +3,18 @@ declare module "fontkit" {
   export interface Glyph {
     id: number;
     advanceWidth: number;
+    /** The code points the glyph stands for (several for a ligature). */
+    codePoints: number[];
+  }
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
   }
   export interface GlyphRun {
     glyphs: Glyph[];
+    positions: GlyphPosition[];
     advanceWidth: number;
   }
   export interface Font {
