@@ -58,7 +58,7 @@ function documentFileName(kind: DocumentKind, lang: string): string {
 
 /**
  * The options and the details, checked together: every problem of both is reported at once, so a
- * wrong --paper does not hide a wrong phone number until the next try.
+ * wrong paper size does not hide a wrong phone number until the next try.
  */
 async function checkInput(input: DetailsInput, options: GenerateOptions): Promise<{ resolved: ResolvedOptions; details: Details }> {
   let resolved: ResolvedOptions | undefined;
@@ -78,7 +78,7 @@ async function checkInput(input: DetailsInput, options: GenerateOptions): Promis
 
 /**
  * What one document may take. A real checklist has 2-3 pages and a letter 1-2, made in some 20 ms;
- * a user's own templates (`--templates`) can ask for anything, and a batch or a web server must
+ * a user's own templates (the templatesDir option) can ask for anything, and a batch or a web server must
  * not spend minutes and gigabytes on one person's document.
  */
 export const RENDER_LIMITS = { pages: 40, seconds: 20 } as const;

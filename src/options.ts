@@ -1,7 +1,7 @@
 /**
  * The library's options, checked once, the same way for every front end (the command line's
  * generate and batch, the web form, a library caller): every problem with them at once, as data
- * naming the option (the front end says `--lang` or "Language").
+ * naming the option (each front end names it its own way: a flag, a form's label).
  */
 import { stat } from "node:fs/promises";
 import { InputError } from "./errors.js";

@@ -3,7 +3,7 @@
  * it is about (a details field, a library option, a place in a file) and the parameters its
  * message needs. The library never words a problem; each front end does, from the message
  * catalogues (src/messages/), in the user's language and with its own names for fields and
- * options (the command line says `--phone`, a batch summary `phone`, the web form puts the
+ * options (the command line names the phone number by its flag, a batch summary by its column, the web form puts the
  * message under the field). Codes are the English catalogue's keys, so the compiler refuses a
  * problem that no catalogue can word. Only a type is imported: anything may use this module.
  */

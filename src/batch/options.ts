@@ -1,5 +1,5 @@
 /**
- * Checks the batch's options once, before any row is read: a wrong --lang or --paper would
+ * Checks the batch's options once, before any row is read: a wrong language or paper size would
  * otherwise fail every row, one by one. The options generate takes are checked by the library's
  * own resolver; the batch adds its summary format, the fonts (loaded once here, so a broken font
  * is one problem, not one per row) and the details given for every row.

@@ -168,7 +168,7 @@ env.registerHelper("eq", function (a: unknown, b: unknown) {
 });
 
 /**
- * Limits on what a template may make: a user's own template (`--templates`) is input like any
+ * Limits on what a template may make: a user's own template (the templatesDir option) is input like any
  * other, and nested loops over the pack's lists grow as a power of their depth (13 nested
  * `{{#each}}` had run past 90 s and 1 GB). The bundled templates repeat a few hundred times and
  * make some 10 KB of Markdown.

@@ -46,7 +46,7 @@ export function toKebab(field: string): string {
 
 /**
  * Example values of each field, as a person would type them: every front end shows them in its
- * hints its own way (`--name "Xiaoming WANG"` on the command line, a placeholder in the form).
+ * hints its own way (as a flag and its value on the command line, as a placeholder in the form).
  * All fictional.
  */
 export const FIELD_EXAMPLES: Readonly<Record<FieldName, readonly string[]>> = {

@@ -13,7 +13,7 @@ export interface FontChain {
 
 /**
  * The chain for a language: the bundled family that fits the language's script first (see
- * familiesFor), then the other bundled family, then the user's extra faces (`--font`, then
+ * familiesFor), then the other bundled family, then the user's extra faces (the fonts option, then
  * `fonts/`), then faces found on the computer for characters none of those has. Extra faces serve
  * bold text too (faces from the computer as well): a missing rare character printed regular beats
  * a missing character.

@@ -2,6 +2,7 @@
  * The glyph coverage check run before anything is drawn: a character no face can draw is an
  * error naming the character, its code point and where it came from, never a .notdef box.
  */
+import { formatCodePoint } from "../show.js";
 import { type FontFace } from "./faces.js";
 import { faceFor, needsNoGlyph } from "./chain.js";
 
@@ -11,10 +12,6 @@ export interface MissingGlyph {
   codePoint: string;
   /** Where the text came from: a details field ("name") or a template. */
   source: string;
-}
-
-export function formatCodePoint(codePoint: number): string {
-  return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 /** Every distinct (character, source) pair that no face in `faces` covers. */

@@ -1,5 +1,5 @@
 /**
- * The user's extra fonts, read and parsed: files given with --font, then those in fonts/.
+ * The user's extra fonts, read and parsed: files given with the fonts option, then those in fonts/.
  * A file that cannot be used is reported at once (FontError), before any work is done.
  */
 import { type FontFace, loadFace } from "./faces.js";

@@ -37,7 +37,7 @@ class LazyFace implements FontFace {
     return this.load();
   }
 
-  /** Reads and parses now, so a broken --font file is reported before any work is done. */
+  /** Reads and parses now, so a broken font file of the user's is reported before any work is done. */
   load(): fontkit.Font {
     this.loaded ??= parseFace(this.file, this.faceName);
     return this.loaded;
@@ -57,7 +57,7 @@ export function useSharedFontBytes(files: Readonly<Record<string, SharedArrayBuf
 /** The largest font file read: CJK collections are 20-40 MB; anything far beyond is not a font. */
 export const MAX_FONT_BYTES = 128 * 1024 * 1024;
 
-/** A user's font file must be a regular file of a sane size: `--font /dev/zero` must not be read forever. */
+/** A user's font file must be a regular file of a sane size: a font given as /dev/zero must not be read forever. */
 function checkFontFile(file: string): void {
   let stats;
   try {

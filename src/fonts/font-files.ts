@@ -1,5 +1,5 @@
 /**
- * Which extra font files the user gave: --font specs (a TTC face as "file.ttc#PostScriptName"),
+ * Which extra font files the user gave (the fonts option): specs (a TTC face as "file.ttc#PostScriptName"),
  * then TTF/OTF files dropped into fonts/. Only names here, no font parsing, so a caller can learn
  * whether there is anything to load without loading the font engine.
  */

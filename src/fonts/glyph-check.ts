@@ -1,6 +1,6 @@
 /**
  * Every character checked against the fonts before anything is drawn. Characters the bundled
- * faces and the user's own (--font, fonts/) have cost nothing more; the others are looked for in
+ * faces and the user's own (the fonts option, fonts/) have cost nothing more; the others are looked for in
  * the computer's fonts (system.ts), and a face found there draws those characters only (bold
  * text too, as the user's own faces do). A
  * character no font on the machine has is a problem naming the field and the character's code,
@@ -11,7 +11,8 @@ import type { Problem } from "../problems.js";
 import type { PageLayout } from "../layout/page-layout.js";
 import { type FontFace, loadFace } from "./faces.js";
 import { hasGlyph } from "./chain.js";
-import { findMissingGlyphs, formatCodePoint, type MissingGlyph } from "./coverage.js";
+import { findMissingGlyphs, type MissingGlyph } from "./coverage.js";
+import { formatCodePoint } from "../show.js";
 import { findSystemFonts, type SystemFontFile } from "./system.js";
 
 /** Faces from the computer, added at the end of every chain (regular and bold), for some characters. */

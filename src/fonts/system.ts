@@ -30,7 +30,7 @@ export interface SystemFontFile {
 }
 
 /**
- * The face to draw some characters with. It serves bold text too, as the user's --font faces do:
+ * The face to draw some characters with. It serves bold text too, as the user's own faces do:
  * a font of the computer is often a large CJK collection read whole, and a second one for bold
  * would not fit the memory of a batch's or the web server's render workers.
  */

@@ -2,7 +2,7 @@
  * Every file the tool reads on a user's say-so (details, batch rows, fonts, packs, templates)
  * comes through here, so the same limits hold everywhere: the size is checked before reading (and
  * again while reading, since /proc files and pipes do not know their size), a folder, a device or
- * a pipe is refused rather than read (`--font /dev/zero` would never end), and each failure is a
+ * a pipe is refused rather than read (a font given as /dev/zero would never end), and each failure is a
  * problem naming the file. Nothing else in the tool opens a user's path for reading.
  */
 import { constants, type Stats } from "node:fs";
@@ -41,7 +41,7 @@ function fail(file: string, code: MessageCode, params?: Problem["params"]): Inpu
 type Codes = Record<"tooLarge" | "unreadable" | "notAFile" | "missing", MessageCode>;
 
 /**
- * Opens a regular file, or a pipe (`--details <(…)` in a shell): never a folder, a device or a
+ * Opens a regular file, or a pipe (a shell's process substitution, <(…)): never a folder, a device or a
  * socket. Opened without blocking first, so a named pipe nobody writes to is seen for what it is
  * before waiting on it.
  */

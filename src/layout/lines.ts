@@ -9,7 +9,7 @@ import LineBreaker from "linebreak";
 import type { Inline } from "../model/doc-model.js";
 import type { FontFace } from "../fonts/faces.js";
 import { type FontChain, splitByFace } from "../fonts/chain.js";
-import { formatCodePoint } from "../fonts/coverage.js";
+import { formatCodePoint } from "../show.js";
 import { GLUE, GLUED_SPACES, NO_LINE_END, NO_LINE_START } from "./break-rules.js";
 import { drawnWidth, unitWidth } from "./measure.js";
 import { embeddingLevels, isRtlLetter, joinsPrevious, mirrored, needsBidi, visualOrder } from "./bidi.js";

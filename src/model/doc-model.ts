@@ -7,7 +7,7 @@
 /** A piece of inline content inside a block. */
 export type Inline =
   | { kind: "text"; text: string; bold?: boolean }
-  /** A blank line to write on by hand; `label` is a hint printed small under it (optional). */
+  /** A blank line to write on by hand, at least `widthEm` wide (0: to the end of the line). */
   | { kind: "fill"; widthEm: number }
   /** A forced line break (addresses, hard breaks in templates). */
   | { kind: "break" };

@@ -5,7 +5,7 @@
  * A pack is someone else's input, so it is held to the same limits as a user's files: every file
  * it names is read through input/read.ts (size limits, no devices), and must resolve inside the
  * pack's own folder (real paths: a symbolic link out of the folder is refused), as must a
- * `--templates` folder's files inside that folder. Language tags are BCP 47 (schema.ts), so a
+ * templates folder's files (the templatesDir option) inside that folder. Language tags are BCP 47 (schema.ts), so a
  * template's or a document's file name can never hold a path.
  */
 import { realpath } from "node:fs/promises";
@@ -99,7 +99,7 @@ function isInside(path: string, dir: string): boolean {
 }
 
 /**
- * A file of a folder (a pack's, or a `--templates` folder's), read within `maxBytes`, after
+ * A file of a folder (a pack's, or a user's templates folder), read within `maxBytes`, after
  * checking that its real path stays inside the folder's; undefined when there is no such file.
  */
 export async function readFolderFile(dir: string, name: string, maxBytes: number): Promise<{ source: string; file: string } | undefined> {
@@ -174,7 +174,7 @@ export function readTemplateOnce(pack: Pack, kind: DocumentKind, lang: string, o
 
 /**
  * A template's source, from the first of templateCandidates that exists: `overrideDir` (a user's
- * own wording, `--templates DIR`) before the pack, a language's own file before the shared one.
+ * own wording, the templatesDir option) before the pack, a language's own file before the shared one.
  */
 export async function readTemplate(pack: Pack, kind: DocumentKind, lang: string, overrideDir?: string): Promise<{ source: string; file: string }> {
   for (const { dir, name } of templateCandidates(pack.dir, kind, lang, overrideDir)) {
