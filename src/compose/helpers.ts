@@ -86,12 +86,12 @@ function optionalNumber(args: unknown[]): number {
   return typeof args[0] === "number" ? args[0] : 0;
 }
 
-env.registerHelper("tr", function (text: Localized | string, options: Handlebars.HelperOptions) {
+env.registerHelper("tr", (text: Localized | string, options: Handlebars.HelperOptions) => {
   const scope = scopeOf(options);
   if (text === undefined || text === null) throw templateProblem(scope, "template.nothingToTranslate");
   return renderSnippet(pick(text, scope, "a pack text"), options);
 });
-env.registerHelper("s", function (...args: unknown[]) {
+env.registerHelper("s", (...args: unknown[]) => {
   // {{s "idType." details.idType}}: the key's parts are joined, so a closed-set value picks its string.
   const options = args.pop() as Handlebars.HelperOptions;
   const scope = scopeOf(options);
@@ -100,17 +100,15 @@ env.registerHelper("s", function (...args: unknown[]) {
   if (!text) throw templateProblem(scope, "template.unknownString", { key: String(key) });
   return renderSnippet(pick(text, scope, `string "${key}"`), options);
 });
-env.registerHelper("fact", function (id: string, options: Handlebars.HelperOptions) {
+env.registerHelper("fact", (id: string, options: Handlebars.HelperOptions) => {
   const scope = scopeOf(options);
   const fact = scope.pack.facts[id];
   if (!fact) throw templateProblem(scope, "template.unknownFact", { fact: String(id) });
   const value = pick(fact.value, scope, `fact "${id}"`);
   return fact.status === "verify" ? `${value}${verifyMark(scope)}` : value;
 });
-env.registerHelper("mark", function (entry: { status?: string } | undefined, options: Handlebars.HelperOptions) {
-  return entry?.status === "verify" ? verifyMark(scopeOf(options)) : "";
-});
-env.registerHelper("entry", function (entry: { text?: Localized; status?: string } | undefined, options: Handlebars.HelperOptions) {
+env.registerHelper("mark", (entry: { status?: string } | undefined, options: Handlebars.HelperOptions) => entry?.status === "verify" ? verifyMark(scopeOf(options)) : "");
+env.registerHelper("entry", (entry: { text?: Localized; status?: string } | undefined, options: Handlebars.HelperOptions) => {
   const scope = scopeOf(options);
   if (!entry?.text) throw templateProblem(scope, "template.entryNeedsText");
   const text = renderSnippet(pick(entry.text, scope, "an entry's text"), options);
@@ -119,14 +117,14 @@ env.registerHelper("entry", function (entry: { text?: Localized; status?: string
   // mark would only stutter after it ("helia.nc※.※"); the fact's mark, next to what to check, stays.
   return entry.status === "verify" && !text.includes(mark) ? `${text}${mark}` : text;
 });
-env.registerHelper("inline", function (value: unknown, options: Handlebars.HelperOptions) {
+env.registerHelper("inline", (value: unknown, options: Handlebars.HelperOptions) => {
   const scope = scopeOf(options);
   const lines = Array.isArray(value) ? value.map(String) : typeof value === "string" ? scope.users.resolve(value).split("\n") : [];
   // An address's lines joined into one for a sentence; the result is held like any user text, so it
   // still prints literally. A line's own trailing comma is dropped, or the join would double it.
   return scope.users.hold(lines.map((line) => line.trim().replace(/[,;，；]+$/u, "").trimEnd()).filter(Boolean).join(", "));
 });
-env.registerHelper("sentence", function (value: unknown, options: Handlebars.HelperOptions) {
+env.registerHelper("sentence", (value: unknown, options: Handlebars.HelperOptions) => {
   const scope = scopeOf(options);
   if (typeof value !== "string" || value === "") return "";
   // The user may already have ended their text ("Départ définitif.", "回国。"): add the full stop only
@@ -134,38 +132,26 @@ env.registerHelper("sentence", function (value: unknown, options: Handlebars.Hel
   if (ENDS_SENTENCE.test(scope.users.resolve(value))) return value;
   return `${value}${punctuation(scope.lang).fullStop}`;
 });
-env.registerHelper("paren", function (value: unknown, options: Handlebars.HelperOptions) {
+env.registerHelper("paren", (value: unknown, options: Handlebars.HelperOptions) => {
   // " (x)" after a word in Latin script, "（x）" with no space in Chinese; nothing for an empty value.
   const marks = punctuation(scopeOf(options).lang);
   return typeof value === "string" && value !== "" ? `${marks.open}${value}${marks.close}` : "";
 });
-env.registerHelper("gap", function (options: Handlebars.HelperOptions) {
-  return punctuation(scopeOf(options).lang).gap;
-});
-env.registerHelper("listSep", function (options: Handlebars.HelperOptions) {
-  return punctuation(scopeOf(options).lang).listSep;
-});
-env.registerHelper("hasLang", function (text: unknown, options: Handlebars.HelperOptions) {
+env.registerHelper("gap", (options: Handlebars.HelperOptions) => punctuation(scopeOf(options).lang).gap);
+env.registerHelper("listSep", (options: Handlebars.HelperOptions) => punctuation(scopeOf(options).lang).listSep);
+env.registerHelper("hasLang", (text: unknown, options: Handlebars.HelperOptions) => {
   // Whether a pack text (a phrase's translation, ...) has a version in this template's language.
   return typeof text === "object" && text !== null && Object.hasOwn(text, scopeOf(options).lang);
 });
-env.registerHelper("date", function (value: string, options: Handlebars.HelperOptions) {
+env.registerHelper("date", (value: string, options: Handlebars.HelperOptions) => {
   const scope = scopeOf(options);
   const iso = scope.users.resolve(value ?? "");
   return iso ? scope.users.hold(formatLongDate(iso, scope.lang)) : "";
 });
-env.registerHelper("fill", function (value: unknown, ...rest: unknown[]) {
-  return typeof value === "string" && value !== "" ? value : fillMarker(optionalNumber(rest));
-});
-env.registerHelper("blank", function (...rest: unknown[]) {
-  return fillMarker(optionalNumber(rest));
-});
-env.registerHelper("money", function (amount: number) {
-  return formatMoney(Number(amount));
-});
-env.registerHelper("eq", function (a: unknown, b: unknown) {
-  return a === b;
-});
+env.registerHelper("fill", (value: unknown, ...rest: unknown[]) => typeof value === "string" && value !== "" ? value : fillMarker(optionalNumber(rest)));
+env.registerHelper("blank", (...rest: unknown[]) => fillMarker(optionalNumber(rest)));
+env.registerHelper("money", (amount: number) => formatMoney(Number(amount)));
+env.registerHelper("eq", (a: unknown, b: unknown) => a === b);
 
 /**
  * Limits on what a template may make: a user's own template (the templatesDir option) is input like any

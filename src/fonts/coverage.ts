@@ -3,7 +3,7 @@
  * error naming the character, its code point and where it came from, never a .notdef box.
  */
 import { formatCodePoint } from "../show.js";
-import { type FontFace } from "./faces.js";
+import type { FontFace } from "./faces.js";
 import { faceFor, needsNoGlyph } from "./chain.js";
 
 export interface MissingGlyph {

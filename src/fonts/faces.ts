@@ -2,7 +2,7 @@
  * Font faces: a parsed font file plus the name the renderer registers it under.
  * Font files are read and parsed once per process and shared by every document.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, type Stats, statSync } from "node:fs";
 import { formatBytes } from "../input/read.js";
 import { basename } from "node:path";
 import * as fontkit from "fontkit";
@@ -59,7 +59,7 @@ export const MAX_FONT_BYTES = 128 * 1024 * 1024;
 
 /** A user's font file must be a regular file of a sane size: a font given as /dev/zero must not be read forever. */
 function checkFontFile(file: string): void {
-  let stats;
+  let stats: Stats;
   try {
     stats = statSync(file);
   } catch (error) {

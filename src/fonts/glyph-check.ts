@@ -106,7 +106,7 @@ export function systemFontNotices(layout: PageLayout, systemFaces: readonly Syst
     for (const { source, text } of details) {
       const mine = [...new Set([...text].map((c) => c.codePointAt(0)!))].filter((cp) => drawn.has(cp));
       if (mine.length === 0) continue;
-      mine.forEach((cp) => accounted.add(cp));
+      for (const cp of mine) accounted.add(cp);
       notices.push({ code: "font.systemFallback", field: source, params: fallbackParams(face, mine) });
     }
     const rest = [...drawn].filter((cp) => !accounted.has(cp));

@@ -132,8 +132,12 @@ export function crossCheck(pack: PackData): PackProblem[] {
       needSources(item.sources, [list, i]);
     });
   }
-  pack.enclosures.forEach((item, i) => checkText(item.text, all, ["enclosures", i, "text"]));
-  pack.phrases.forEach((phrase, i) => needLanguages(phrase.translation, pack.languages.filter((l) => l !== "fr"), ["phrases", i, "translation"]));
+  pack.enclosures.forEach((item, i) => {
+    checkText(item.text, all, ["enclosures", i, "text"]);
+  });
+  pack.phrases.forEach((phrase, i) => {
+    needLanguages(phrase.translation, pack.languages.filter((l) => l !== "fr"), ["phrases", i, "translation"]);
+  });
   for (const [key, text] of Object.entries(pack.strings)) checkText(text, all, ["strings", key]);
   return problems;
 }

@@ -11,7 +11,7 @@
  * no hard links, the same bytes); a set-aside file goes back only to a free name, and otherwise
  * stays where it is (reported, never deleted).
  */
-import { constants, copyFile, link, lstat, open, readFile, rename, unlink } from "node:fs/promises";
+import { constants, copyFile, type FileHandle, link, lstat, open, readFile, rename, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { faultPoint } from "./faults.js";
 import { JOURNAL_DONE_NAME, JOURNAL_NAME } from "./names.js";
@@ -46,7 +46,7 @@ export interface Recovery {
 export const emptyRecovery = (): Recovery => ({ removed: [], restored: [], left: [] });
 
 async function fsyncPath(path: string, flags: string): Promise<void> {
-  let handle;
+  let handle: FileHandle | undefined;
   try {
     handle = await open(path, flags);
     await handle.sync();

@@ -157,7 +157,7 @@ describe("right-to-left text inside a left-to-right line", () => {
     expect(x(", demeurant")).toBeGreaterThan(x("דוד"));
     // No two runs overlap and the line is as wide as its runs.
     const sorted = [...runs].sort((a, b) => a.x - b.x);
-    sorted.forEach((run, i) => i > 0 && expect(run.x).toBeCloseTo(sorted[i - 1]!.x + sorted[i - 1]!.width, 6));
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.x).toBeCloseTo(sorted[i - 1]!.x + sorted[i - 1]!.width, 6);
     expect(line!.width).toBeCloseTo(sorted.at(-1)!.x + sorted.at(-1)!.width, 6);
   });
 

@@ -122,7 +122,9 @@ describe("pagination", () => {
     expect(footers[0]).toBe("第 1 / 1 页");
     const rest = footers.slice(1);
     expect(rest.length).toBeGreaterThan(1);
-    rest.forEach((footer, index) => expect(footer).toBe(`Page ${index + 1} / ${rest.length}`));
+    rest.forEach((footer, index) => {
+      expect(footer).toBe(`Page ${index + 1} / ${rest.length}`);
+    });
   });
 
   it("lays out letter paper at 8.5 x 11 inches", () => {
@@ -188,7 +190,7 @@ describe("the running header", () => {
     expect(text).toContain("…");
     expect(text).toContain("Maximilienne");
     const sorted = [...items].sort((a, b) => a.x - b.x);
-    sorted.forEach((item, i) => i > 0 && expect(item.x).toBeGreaterThanOrEqual(sorted[i - 1]!.x + sorted[i - 1]!.width - 1e-6));
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.x).toBeGreaterThanOrEqual(sorted[i - 1]!.x + sorted[i - 1]!.width - 1e-6);
     expect(Math.max(...items.map((i) => i.x + i.width))).toBeLessThanOrEqual(595.28 - 20 * (72 / 25.4) + 1e-6);
   });
 

@@ -193,13 +193,13 @@ describe("broken packs", () => {
     const yamlLines = (await readFile(join(dir, "pack.yaml"), "utf8")).split("\n");
     const sourceLine = yamlLines.findIndex((line) => line.includes("sources: [riots-2025]")) + 1;
     expect(problems).toContainEqual(expect.stringMatching(new RegExp(`pack\\.yaml, line ${sourceLine}: steps\\[1\\]\\.items\\[3\\]\\.sources\\[0\\]: unknown source "riots-2025"`)));
-    expect(problems).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: [\w.\[\]-]+: unknown fact "hotlines"/));
+    expect(problems).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: [\w.[\]-]+: unknown fact "hotlines"/));
   });
 
   it("the recipient needs its sources and status like a fact; an old list-shaped one says what to write", async () => {
     const unknown = await brokenCopy((yaml) => yaml.replace("  status: verify\n  sources: [helia-skill, helia-skill-conso, helia-complaints]\n", "  status: verify\n  sources: [helia-guess]\n"));
     expect(await problemsOf(unknown)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: recipient\.sources\[0\]: unknown source "helia-guess"/));
-    const list = await brokenCopy((yaml) => yaml.replace(/^recipient:\n  lines:\n((?:  - .*\n)+)  status: verify\n  sources: .*\n/m, "recipient:\n$1"));
+    const list = await brokenCopy((yaml) => yaml.replace(/^recipient:\n {2}lines:\n((?: {2}- .*\n)+) {2}status: verify\n {2}sources: .*\n/m, "recipient:\n$1"));
     expect(await problemsOf(list)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: recipient: expected the letter's address as \{ lines: \[\.\.\.\], status, sources \}/));
   });
 

@@ -181,9 +181,9 @@ export function expectedSources(s: Situation): string[] {
   const ids = new Set<string>();
   for (const entry of printedEntries(s)) {
     const text = entry.text[s.lang]!;
-    if (entry.status === "verify") entry.sources.forEach((id) => ids.add(id));
-    for (const m of text.matchAll(/\{\{fact \\?"([^"\\]+)\\?"\}\}/g)) if (PACK.facts[m[1]!]!.status === "verify") PACK.facts[m[1]!]!.sources.forEach((id) => ids.add(id));
-    if (text.includes("{{mark pack.recipient}}") && PACK.recipient.status === "verify") PACK.recipient.sources.forEach((id) => ids.add(id));
+    if (entry.status === "verify") for (const id of entry.sources) ids.add(id);
+    for (const m of text.matchAll(/\{\{fact \\?"([^"\\]+)\\?"\}\}/g)) if (PACK.facts[m[1]!]!.status === "verify") for (const id of PACK.facts[m[1]!]!.sources) ids.add(id);
+    if (text.includes("{{mark pack.recipient}}") && PACK.recipient.status === "verify") for (const id of PACK.recipient.sources) ids.add(id);
   }
   ids.delete("generic");
   return [...ids];

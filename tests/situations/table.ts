@@ -9,7 +9,7 @@ import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { generate } from "../../src/index.js";
 import { flat, readPdf, type ParsedPdf } from "../support/pdf.js";
 import {
-  allEntries, ENCLOSURE_RULES, ENTRY_RULES, expectedSources, marksOf, openings, PACK, PHRASE_RULES, printedEntries, squash,
+  allEntries, ENCLOSURE_RULES, expectedSources, marksOf, openings, PACK, PHRASE_RULES, printedEntries, squash,
   type Channel, type Lang, type Plan, type Situation,
 } from "./spec.js";
 
@@ -120,7 +120,8 @@ export function situationTable(langs: readonly Lang[]): void {
         const from = at.at(-1) ?? 0;
         const found = Math.min(...openings(entry.text[s.lang]!).map((w) => text.indexOf(w, from)).filter((i) => i >= 0));
         expect(found, `${entry.id} not found in order`).toBeLessThan(Infinity);
-        return [...at, found];
+        at.push(found);
+        return at;
       }, []);
       const note = text.indexOf(squash(string("verifyNote", s.lang)));
       expect(note).toBeGreaterThan(starts.at(-1)!);

@@ -84,7 +84,7 @@ async function checkWrittenPdfs(dir: string, before: Map<string, string>): Promi
 }
 
 /** Runs the CLI as another user (needs root and util-linux's setpriv), to test permissions. */
-export function runCliAs(user: "nobody", args: string[]): Promise<CliResult> {
+export function runCliAs(_user: "nobody", args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       "setpriv",

@@ -55,7 +55,7 @@ function field(page: Page, label: string) {
 }
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = (await Promise.all([page.waitForEvent("download"), click()])) as [Download, void];
+  const [download] = (await Promise.all([page.waitForEvent("download"), click()])) as [Download, undefined];
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: readFileSync(path) };
 }

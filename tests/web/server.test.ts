@@ -181,7 +181,9 @@ describe("the same schema and library as the command line", () => {
     const reply = (await (await post("/api/documents", { details: input, lang: "fr" })).json()) as { documents: { fileName: string; pdf: string; pages: number }[] };
     const expected = await generate(input, { lang: "fr", today: TODAY });
     expect(reply.documents.map((d) => d.fileName)).toEqual(expected.map((d) => d.fileName));
-    reply.documents.forEach((doc, i) => expect(Buffer.from(doc.pdf, "base64").equals(Buffer.from(expected[i]!.bytes))).toBe(true));
+    reply.documents.forEach((doc, i) => {
+      expect(Buffer.from(doc.pdf, "base64").equals(Buffer.from(expected[i]!.bytes))).toBe(true);
+    });
     expect(flat((await readPdf(Buffer.from(reply.documents[0]!.pdf, "base64"))).text)).toContain("Xiaoming WANG");
 
     const zip = await post("/api/documents.zip", { details: input, lang: "fr" });

@@ -59,7 +59,7 @@ function control(field: Field): HTMLInputElement | HTMLTextAreaElement | null {
 }
 
 /** A field's value as text, whatever its control: a radio group's choice, a check box's "yes". */
-function valueOf(field: Field): string {
+function fieldValue(field: Field): string {
   if (isChoice(field)) return form.querySelector<HTMLInputElement>(`input[name="${field}"]:checked`)?.value ?? "";
   if (CHECKBOX_FIELDS.includes(field)) return (control(field) as HTMLInputElement | null)?.checked ? "yes" : "";
   return control(field)?.value ?? "";
@@ -70,7 +70,7 @@ export function values(): Record<string, string> {
   const details: Record<string, string> = {};
   for (const field of FIELDS) {
     if (PROXY_FIELDS.includes(field) && channel() !== "proxy") continue;
-    details[field] = valueOf(field);
+    details[field] = fieldValue(field);
   }
   return details;
 }
@@ -240,7 +240,7 @@ async function downloadZip(): Promise<void> {
 async function saveDetails(): Promise<void> {
   // Every field, the proxy's too: a saved file is what was typed, whatever the channel.
   const details: Record<string, string> = { ...values() };
-  for (const field of PROXY_FIELDS) details[field] = valueOf(field);
+  for (const field of PROXY_FIELDS) details[field] = fieldValue(field);
   const file = await postForFile("/api/details.yaml", { details, lang: lang() });
   if (file.blob) saveBlob(file.blob, "details.yaml");
   else setStatus(tr("failed"));
