@@ -30,12 +30,15 @@ const csvCell = (value) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')
 
 /** Row i of the synthetic file: fictional people, valid details, a mix of plans and channels. */
 function row(i) {
-  const name = i % 7 === 3 ? `王${"小明丽华"[i % 4]}${i}` : `${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 3) % FAMILY.length]} ${i}`;
+  const name =
+    i % 7 === 3 ? `王${"小明丽华"[i % 4]}${i}` : `${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 3) % FAMILY.length]} ${i}`;
   const phone = `7${(i % 9) + 1} ${String(Math.floor(i / 100) % 100).padStart(2, "0")} ${String(i % 100).padStart(2, "0")}`;
   const address = `${(i % 90) + 1} ${STREETS[i % STREETS.length]}\n98800 NOUMÉA`;
   const plan = i % 3 === 0 ? "prepaid" : "postpaid";
   const channel = i % 5 === 0 ? "post" : "in-person";
-  return [name, phone, `C-${String(1000000 + i)}`, address, plan, channel, "2026-12-31", "2026-11-24"].map(csvCell).join(",");
+  return [name, phone, `C-${String(1000000 + i)}`, address, plan, channel, "2026-12-31", "2026-11-24"]
+    .map(csvCell)
+    .join(",");
 }
 
 export async function writeSyntheticCsv(file, rows) {
@@ -47,11 +50,19 @@ export async function writeSyntheticCsv(file, rows) {
 /** Ours: `sim-cancel batch` on `csv`; rejects unless every row is rendered. */
 export async function runOurBatch(csv, rows, out) {
   const args = [cli, "batch", csv, "--out", out, "--json"];
-  const result = await measureProcess(process.execPath, args, { env: { SIM_CANCEL_REPORT_RSS: HAVE_GNU_TIME ? "0" : "1" } });
+  const result = await measureProcess(process.execPath, args, {
+    env: { SIM_CANCEL_REPORT_RSS: HAVE_GNU_TIME ? "0" : "1" },
+  });
   const rendered = JSON.parse(result.stdout).rendered;
   if (rendered !== rows) throw new Error(`batch of ${rows} rows rendered ${rendered}`);
   const peakRssMb = result.peakRssMb ?? Number(/peak RSS ([\d.]+) MB/.exec(result.stderr)?.[1]);
-  return { rows, seconds: result.ms / 1000, pairsPerSecond: rows / (result.ms / 1000), peakRssMb, cpuSeconds: (result.cpuMs ?? NaN) / 1000 };
+  return {
+    rows,
+    seconds: result.ms / 1000,
+    pairsPerSecond: rows / (result.ms / 1000),
+    peakRssMb,
+    cpuSeconds: (result.cpuMs ?? NaN) / 1000,
+  };
 }
 
 /**
@@ -60,13 +71,27 @@ export async function runOurBatch(csv, rows, out) {
  */
 export async function runTypstBatch(csv, rows, out, { workers, rowsPerWorker } = {}) {
   const script = fileURLToPath(new URL("./typst-batch.mjs", import.meta.url));
-  const result = await measureProcess(process.execPath, [script, csv, out, String(workers ?? ""), String(rowsPerWorker ?? "")]);
+  const result = await measureProcess(process.execPath, [
+    script,
+    csv,
+    out,
+    String(workers ?? ""),
+    String(rowsPerWorker ?? ""),
+  ]);
   const report = JSON.parse(result.stdout);
-  if (report.rendered !== rows) throw new Error(`Typst batch of ${rows} rows rendered ${report.rendered}: ${report.errors.join("\n")}`);
+  if (report.rendered !== rows)
+    throw new Error(`Typst batch of ${rows} rows rendered ${report.rendered}: ${report.errors.join("\n")}`);
   return {
-    rows, seconds: result.ms / 1000, pairsPerSecond: rows / (result.ms / 1000), peakRssMb: result.peakRssMb, cpuSeconds: (result.cpuMs ?? NaN) / 1000,
-    workers: report.workers, rowsPerWorker: report.rowsPerWorker, started: report.started,
-    prepMsPerPair: report.prepMs / rows, renderMsPerPair: report.renderMs / rows,
+    rows,
+    seconds: result.ms / 1000,
+    pairsPerSecond: rows / (result.ms / 1000),
+    peakRssMb: result.peakRssMb,
+    cpuSeconds: (result.cpuMs ?? NaN) / 1000,
+    workers: report.workers,
+    rowsPerWorker: report.rowsPerWorker,
+    started: report.started,
+    prepMsPerPair: report.prepMs / rows,
+    renderMsPerPair: report.renderMs / rows,
   };
 }
 
@@ -99,6 +124,8 @@ export function benchBatch(rows) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const rows of (process.argv.slice(2).length ? process.argv.slice(2) : ["1000"]).map(Number)) {
     const r = await benchBatch(rows);
-    console.log(`batch ${r.rows} rows: ${r.seconds.toFixed(1)} s, ${r.pairsPerSecond.toFixed(1)} pairs/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+    console.log(
+      `batch ${r.rows} rows: ${r.seconds.toFixed(1)} s, ${r.pairsPerSecond.toFixed(1)} pairs/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+    );
   }
 }

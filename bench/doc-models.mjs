@@ -16,7 +16,10 @@ import { parse } from "yaml";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = (path) => import(join(root, "dist", path));
 const [{ resolveOptions }, { validateDetails }, { readTemplateOnce }, { composeDocument }] = await Promise.all([
-  dist("options.js"), dist("details/index.js"), dist("pack/index.js"), dist("compose/index.js"),
+  dist("options.js"),
+  dist("details/index.js"),
+  dist("pack/index.js"),
+  dist("compose/index.js"),
 ]);
 
 export const SAMPLE_DETAILS = parse(readFileSync(join(root, "samples", "details.yaml"), "utf8"));
@@ -41,5 +44,8 @@ export async function docModels(input, options = {}) {
     }
   }
   const lookup = (kind, templateLang) => templates.get(`${kind}/${templateLang}`);
-  return kinds.map((kind) => ({ kind, model: composeDocument(kind, details, pack, lookup, { lang, letterLang, translation }) }));
+  return kinds.map((kind) => ({
+    kind,
+    model: composeDocument(kind, details, pack, lookup, { lang, letterLang, translation }),
+  }));
 }

@@ -20,7 +20,8 @@ export function measureProcess(command, args, { env = {}, allowFailure = false }
       const ms = performance.now() - start;
       if (error && typeof error.code !== "number") return reject(error);
       const code = error ? error.code : 0;
-      if (code !== 0 && !allowFailure) return reject(new Error(`${[command, ...args].join(" ")} exited with ${code}:\n${stderr.slice(-2000)}`));
+      if (code !== 0 && !allowFailure)
+        return reject(new Error(`${[command, ...args].join(" ")} exited with ${code}:\n${stderr.slice(-2000)}`));
       const mark = new RegExp(`${MARK} (\\d+) ([\\d.]+) ([\\d.]+)\\s*$`).exec(stderr);
       resolve({
         ms,

@@ -49,18 +49,34 @@ const TYPST_BATCH = {
 const OUT = join(root, "output", "bench");
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
-const load = () => loadavg().map((n) => n.toFixed(2)).join(" ");
-const results = { startedAt: new Date().toISOString(), loadAtStart: loadavg(), cores: cpus().length, node: process.version };
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
+const results = {
+  startedAt: new Date().toISOString(),
+  loadAtStart: loadavg(),
+  cores: cpus().length,
+  node: process.version,
+};
 
-console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, ${process.platform}/${process.arch}`);
+console.log(
+  `machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, ${process.platform}/${process.arch}`,
+);
 console.log(`load average at start: ${load()} (1, 5, 15 min)`);
 
 /** Two rows of figures: label, ours, Typst, ratio ours/Typst (median of rounds, their range). */
 function row(label, ours, typst, ratio, note = "") {
-  console.log(`${label.padEnd(36)} ${ours.padStart(24)} ${typst.padStart(24)} ${ratio.padStart(18)}${note ? `  ${note}` : ""}`);
+  console.log(
+    `${label.padEnd(36)} ${ours.padStart(24)} ${typst.padStart(24)} ${ratio.padStart(18)}${note ? `  ${note}` : ""}`,
+  );
 }
-const ratioText = (c) => (Number.isFinite(c.medianRatio) ? `${fmt(c.medianRatio, 2)} (${fmt(c.ratioRange[0], 2)}-${fmt(c.ratioRange[1], 2)})` : "-");
-const spread = (values, digits = 0, unit = "") => `${fmt(median(values), digits)}${unit} [${fmt(range(values)[0], digits)}-${fmt(range(values)[1], digits)}]`;
+const ratioText = (c) =>
+  Number.isFinite(c.medianRatio)
+    ? `${fmt(c.medianRatio, 2)} (${fmt(c.ratioRange[0], 2)}-${fmt(c.ratioRange[1], 2)})`
+    : "-";
+const spread = (values, digits = 0, unit = "") =>
+  `${fmt(median(values), digits)}${unit} [${fmt(range(values)[0], digits)}-${fmt(range(values)[1], digits)}]`;
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
@@ -72,9 +88,13 @@ try {
   mkdirSync(sourceDir);
   let typstInfo;
   if (WITH_TYPST) {
-    const [{ docModels, SAMPLE_DETAILS }, { typstSource }, { TYPST_PACKAGE_VERSION, TYPST_PDF_OPTIONS }, style] = await Promise.all([
-      import("./doc-models.mjs"), import("./typst-markup.mjs"), import("./typst-render.mjs"), import(join(root, "dist", "layout", "style.js")),
-    ]);
+    const [{ docModels, SAMPLE_DETAILS }, { typstSource }, { TYPST_PACKAGE_VERSION, TYPST_PDF_OPTIONS }, style] =
+      await Promise.all([
+        import("./doc-models.mjs"),
+        import("./typst-markup.mjs"),
+        import("./typst-render.mjs"),
+        import(join(root, "dist", "layout", "style.js")),
+      ]);
     for (const { kind, model } of await docModels(SAMPLE_DETAILS)) {
       const source = typstSource(model, style);
       writeFileSync(join(sourceDir, `sim-cancel-${kind}-${model.meta.lang}.typ`), source);
@@ -99,14 +119,20 @@ try {
   }
 
   // --- Checks: same text, same pages, only our fonts; page 1 side by side ------------------------
-  const documents = readdirSync(join(OUT, "ours")).filter((f) => f.endsWith(".pdf")).sort();
+  const documents = readdirSync(join(OUT, "ours"))
+    .filter((f) => f.endsWith(".pdf"))
+    .sort();
   const sizes = [];
   if (WITH_TYPST) {
     const [{ sameText }, { sideBySide }] = await Promise.all([import("./same-text.mjs"), import("./side-by-side.mjs")]);
     const problems = [];
-    const creator = spawnSync("pdfinfo", [join(OUT, "typst", documents[0])], { encoding: "utf8" }).stdout.match(/^Creator:\s*(.*)$/m)?.[1];
+    const creator = spawnSync("pdfinfo", [join(OUT, "typst", documents[0])], { encoding: "utf8" }).stdout.match(
+      /^Creator:\s*(.*)$/m,
+    )?.[1];
     typstInfo.typst = creator;
-    console.log(`typst: @myriaddreamin/typst-ts-node-compiler ${typstInfo.package} (${creator ?? "Typst ?"}), pdfStandard ${typstInfo.options.pdfStandard}, pdfTags ${typstInfo.options.pdfTags}`);
+    console.log(
+      `typst: @myriaddreamin/typst-ts-node-compiler ${typstInfo.package} (${creator ?? "Typst ?"}), pdfStandard ${typstInfo.options.pdfStandard}, pdfTags ${typstInfo.options.pdfTags}`,
+    );
     for (const file of documents) {
       const ours = join(OUT, "ours", file);
       const typst = join(OUT, "typst", file);
@@ -115,12 +141,16 @@ try {
       const names = fonts.map((line) => line.split(/\s+/)[0]);
       const foreign = fonts.filter((line) => !/^[A-Z]{6}\+NotoSansSC-(Regular|Bold)\s.*\byes\s+yes\s+yes\b/.test(line));
       const png = await sideBySide(ours, typst, join(OUT, `page1-${file.replace(/\.pdf$/, "")}.png`));
-      console.log(`check ${file}: pages ${text.pages.join(" / ")}, ${text.words} words, ${text.same ? "same text" : "TEXT DIFFERS"}; Typst's fonts: ${names.join(", ")}; page 1 (ours | Typst): ${relative(root, png)}`);
+      console.log(
+        `check ${file}: pages ${text.pages.join(" / ")}, ${text.words} words, ${text.same ? "same text" : "TEXT DIFFERS"}; Typst's fonts: ${names.join(", ")}; page 1 (ours | Typst): ${relative(root, png)}`,
+      );
       if (!text.same) problems.push(`${file}: ${text.differences.join("; ")}`);
-      if (foreign.length > 0 || fonts.length === 0) problems.push(`${file}: Typst embedded other fonts or no subsets: ${fonts.join(" | ")}`);
+      if (foreign.length > 0 || fonts.length === 0)
+        problems.push(`${file}: Typst embedded other fonts or no subsets: ${fonts.join(" | ")}`);
       sizes.push({ file, ours: readFileSync(ours).length, typst: readFileSync(typst).length });
     }
-    if (problems.length > 0) throw new Error(`the two sides differ, so the figures would compare different things:\n${problems.join("\n")}`);
+    if (problems.length > 0)
+      throw new Error(`the two sides differ, so the figures would compare different things:\n${problems.join("\n")}`);
   } else {
     for (const file of documents) sizes.push({ file, ours: readFileSync(join(OUT, "ours", file)).length, typst: NaN });
   }
@@ -169,42 +199,100 @@ try {
   // --- Report -------------------------------------------------------------------------------------
   console.log("");
   console.log(`load average at end: ${load()}`);
-  console.log("medians [min-max]; ratio = median of the rounds' own ratios ours/Typst (their range); below 1: ours smaller or faster, except pairs/s");
+  console.log(
+    "medians [min-max]; ratio = median of the rounds' own ratios ours/Typst (their range); below 1: ours smaller or faster, except pairs/s",
+  );
   row("", "ours", "Typst", "ours/Typst");
   const wall = (runs) => runs.map((r) => r.ms);
   const cpu = (runs) => runs.map((r) => r.cpuMs);
   const coldWall = compare(wall(cold.ours), wall(cold.typst));
   const coldCpu = compare(cpu(cold.ours), cpu(cold.typst));
-  row(`cold, whole process (${COLD_RUNS} rounds)`, spread(wall(cold.ours), 0, " ms"), WITH_TYPST ? spread(wall(cold.typst), 0, " ms") : "-", ratioText(coldWall));
-  row("cold, CPU time (user + system)", spread(cpu(cold.ours), 0, " ms"), WITH_TYPST ? spread(cpu(cold.typst), 0, " ms") : "-", ratioText(coldCpu));
-  row("cold, peak RSS", `${fmt(median(cold.ours.map((r) => r.peakRssMb)), 0)} MB`, WITH_TYPST ? `${fmt(median(cold.typst.map((r) => r.peakRssMb)), 0)} MB` : "-", "");
+  row(
+    `cold, whole process (${COLD_RUNS} rounds)`,
+    spread(wall(cold.ours), 0, " ms"),
+    WITH_TYPST ? spread(wall(cold.typst), 0, " ms") : "-",
+    ratioText(coldWall),
+  );
+  row(
+    "cold, CPU time (user + system)",
+    spread(cpu(cold.ours), 0, " ms"),
+    WITH_TYPST ? spread(cpu(cold.typst), 0, " ms") : "-",
+    ratioText(coldCpu),
+  );
+  row(
+    "cold, peak RSS",
+    `${fmt(median(cold.ours.map((r) => r.peakRssMb)), 0)} MB`,
+    WITH_TYPST ? `${fmt(median(cold.typst.map((r) => r.peakRssMb)), 0)} MB` : "-",
+    "",
+  );
   if (WITH_TYPST) {
     const phase = (key) => median(cold.typst.map((r) => r.phases[key]));
-    console.log(`  Typst's cold process inside: import ${fmt(phase("loadMs"), 0)} ms, compiler + fonts ${fmt(phase("createMs"), 0)} ms (includes its scan of the system's font folders), compile + export both ${fmt(phase("renderMs"), 0)} ms`);
+    console.log(
+      `  Typst's cold process inside: import ${fmt(phase("loadMs"), 0)} ms, compiler + fonts ${fmt(phase("createMs"), 0)} ms (includes its scan of the system's font folders), compile + export both ${fmt(phase("renderMs"), 0)} ms`,
+    );
   }
   const warmMs = (tool) => warm[tool].map((r) => r.ms);
   const warmCmp = compare(warmMs("ours"), warmMs("typst"));
-  row(`warm, one pair (${WARM_RUNS} rounds)`, spread(warmMs("ours"), 1, " ms"), WITH_TYPST ? spread(warmMs("typst"), 1, " ms") : "-", ratioText(warmCmp));
+  row(
+    `warm, one pair (${WARM_RUNS} rounds)`,
+    spread(warmMs("ours"), 1, " ms"),
+    WITH_TYPST ? spread(warmMs("typst"), 1, " ms") : "-",
+    ratioText(warmCmp),
+  );
   row("warm process, peak RSS", `${fmt(warmRss.ours, 0)} MB`, WITH_TYPST ? `${fmt(warmRss.typst, 0)} MB` : "-", "");
-  if (WITH_TYPST) console.log(`  Typst's warm figure is compile + export only; making its two sources from a new name (our compose + markup) took ${fmt(median(warm.typst.map((r) => r.prepMs)), 1)} ms more per pair, not counted`);
+  if (WITH_TYPST)
+    console.log(
+      `  Typst's warm figure is compile + export only; making its two sources from a new name (our compose + markup) took ${fmt(median(warm.typst.map((r) => r.prepMs)), 1)} ms more per pair, not counted`,
+    );
   for (const size of sizes) {
-    row(`size ${size.file.replace(/^sim-cancel-|\.pdf$/g, "")}`, `${fmt(size.ours / 1024)} KB`, WITH_TYPST ? `${fmt(size.typst / 1024)} KB` : "-", WITH_TYPST ? fmt(size.ours / size.typst, 2) : "-");
+    row(
+      `size ${size.file.replace(/^sim-cancel-|\.pdf$/g, "")}`,
+      `${fmt(size.ours / 1024)} KB`,
+      WITH_TYPST ? `${fmt(size.typst / 1024)} KB` : "-",
+      WITH_TYPST ? fmt(size.ours / size.typst, 2) : "-",
+    );
   }
   for (const entry of batch) {
     const pps = (runs) => runs.map((r) => r.pairsPerSecond);
     const c = compare(pps(entry.ours), pps(entry.typst));
     const label = `batch ${entry.rows} rows (${entry.ours.length} round${entry.ours.length > 1 ? "s" : ""}), pairs/s`;
-    row(label, spread(pps(entry.ours), 1), WITH_TYPST ? spread(pps(entry.typst), 1) : "-", ratioText(c), "above 1: ours faster");
+    row(
+      label,
+      spread(pps(entry.ours), 1),
+      WITH_TYPST ? spread(pps(entry.typst), 1) : "-",
+      ratioText(c),
+      "above 1: ours faster",
+    );
     const rss = (runs) => runs.map((r) => r.peakRssMb);
     const m = compare(rss(entry.ours), rss(entry.typst));
-    row(`batch ${entry.rows} rows, peak RSS`, spread(rss(entry.ours), 0, " MB"), WITH_TYPST ? spread(rss(entry.typst), 0, " MB") : "-", ratioText(m));
+    row(
+      `batch ${entry.rows} rows, peak RSS`,
+      spread(rss(entry.ours), 0, " MB"),
+      WITH_TYPST ? spread(rss(entry.typst), 0, " MB") : "-",
+      ratioText(m),
+    );
     if (WITH_TYPST) {
       const t = entry.typst;
-      console.log(`  Typst: ${t[0].workers} worker threads at a time, each replaced after ${t[0].rowsPerWorker} rows (${t[0].started} started); per pair in a worker: making the sources ${fmt(median(t.map((r) => r.prepMsPerPair)), 1)} ms, compile + export ${fmt(median(t.map((r) => r.renderMsPerPair)), 1)} ms`);
-      console.log(`  CPU time (user + system): ours ${fmt(median(entry.ours.map((r) => r.cpuSeconds)), 1)} s, Typst ${fmt(median(t.map((r) => r.cpuSeconds)), 1)} s`);
+      console.log(
+        `  Typst: ${t[0].workers} worker threads at a time, each replaced after ${t[0].rowsPerWorker} rows (${t[0].started} started); per pair in a worker: making the sources ${fmt(median(t.map((r) => r.prepMsPerPair)), 1)} ms, compile + export ${fmt(median(t.map((r) => r.renderMsPerPair)), 1)} ms`,
+      );
+      console.log(
+        `  CPU time (user + system): ours ${fmt(median(entry.ours.map((r) => r.cpuSeconds)), 1)} s, Typst ${fmt(median(t.map((r) => r.cpuSeconds)), 1)} s`,
+      );
     }
   }
-  Object.assign(results, { loadAtEnd: loadavg(), typst: typstInfo, cold, coldWall, coldCpu, warm, warmCmp, warmRss, sizes, batch });
+  Object.assign(results, {
+    loadAtEnd: loadavg(),
+    typst: typstInfo,
+    cold,
+    coldWall,
+    coldCpu,
+    warm,
+    warmCmp,
+    warmRss,
+    sizes,
+    batch,
+  });
   for (const runs of [cold.ours, cold.typst]) for (const r of runs) delete r.stdout;
   writeFileSync(join(OUT, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`raw figures: ${relative(root, join(OUT, "results.json"))}`);

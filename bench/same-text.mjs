@@ -23,7 +23,10 @@ async function pageTexts(pdf) {
 /** Han and kana are single-character words; Latin letters and digits group into words. */
 function tokens(text) {
   const out = [];
-  for (const match of text.normalize("NFKC").matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}\p{M}]+|\S/gu)) out.push(match[0]);
+  for (const match of text
+    .normalize("NFKC")
+    .matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}\p{M}]+|\S/gu))
+    out.push(match[0]);
   return out;
 }
 
@@ -53,7 +56,9 @@ export async function sameText(leftPdf, rightPdf) {
     const onlyLeft = difference(a, b);
     const onlyRight = difference(b, a);
     if (onlyLeft.length || onlyRight.length) {
-      differences.push(`page ${i + 1}: only left [${onlyLeft.slice(0, 12).join(" ")}], only right [${onlyRight.slice(0, 12).join(" ")}]`);
+      differences.push(
+        `page ${i + 1}: only left [${onlyLeft.slice(0, 12).join(" ")}], only right [${onlyRight.slice(0, 12).join(" ")}]`,
+      );
     }
   }
   const wordCount = tokens(left.join("\n")).length;

@@ -20,5 +20,9 @@ export interface LoadResult {
   serverOutput: string;
 }
 export function planned(client: number, request: number): "valid" | "fieldError" | "missingGlyph";
-export function benchServeLoad(options?: { clients?: number; requests?: number; onPdf?: (bytes: Buffer) => void | Promise<void> }): Promise<LoadResult>;
+export function benchServeLoad(options?: {
+  clients?: number;
+  requests?: number;
+  onPdf?: (bytes: Buffer) => void | Promise<void>;
+}): Promise<LoadResult>;
 export function describeLoad(result: LoadResult): string;

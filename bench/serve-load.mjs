@@ -49,7 +49,9 @@ function requestBody(c, i) {
 }
 
 function isPdf(bytes) {
-  return bytes.subarray(0, 5).toString("latin1") === "%PDF-" && bytes.subarray(-32).toString("latin1").includes("%%EOF");
+  return (
+    bytes.subarray(0, 5).toString("latin1") === "%PDF-" && bytes.subarray(-32).toString("latin1").includes("%%EOF")
+  );
 }
 
 /** One answer judged: "ok" (PDFs), "invalid" (422 with worded problems), "busy" (503 worded), or "unclear". */
@@ -61,7 +63,10 @@ async function judge(response) {
     const pdfs = (body.documents ?? []).map((d) => Buffer.from(d.pdf, "base64"));
     return pdfs.length >= 2 && pdfs.every(isPdf) ? { kind: "ok", pdfs } : { kind: "unclear", why: "200 without PDFs" };
   }
-  const worded = Array.isArray(body.problems) && body.problems.length > 0 && body.problems.every((p) => typeof p.message === "string" && p.message.length > 0 && typeof p.code === "string");
+  const worded =
+    Array.isArray(body.problems) &&
+    body.problems.length > 0 &&
+    body.problems.every((p) => typeof p.message === "string" && p.message.length > 0 && typeof p.code === "string");
   if (response.status === 422 && worded) return { kind: "invalid" };
   if (response.status === 503 && worded) return { kind: "busy" };
   return { kind: "unclear", why: `${response.status} ${JSON.stringify(body).slice(0, 200)}` };
@@ -121,7 +126,11 @@ export async function benchServeLoad({ clients = 50, requests = 10, onPdf } = {}
           const start = performance.now();
           let verdict;
           try {
-            const response = await fetch(`${origin}/api/documents`, { method: "POST", body: requestBody(c, i), headers: { "Content-Type": "application/json", Origin: origin } });
+            const response = await fetch(`${origin}/api/documents`, {
+              method: "POST",
+              body: requestBody(c, i),
+              headers: { "Content-Type": "application/json", Origin: origin },
+            });
             verdict = await judge(response);
           } catch (error) {
             verdict = { kind: "unclear", why: String(error) };

@@ -14,10 +14,14 @@ const run = promisify(execFile);
 
 /** One page as a binary PPM (P6) from pdftoppm's standard output. */
 async function renderPage(pdf, page, dpi) {
-  const { stdout } = await run("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf], {
-    encoding: "buffer",
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const { stdout } = await run(
+    "pdftoppm",
+    ["-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf],
+    {
+      encoding: "buffer",
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   return parsePpm(stdout);
 }
 
@@ -33,8 +37,13 @@ function parsePpm(bytes) {
   }
   i++;
   const [magic, width, height, max] = fields;
-  if (magic !== "P6" || max !== "255") throw new Error(`side-by-side: unexpected image from pdftoppm (${magic}, max ${max})`);
-  return { width: Number(width), height: Number(height), rgb: bytes.subarray(i, i + Number(width) * Number(height) * 3) };
+  if (magic !== "P6" || max !== "255")
+    throw new Error(`side-by-side: unexpected image from pdftoppm (${magic}, max ${max})`);
+  return {
+    width: Number(width),
+    height: Number(height),
+    rgb: bytes.subarray(i, i + Number(width) * Number(height) * 3),
+  };
 }
 
 function chunk(type, data) {
@@ -53,7 +62,12 @@ function encodePng({ width, height, rgb }) {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** Both images next to each other on a gray background, a gap between them. */
@@ -61,8 +75,12 @@ function join(left, right, gap = 12) {
   const width = left.width + gap + right.width;
   const height = Math.max(left.height, right.height);
   const rgb = Buffer.alloc(width * height * 3, 0x80);
-  for (const [image, x0] of [[left, 0], [right, left.width + gap]]) {
-    for (let y = 0; y < image.height; y++) image.rgb.copy(rgb, (y * width + x0) * 3, y * image.width * 3, (y + 1) * image.width * 3);
+  for (const [image, x0] of [
+    [left, 0],
+    [right, left.width + gap],
+  ]) {
+    for (let y = 0; y < image.height; y++)
+      image.rgb.copy(rgb, (y * width + x0) * 3, y * image.width * 3, (y + 1) * image.width * 3);
   }
   return { width, height, rgb };
 }

@@ -15,5 +15,11 @@ export const range = (values) => [Math.min(...values), Math.max(...values)];
 export function compare(ours, theirs) {
   const rounds = Math.min(ours.length, theirs.length);
   const perRound = Array.from({ length: rounds }, (_, i) => ours[i] / theirs[i]);
-  return { ours: median(ours), theirs: median(theirs), ratioOfMedians: median(ours) / median(theirs), medianRatio: median(perRound), ratioRange: range(perRound) };
+  return {
+    ours: median(ours),
+    theirs: median(theirs),
+    ratioOfMedians: median(ours) / median(theirs),
+    medianRatio: median(perRound),
+    ratioRange: range(perRound),
+  };
 }

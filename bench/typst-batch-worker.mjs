@@ -22,7 +22,10 @@ let ending = false;
 async function render({ row, input }) {
   const prepStart = performance.now();
   const models = await docModels(input);
-  const sources = models.map(({ kind, model }) => ({ file: `sim-cancel-${kind}-${model.meta.lang}.pdf`, source: typstSource(model, style) }));
+  const sources = models.map(({ kind, model }) => ({
+    file: `sim-cancel-${kind}-${model.meta.lang}.pdf`,
+    source: typstSource(model, style),
+  }));
   const renderStart = performance.now();
   const pdfs = sources.map(({ file, source }) => ({ file, bytes: renderTypst(compiler, source) }));
   const renderMs = performance.now() - renderStart;

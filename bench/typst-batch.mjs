@@ -26,13 +26,27 @@ const size = Number(workersArg || availableParallelism());
 const perWorker = Number(perWorkerArg || 100);
 const IN_FLIGHT = 2;
 
-const totals = { rendered: 0, failed: 0, prepMs: 0, renderMs: 0, errors: [], workers: size, rowsPerWorker: perWorker, started: 0 };
+const totals = {
+  rendered: 0,
+  failed: 0,
+  prepMs: 0,
+  renderMs: 0,
+  errors: [],
+  workers: size,
+  rowsPerWorker: perWorker,
+  started: 0,
+};
 const live = new Set();
 let wake = null;
 const poke = () => wake?.();
 
 function start() {
-  const slot = { worker: new Worker(new URL("./typst-batch-worker.mjs", import.meta.url), { workerData: { out } }), ready: false, sent: 0, pending: 0 };
+  const slot = {
+    worker: new Worker(new URL("./typst-batch-worker.mjs", import.meta.url), { workerData: { out } }),
+    ready: false,
+    sent: 0,
+    pending: 0,
+  };
   totals.started++;
   live.add(slot);
   slot.worker.on("message", (reply) => {

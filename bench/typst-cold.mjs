@@ -16,9 +16,13 @@ const [sourceDir, outDir] = process.argv.slice(2);
 if (!sourceDir || !outDir) throw new Error("usage: typst-cold.mjs SOURCE_DIR OUT_DIR");
 const compiler = createTypst();
 const created = performance.now();
-for (const file of readdirSync(sourceDir).filter((name) => name.endsWith(".typ")).sort()) {
+for (const file of readdirSync(sourceDir)
+  .filter((name) => name.endsWith(".typ"))
+  .sort()) {
   const pdf = renderTypst(compiler, readFileSync(join(sourceDir, file), "utf8"));
   writeFileSync(join(outDir, file.replace(/\.typ$/, ".pdf")), pdf);
 }
 const done = performance.now();
-process.stdout.write(`${JSON.stringify({ loadMs: loaded - started, createMs: created - loaded, renderMs: done - created })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ loadMs: loaded - started, createMs: created - loaded, renderMs: done - created })}\n`,
+);

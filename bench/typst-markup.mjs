@@ -98,7 +98,8 @@ export function typstLanguage(tag) {
 function inlines(runs, style, s) {
   return runs
     .map((run) => {
-      if (run.kind === "text") return run.bold ? `#text(weight: "bold", ${typstString(run.text)})` : `#${typstString(run.text)}`;
+      if (run.kind === "text")
+        return run.bold ? `#text(weight: "bold", ${typstString(run.text)})` : `#${typstString(run.text)}`;
       if (run.kind === "break") return "#linebreak()";
       const width = run.widthEm > 0 ? em(Math.max(run.widthEm, s.MIN_FILL_EM)) : "1fr";
       // A strut first: a line holding only the blank is as tall as a line of text (a box of
@@ -226,7 +227,12 @@ function sectionBody(blocks, s, textWidth) {
     let last = block;
     if (block.kind === "tick" || block.kind === "item") {
       let j = i;
-      while (j < blocks.length && (blocks[j].kind === "tick" || blocks[j].kind === "item") && (blocks[j].depth > 0 || markerOf(blocks[j]) === markerOf(block))) j++;
+      while (
+        j < blocks.length &&
+        (blocks[j].kind === "tick" || blocks[j].kind === "item") &&
+        (blocks[j].depth > 0 || markerOf(blocks[j]) === markerOf(block))
+      )
+        j++;
       markup = listMarkup(blocks.slice(i, j), s);
       last = blocks[j - 1];
       i = j;
@@ -249,7 +255,8 @@ function furnitureMarkup(furniture, part, s, page) {
   const right = width - s.MARGIN.right;
   const textWidth = right - s.MARGIN.left;
   const F = s.FURNITURE;
-  const rule = (y) => `place(top + left, dx: ${pt(s.MARGIN.left)}, dy: ${pt(y)}, line(length: ${pt(textWidth)}, stroke: 0.4pt + ${luma(F.gray)}))`;
+  const rule = (y) =>
+    `place(top + left, dx: ${pt(s.MARGIN.left)}, dy: ${pt(y)}, line(length: ${pt(textWidth)}, stroke: 0.4pt + ${luma(F.gray)}))`;
   // Text placed by its baseline: with both edges at the baseline, a box's top is its baseline.
   const at = (y, body, align) =>
     `place(top + left, dx: ${pt(s.MARGIN.left)}, dy: ${pt(y)}, box(width: ${pt(textWidth)}, align(${align}, ${body})))`;
@@ -308,7 +315,9 @@ export function typstSource(model, style, { paper = "a4", fontFamily = FONT_FAMI
       if (part >= 0) out.push(`#metadata(none) <bench-part-end-${part}>`);
       part++;
       const margin = `(top: ${pt(s.MARGIN.top)}, bottom: ${pt(s.MARGIN.bottom)}, left: ${pt(s.MARGIN.left)}, right: ${pt(s.MARGIN.right)})`;
-      out.push(`#set page(width: ${pt(page.width)}, height: ${pt(page.height)}, margin: ${margin}, header: none, footer: none, background: ${furnitureMarkup(section.furniture, part, s, page)})`);
+      out.push(
+        `#set page(width: ${pt(page.width)}, height: ${pt(page.height)}, margin: ${margin}, header: none, footer: none, background: ${furnitureMarkup(section.furniture, part, s, page)})`,
+      );
     }
     out.push(`#set text(${typstLanguage(section.lang)})`);
     out.push(sectionBody(section.blocks, s, textWidth));

@@ -32,7 +32,10 @@ export const TYPST_PDF_OPTIONS = { pdfStandard: "a-2b", pdfTags: true };
 export const TYPST_PACKAGE_VERSION = require("@myriaddreamin/typst-ts-node-compiler/package.json").version;
 
 export function createTypst(fontFiles = TYPST_FONT_FILES) {
-  return NodeCompiler.create({ workspace: root, fontArgs: [{ fontBlobs: fontFiles.map((file) => readFileSync(file)) }] });
+  return NodeCompiler.create({
+    workspace: root,
+    fontArgs: [{ fontBlobs: fontFiles.map((file) => readFileSync(file)) }],
+  });
 }
 
 /**

@@ -28,7 +28,10 @@ async function setUp() {
   }
   if (tool === "typst") {
     const [{ docModels }, { typstSource }, { createTypst, renderTypst }, style] = await Promise.all([
-      import("./doc-models.mjs"), import("./typst-markup.mjs"), import("./typst-render.mjs"), import(join(root, "dist", "layout", "style.js")),
+      import("./doc-models.mjs"),
+      import("./typst-markup.mjs"),
+      import("./typst-render.mjs"),
+      import(join(root, "dist", "layout", "style.js")),
     ]);
     const compiler = createTypst();
     return async (name) => {

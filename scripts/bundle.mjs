@@ -27,7 +27,16 @@
  * The library (dist/index.js) and the batch's worker threads use the unbundled dist/ files.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -59,7 +68,11 @@ const STUBS = {
 const stubs = {
   name: "sim-cancel-stubs",
   setup(builder) {
-    const filter = new RegExp(`^(${Object.keys(STUBS).map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")})$`);
+    const filter = new RegExp(
+      `^(${Object.keys(STUBS)
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))
+        .join("|")})$`,
+    );
     builder.onResolve({ filter }, (args) => ({ path: args.path, namespace: "stub" }));
     builder.onLoad({ filter: /.*/, namespace: "stub" }, (args) => ({ contents: STUBS[args.path], loader: "js" }));
   },
@@ -90,7 +103,8 @@ const yargsLocales = {
     builder.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
       const source = readFileSync(args.path, "utf8");
       const patched = source.replace("resolve(__dirname, '../../../locales')", "resolve(__dirname, '../locales')");
-      if (patched === source) throw new Error("yargs' locale directory moved: update the yargs-locales plugin in scripts/bundle.mjs");
+      if (patched === source)
+        throw new Error("yargs' locale directory moved: update the yargs-locales plugin in scripts/bundle.mjs");
       return { contents: patched, loader: "js" };
     });
   },
@@ -119,14 +133,18 @@ async function prebuiltModules() {
     const { data, problems } = parsePackText(join(dir, PACK_FILE), text);
     if (problems.length > 0) throw new Error(`the bundled pack ${name} has problems:\n${problems.join("\n")}`);
     packs.push(`[${JSON.stringify(text)}, JSON.parse(${JSON.stringify(JSON.stringify(data))})]`);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".hbs"))) sources.add(readFileSync(join(dir, file), "utf8"));
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".hbs")))
+      sources.add(readFileSync(join(dir, file), "utf8"));
     for (const snippet of strings(data)) sources.add(snippet);
   }
   // A copy each time: precompile adds its own entries (even an array shared by later compiles) to the options it gets.
-  const templates = [...sources].filter((source) => source.includes("{{")).map((source) => `[${JSON.stringify(source)}, ${Handlebars.precompile(source, { ...TEMPLATE_OPTIONS })}]`);
+  const templates = [...sources]
+    .filter((source) => source.includes("{{"))
+    .map((source) => `[${JSON.stringify(source)}, ${Handlebars.precompile(source, { ...TEMPLATE_OPTIONS })}]`);
   return {
     [join(root, "dist", "pack", "prebuilt.js")]: `export const PREBUILT_PACKS = new Map([${packs.join(",\n")}]);`,
-    [join(root, "dist", "compose", "precompiled.js")]: `export const PRECOMPILED_TEMPLATES = new Map([${templates.join(",\n")}]);
+    [join(root, "dist", "compose", "precompiled.js")]:
+      `export const PRECOMPILED_TEMPLATES = new Map([${templates.join(",\n")}]);
 export const TEMPLATE_OPTIONS = Object.freeze(${JSON.stringify(TEMPLATE_OPTIONS)});`,
   };
 }
@@ -151,9 +169,20 @@ async function prebuiltShaping() {
   });
   const person = { name: "Aroha TEST", phone: "91 23 45", date: "2026-03-15", proxyName: "Tama TEST" };
   const optional = {
-    customerNumber: "C-1", address: "1 chemin Exemple\n98890 PAÏTA", email: "test@example.org", reason: "Raison de test",
-    effectiveDate: "2026-04-30", iban: "FR7630006000011234567890189", forwardingAddress: "test@example.org",
-    birthDate: "1990-01-02", idType: "passport", idNumber: "X1", proxyIdType: "id-card", proxyId: "Y2", offer: "Offre", place: "Paris",
+    customerNumber: "C-1",
+    address: "1 chemin Exemple\n98890 PAÏTA",
+    email: "test@example.org",
+    reason: "Raison de test",
+    effectiveDate: "2026-04-30",
+    iban: "FR7630006000011234567890189",
+    forwardingAddress: "test@example.org",
+    birthDate: "1990-01-02",
+    idType: "passport",
+    idNumber: "X1",
+    proxyIdType: "id-card",
+    proxyId: "Y2",
+    offer: "Offre",
+    place: "Paris",
   };
   try {
     // The letters in the carrier's language (the pack's first letter language), with their
@@ -164,7 +193,13 @@ async function prebuiltShaping() {
           for (const channel of ["in-person", "post", "proxy"]) {
             for (const leaving of [false, true]) {
               for (const extra of [{}, optional]) {
-                const details = { ...person, ...extra, ...(plan ? { plan } : {}), channel, ...(leaving ? { leaving: true } : {}) };
+                const details = {
+                  ...person,
+                  ...extra,
+                  ...(plan ? { plan } : {}),
+                  channel,
+                  ...(leaving ? { leaving: true } : {}),
+                };
                 await generate(details, { lang, letterLang, today: "2026-03-15" });
               }
             }
@@ -187,14 +222,22 @@ async function prebuiltShaping() {
       if (run.positions.some((p) => p.yAdvance !== 0)) continue;
       // What the run holds beyond the font's plain mapping (see src/fonts/prebuilt-shaping.ts).
       const chars = [...text].map((c) => c.codePointAt(0));
-      const plain = run.glyphs.length === chars.length && run.glyphs.every((g, i) => g.id === font.glyphForCodePoint(chars[i]).id && g.codePoints.length === 1 && g.codePoints[0] === chars[i]);
+      const plain =
+        run.glyphs.length === chars.length &&
+        run.glyphs.every(
+          (g, i) =>
+            g.id === font.glyphForCodePoint(chars[i]).id && g.codePoints.length === 1 && g.codePoints[0] === chars[i],
+        );
       const dx = run.positions.map((p, i) => p.xAdvance - run.glyphs[i].advanceWidth);
       const offsets = run.positions.map((p) => (p.xOffset || p.yOffset ? [p.xOffset, p.yOffset] : null));
-      entries.push([text, {
-        ...(dx.some((d) => d !== 0) ? { dx } : {}),
-        ...(plain ? {} : { ids: run.glyphs.map((g) => g.id), codePoints: run.glyphs.map((g) => g.codePoints) }),
-        ...(offsets.some(Boolean) ? { offsets } : {}),
-      }]);
+      entries.push([
+        text,
+        {
+          ...(dx.some((d) => d !== 0) ? { dx } : {}),
+          ...(plain ? {} : { ids: run.glyphs.map((g) => g.id), codePoints: run.glyphs.map((g) => g.codePoints) }),
+          ...(offsets.some(Boolean) ? { offsets } : {}),
+        },
+      ]);
     }
     count += entries.length;
     const file = `${font.postscriptName}.json`;
@@ -211,10 +254,13 @@ prebuilt[join(root, "dist", "fonts", "prebuilt-shaping.js")] = await prebuiltSha
 const prebuiltData = {
   name: "sim-cancel-prebuilt",
   setup(builder) {
-    builder.onLoad({ filter: /[\\/]dist[\\/](pack[\\/]prebuilt|compose[\\/]precompiled|fonts[\\/]prebuilt-shaping)\.js$/ }, (args) => {
-      if (!(args.path in prebuilt)) throw new Error(`unexpected module ${args.path}`);
-      return { contents: prebuilt[args.path], loader: "js" };
-    });
+    builder.onLoad(
+      { filter: /[\\/]dist[\\/](pack[\\/]prebuilt|compose[\\/]precompiled|fonts[\\/]prebuilt-shaping)\.js$/ },
+      (args) => {
+        if (!(args.path in prebuilt)) throw new Error(`unexpected module ${args.path}`);
+        return { contents: prebuilt[args.path], loader: "js" };
+      },
+    );
   },
 };
 
@@ -244,7 +290,8 @@ await build({
 const bundleFile = join(root, "dist", "cli.bundle.cjs");
 const ascii = readFileSync(bundleFile, "utf8").replace(
   /(\\*)([^\x00-\x7f])/g,
-  (_, slashes, c) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  (_, slashes, c) =>
+    `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
 );
 writeFileSync(bundleFile, ascii);
 

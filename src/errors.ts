@@ -8,7 +8,9 @@ import type { Problem } from "./problems.js";
 
 /** A developer's summary (codes and what they are about): people read the front ends' words. */
 function summary(problems: readonly Problem[]): string {
-  return problems.map((p) => [p.code, p.field ?? p.option, p.at?.file, p.at?.line].filter((x) => x !== undefined).join(" ")).join("; ");
+  return problems
+    .map((p) => [p.code, p.field ?? p.option, p.at?.file, p.at?.line].filter((x) => x !== undefined).join(" "))
+    .join("; ");
 }
 
 /** Bad input: every problem found, each naming its field, option or file. Exit code 2. */

@@ -43,7 +43,9 @@ export { InputError };
 function missingProblems(missing: readonly MissingGlyph[], inTemplate: boolean): Problem[] {
   return missing.map((m) => {
     const params = { char: m.char, codePoint: m.codePoint };
-    return inTemplate ? { code: "glyph.missingInTemplate", at: { file: m.source }, params } : { code: "glyph.missing", field: m.source, params };
+    return inTemplate
+      ? { code: "glyph.missingInTemplate", at: { file: m.source }, params }
+      : { code: "glyph.missing", field: m.source, params };
   });
 }
 
@@ -52,7 +54,8 @@ function missingProblems(missing: readonly MissingGlyph[], inTemplate: boolean):
  * it loads (BCP 47); this refuses anything else that could name a path, whatever a pack holds.
  */
 function documentFileName(kind: DocumentKind, lang: string): string {
-  if (!/^[A-Za-z0-9-]+$/.test(lang)) throw new PackError([{ code: "pack.badLanguage", params: { path: "languages", lang } }]);
+  if (!/^[A-Za-z0-9-]+$/.test(lang))
+    throw new PackError([{ code: "pack.badLanguage", params: { path: "languages", lang } }]);
   return `sim-cancel-${kind}-${lang}.pdf`;
 }
 
@@ -60,7 +63,10 @@ function documentFileName(kind: DocumentKind, lang: string): string {
  * The options and the details, checked together: every problem of both is reported at once, so a
  * wrong paper size does not hide a wrong phone number until the next try.
  */
-async function checkInput(input: DetailsInput, options: GenerateOptions): Promise<{ resolved: ResolvedOptions; details: Details }> {
+async function checkInput(
+  input: DetailsInput,
+  options: GenerateOptions,
+): Promise<{ resolved: ResolvedOptions; details: Details }> {
   let resolved: ResolvedOptions | undefined;
   const problems: Problem[] = [];
   try {
@@ -84,15 +90,18 @@ async function checkInput(input: DetailsInput, options: GenerateOptions): Promis
 export const RENDER_LIMITS = { pages: 40, seconds: 20 } as const;
 
 function checkRenderLimits(kind: DocumentKind, pages: number, started: number): void {
-  if (pages > RENDER_LIMITS.pages) throw new InputError([{ code: "render.tooManyPages", params: { kind, pages, max: RENDER_LIMITS.pages } }]);
-  if (performance.now() - started > RENDER_LIMITS.seconds * 1000) throw new InputError([{ code: "render.tooSlow", params: { kind, seconds: RENDER_LIMITS.seconds } }]);
+  if (pages > RENDER_LIMITS.pages)
+    throw new InputError([{ code: "render.tooManyPages", params: { kind, pages, max: RENDER_LIMITS.pages } }]);
+  if (performance.now() - started > RENDER_LIMITS.seconds * 1000)
+    throw new InputError([{ code: "render.tooSlow", params: { kind, seconds: RENDER_LIMITS.seconds } }]);
 }
 
 export async function generate(input: DetailsInput, options: GenerateOptions = {}): Promise<GeneratedDocument[]> {
   const { resolved, details } = await checkInput(input, options);
   const { pack, lang, letterLang, paper, translation, timestamp, templatesDir, fonts } = resolved;
 
-  const kinds: DocumentKind[] = details.channel === "proxy" ? ["checklist", "letter", "proxy"] : ["checklist", "letter"];
+  const kinds: DocumentKind[] =
+    details.channel === "proxy" ? ["checklist", "letter", "proxy"] : ["checklist", "letter"];
   const templates = new Map<string, TemplateSource>();
   for (const kind of kinds) {
     // A checklist is in the user's language; letters in the carrier's, plus the translation.
@@ -122,10 +131,22 @@ export async function generate(input: DetailsInput, options: GenerateOptions = {
     const started = performance.now();
     const layout = layoutDocument(model, { paper, fontsFor: faces.fontsFor, document: kind });
     checkRenderLimits(kind, layout.pages.length, started);
-    const bytes = await renderPdf({ layout, meta: model.meta, faces: faces.allFaces(), ...(timestamp ? { timestamp } : {}) });
+    const bytes = await renderPdf({
+      layout,
+      meta: model.meta,
+      faces: faces.allFaces(),
+      ...(timestamp ? { timestamp } : {}),
+    });
     checkRenderLimits(kind, layout.pages.length, started);
     const notices = systemFontNotices(layout, glyphs.systemFaces, userTexts);
-    documents.push({ kind, lang: model.meta.lang, fileName: documentFileName(kind, model.meta.lang), bytes, pages: layout.pages.length, notices });
+    documents.push({
+      kind,
+      lang: model.meta.lang,
+      fileName: documentFileName(kind, model.meta.lang),
+      bytes,
+      pages: layout.pages.length,
+      notices,
+    });
   }
   return documents;
 }

@@ -7,7 +7,15 @@
 export { generate, InputError, RENDER_LIMITS, type GenerateOptions, type GeneratedDocument } from "./generate.js";
 export type { DetailsInput, Details, Plan, Channel } from "./details/types.js";
 /** Checking details alone, as the web form does while a person types. */
-export { validateDetails, parseDetailsText, FIELD_NAMES, FIELD_EXAMPLES, type ValidationResult, type LoadResult, type FieldName } from "./details/index.js";
+export {
+  validateDetails,
+  parseDetailsText,
+  FIELD_NAMES,
+  FIELD_EXAMPLES,
+  type ValidationResult,
+  type LoadResult,
+  type FieldName,
+} from "./details/index.js";
 export type { DocModel, Block, Inline, Section } from "./model/doc-model.js";
 export type { PageLayout } from "./layout/page-layout.js";
 /**

@@ -51,7 +51,9 @@ export interface ResolvedOptions {
 export const PAPERS = Object.keys(PAPER_SIZES) as Paper[];
 
 function choice(option: string, value: string | undefined, accepted: readonly string[]): Problem[] {
-  return value === undefined || accepted.includes(value) ? [] : [{ code: "option.choice", option, params: { value, accepted: accepted.join(", ") } }];
+  return value === undefined || accepted.includes(value)
+    ? []
+    : [{ code: "option.choice", option, params: { value, accepted: accepted.join(", ") } }];
 }
 
 /** A folder of templates must be one: a mistyped path is an error, never silently ignored. */
@@ -71,8 +73,12 @@ export async function resolveOptions(options: GenerateOptions): Promise<Resolved
     ...choice("paper", options.paper, PAPERS),
     ...(await folderProblems("templatesDir", options.templatesDir)),
   ];
-  if (options.today !== undefined && !isRealIsoDate(options.today)) problems.push({ code: "option.invalidValue", option: "today", params: { value: String(options.today) } });
-  if (options.timestamp !== undefined && !(options.timestamp instanceof Date && Number.isFinite(options.timestamp.getTime()))) {
+  if (options.today !== undefined && !isRealIsoDate(options.today))
+    problems.push({ code: "option.invalidValue", option: "today", params: { value: String(options.today) } });
+  if (
+    options.timestamp !== undefined &&
+    !(options.timestamp instanceof Date && Number.isFinite(options.timestamp.getTime()))
+  ) {
     problems.push({ code: "option.invalidValue", option: "timestamp", params: { value: String(options.timestamp) } });
   }
   if (problems.length > 0) throw new InputError(problems);

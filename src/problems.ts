@@ -35,4 +35,3 @@ export interface Problem {
   at?: ProblemPlace;
   params?: ProblemParams;
 }
-

@@ -17,4 +17,3 @@ export function show(text: string): string {
 export function formatCodePoint(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
 }
-

@@ -53,7 +53,9 @@ export function escapeXmpValues(doc: PDFKit.PDFDocument): void {
   const addInfo = internals._addInfo.bind(doc);
   internals._addInfo = () => {
     const literal = internals.info;
-    internals.info = Object.fromEntries(Object.entries(literal).map(([k, v]) => [k, typeof v === "string" ? escapeXml(v) : v]));
+    internals.info = Object.fromEntries(
+      Object.entries(literal).map(([k, v]) => [k, typeof v === "string" ? escapeXml(v) : v]),
+    );
     try {
       addInfo();
     } finally {
@@ -69,7 +71,10 @@ interface EmbeddedFontInternals {
   font: fontkit.Font;
   /** 1000 / units per em: pdfkit keeps positions in thousandths of an em. */
   scale: number;
-  layoutRun(text: string, features?: unknown): { glyphs: readonly fontkit.Glyph[]; positions: GlyphPosition[]; advanceWidth: number };
+  layoutRun(
+    text: string,
+    features?: unknown,
+  ): { glyphs: readonly fontkit.Glyph[]; positions: GlyphPosition[]; advanceWidth: number };
   layoutCache?: Record<string, unknown>;
   /** The font's resource name on a page ("F1"). */
   id: string;
@@ -287,7 +292,10 @@ export function drawTextRun(doc: PDFKit.PDFDocument, x: number, y: number, size:
     if (position.xOffset || position.yOffset) {
       // A glyph off its advance: set on its own, then the pen goes back to the run's line.
       flush();
-      out.push(`1 0 0 -1 ${num(penX + position.xOffset * scale)} ${num(y - position.yOffset * scale)} Tm`, `[<${encoded[i]}>] TJ`);
+      out.push(
+        `1 0 0 -1 ${num(penX + position.xOffset * scale)} ${num(y - position.yOffset * scale)} Tm`,
+        `[<${encoded[i]}>] TJ`,
+      );
       penX += position.xAdvance * scale;
       out.push(`1 0 0 -1 ${num(penX)} ${num(y)} Tm`);
       continue;
@@ -323,7 +331,10 @@ export const PATCHES: readonly PatchCheck[] = [
     name: "xmp-escape",
     relies: "pdfkit PDFDocument#_addInfo() reading this.info",
     problem({ pdfkit }) {
-      const doc = new pdfkit({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions) as unknown as DocumentInternals;
+      const doc = new pdfkit({
+        autoFirstPage: false,
+        font: null,
+      } as unknown as PDFKit.PDFDocumentOptions) as unknown as DocumentInternals;
       if (!isFunction(doc._addInfo)) return "PDFDocument#_addInfo is gone";
       if (typeof doc.info !== "object" || doc.info === null) return "PDFDocument#info is not an object";
       return /this\.info/.test(String(doc._addInfo)) ? undefined : "_addInfo no longer reads this.info";
@@ -339,12 +350,15 @@ export const PATCHES: readonly PatchCheck[] = [
       const embedded = (doc as unknown as DocumentInternals)._font;
       if (!embedded) return "PDFDocument#_font is not set by doc.font()";
       if (embedded.font !== font) return "EmbeddedFont#font is not the fontkit font given";
-      return typeof embedded.layoutCache === "object" && embedded.layoutCache !== null ? undefined : "EmbeddedFont#layoutCache is not an object";
+      return typeof embedded.layoutCache === "object" && embedded.layoutCache !== null
+        ? undefined
+        : "EmbeddedFont#layoutCache is not an object";
     },
   },
   {
     name: "subset-headers",
-    relies: "fontkit TTFSubset#_addGlyph/#font, TTFFont#loca.offsets/#_getTableStream/#_variationProcessor, Glyph#_decode/#_getMetrics",
+    relies:
+      "fontkit TTFSubset#_addGlyph/#font, TTFFont#loca.offsets/#_getTableStream/#_variationProcessor, Glyph#_decode/#_getMetrics",
     problem({ font }) {
       const internals = font as unknown as TTFFontInternals;
       const subset = Object.getPrototypeOf(internals.createSubset()) as SubsetInternals;
@@ -353,12 +367,15 @@ export const PATCHES: readonly PatchCheck[] = [
       if (!isFunction(internals._getTableStream)) return "TTFFont#_getTableStream is gone";
       const glyph = internals.getGlyph(1) as GlyphInternals;
       const proto = Object.getPrototypeOf(glyph) as GlyphInternals;
-      return isFunction(proto._decode) && isFunction(glyph._getMetrics) ? undefined : "Glyph#_decode or #_getMetrics is gone";
+      return isFunction(proto._decode) && isFunction(glyph._getMetrics)
+        ? undefined
+        : "Glyph#_decode or #_getMetrics is gone";
     },
   },
   {
     name: "text-runs",
-    relies: "pdfkit PDFDocument#_font (an EmbeddedFont with #id, #ref() and #encode(text) giving [hex ids, positions]) and #page.fonts",
+    relies:
+      "pdfkit PDFDocument#_font (an EmbeddedFont with #id, #ref() and #encode(text) giving [hex ids, positions]) and #page.fonts",
     problem({ pdfkit, font }) {
       const doc = new pdfkit({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
       doc.addPage();
@@ -366,12 +383,17 @@ export const PATCHES: readonly PatchCheck[] = [
       doc.font("probe");
       const internals = doc as unknown as DocumentInternals;
       const embedded = internals._font;
-      if (!embedded || typeof embedded.id !== "string" || !isFunction(embedded.ref) || !isFunction(embedded.encode)) return "EmbeddedFont#id, #ref or #encode is gone";
+      if (!embedded || typeof embedded.id !== "string" || !isFunction(embedded.ref) || !isFunction(embedded.encode))
+        return "EmbeddedFont#id, #ref or #encode is gone";
       if (typeof internals.page?.fonts !== "object") return "PDFPage#fonts is not an object";
       const [encoded, positions] = embedded.encode("Ab");
-      if (!Array.isArray(encoded) || encoded.length !== 2 || !/^[0-9a-f]{4}$/.test(encoded[0]!)) return "EmbeddedFont#encode no longer gives 4-digit hexadecimal glyph ids";
+      if (!Array.isArray(encoded) || encoded.length !== 2 || !/^[0-9a-f]{4}$/.test(encoded[0]!))
+        return "EmbeddedFont#encode no longer gives 4-digit hexadecimal glyph ids";
       const position = positions[0];
-      return position && ["xAdvance", "yAdvance", "xOffset", "yOffset", "advanceWidth"].every((key) => typeof position[key as keyof GlyphPosition] === "number")
+      return position &&
+        ["xAdvance", "yAdvance", "xOffset", "yOffset", "advanceWidth"].every(
+          (key) => typeof position[key as keyof GlyphPosition] === "number",
+        )
         ? undefined
         : "EmbeddedFont#encode's positions lack xAdvance, yAdvance, xOffset, yOffset or advanceWidth";
     },
@@ -383,7 +405,9 @@ export const PATCHES: readonly PatchCheck[] = [
       const glyph = (font as unknown as TTFFontInternals).getGlyph(1) as GlyphInternals;
       const proto = Object.getPrototypeOf(glyph) as Record<string, unknown>;
       if (!GLYPH_READERS.every((name) => isFunction(proto[name]))) return "TTFGlyph#_decode or #_getCBox is gone";
-      return glyph._font === font && glyph.id === 1 ? undefined : "Glyph#_font or #id no longer name the glyph's font and id";
+      return glyph._font === font && glyph.id === 1
+        ? undefined
+        : "Glyph#_font or #id no longer name the glyph's font and id";
     },
   },
 ];

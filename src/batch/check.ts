@@ -60,7 +60,13 @@ export async function checkRows(file: string, options: CheckOptions): Promise<Ch
     result.rows = row.row;
     const problems = rowProblems(row, options, file);
     if (problems.length === 0) result.valid++;
-    else result.invalid.push({ row: row.row, ...(row.line !== undefined ? { line: row.line } : {}), ...optionalName(row), problems });
+    else
+      result.invalid.push({
+        row: row.row,
+        ...(row.line !== undefined ? { line: row.line } : {}),
+        ...optionalName(row),
+        problems,
+      });
   }
   return result;
 }
@@ -78,12 +84,15 @@ export function checkRowsInWorker(file: string, options: CheckOptions): Promise<
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
     });
     let settled = false;
-    worker.once("message", (reply: { ok: true; result: CheckResult } | { ok: false; input: boolean; problems: Problem[] }) => {
-      settled = true;
-      if (reply.ok) resolve(reply.result);
-      else reject(reply.input ? new InputError(reply.problems) : new FailureError(reply.problems));
-      void worker.terminate();
-    });
+    worker.once(
+      "message",
+      (reply: { ok: true; result: CheckResult } | { ok: false; input: boolean; problems: Problem[] }) => {
+        settled = true;
+        if (reply.ok) resolve(reply.result);
+        else reject(reply.input ? new InputError(reply.problems) : new FailureError(reply.problems));
+        void worker.terminate();
+      },
+    );
     worker.once("error", (error) => {
       if (!settled) reject(error);
       settled = true;

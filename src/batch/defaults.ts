@@ -33,5 +33,7 @@ export function defaultsProblems(defaults: DetailsInput | undefined, today: stri
   // Stand-ins for the required fields, so only the defaults' own problems remain.
   const result = validateDetails({ name: "X", phone: "76 12 34", ...defaults }, { today });
   if (result.ok) return [];
-  return result.problems.filter((p) => p.field !== undefined && (defaults as Record<string, unknown>)[p.field] !== undefined);
+  return result.problems.filter(
+    (p) => p.field !== undefined && (defaults as Record<string, unknown>)[p.field] !== undefined,
+  );
 }

@@ -3,4 +3,12 @@ export { runBatch, type BatchOptions, type BatchEvent, type BatchResult } from "
 export { readRows, formatOf, type SourceRow, type BatchFormat } from "./rows.js";
 export { checkRows, type RowReport, type CheckResult } from "./check.js";
 export { slugify, rowFolderName, rowNumberWidth } from "./slug.js";
-export { SummaryWriter, csvCell, csvLine, SUMMARY_COLUMNS, type SummaryEntry, type SummaryFormat, type RowStatus } from "./summary.js";
+export {
+  SummaryWriter,
+  csvCell,
+  csvLine,
+  SUMMARY_COLUMNS,
+  type SummaryEntry,
+  type SummaryFormat,
+  type RowStatus,
+} from "./summary.js";

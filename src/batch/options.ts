@@ -32,7 +32,11 @@ export async function checkOptions(options: OptionCheck): Promise<ResolvedOption
     problems.push(...error.problems);
   }
   if (!SUMMARY_FORMATS.includes(options.summary)) {
-    problems.push({ code: "option.choice", option: "summary", params: { value: String(options.summary), accepted: SUMMARY_FORMATS.join(", ") } });
+    problems.push({
+      code: "option.choice",
+      option: "summary",
+      params: { value: String(options.summary), accepted: SUMMARY_FORMATS.join(", ") },
+    });
   }
   // The font engine is loaded only when there are user fonts to check: the main thread of a
   // batch renders nothing, and stays small for the workers that do.

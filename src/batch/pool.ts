@@ -79,7 +79,10 @@ export class RenderPool {
 
   private spawn(): Slot {
     const setup: WorkerSetup = { options: this.options, force: this.force, fonts: this.fonts };
-    const slot: Slot = { worker: new Worker(this.workerUrl, { workerData: setup, resourceLimits: RESOURCE_LIMITS }), pending: new Map() };
+    const slot: Slot = {
+      worker: new Worker(this.workerUrl, { workerData: setup, resourceLimits: RESOURCE_LIMITS }),
+      pending: new Map(),
+    };
     slot.worker.on("message", (reply: RenderReply) => {
       const resolve = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);

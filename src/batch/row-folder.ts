@@ -13,7 +13,15 @@ import { join } from "node:path";
 import type { DetailsInput } from "../details/index.js";
 import type { GenerateOptions } from "../generate.js";
 import { PROJECT_ROOT } from "../paths.js";
-import { checkFolder, createFolderIn, openFolder, writeFiles, type FileToWrite, type SetState, type WriteResult } from "../write/index.js";
+import {
+  checkFolder,
+  createFolderIn,
+  openFolder,
+  writeFiles,
+  type FileToWrite,
+  type SetState,
+  type WriteResult,
+} from "../write/index.js";
 
 let version: string | undefined;
 
@@ -27,7 +35,9 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
@@ -56,7 +66,13 @@ export function inspectRowFolder(dir: string, key: string): Promise<SetState> {
  * the files of a folder that holds something else are replaced in one transaction, and the
  * earlier set's own files that the new set lacks go with them (no mixed set).
  */
-export async function writeRowFolder(out: string, folder: string, files: readonly FileToWrite[], key: string, replace: boolean): Promise<WriteResult> {
+export async function writeRowFolder(
+  out: string,
+  folder: string,
+  files: readonly FileToWrite[],
+  key: string,
+  replace: boolean,
+): Promise<WriteResult> {
   if (!replace) return createFolderIn(out, folder, files, { manifestKey: key });
   return writeFiles(join(out, folder), files, { force: true, manifestKey: key, retireOwn: true, waitMs: 2_000 });
 }
@@ -69,10 +85,18 @@ export async function writeRowFolder(out: string, folder: string, files: readonl
  */
 export async function cleanUpRowFolder(out: string, folder: string, replaced: boolean): Promise<void> {
   const prefix = `.${folder}.`;
-  const leftovers = (await readdir(out).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && name.endsWith(".partial"));
+  const leftovers = (await readdir(out).catch(() => [] as string[])).filter(
+    (name) => name.startsWith(prefix) && name.endsWith(".partial"),
+  );
   await Promise.all(leftovers.map((name) => rm(join(out, name), { recursive: true, force: true })));
   const dir = join(out, folder);
-  if (replaced && (await lstat(dir).then((s) => s.isDirectory(), () => false))) {
+  if (
+    replaced &&
+    (await lstat(dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  ) {
     const opened = await openFolder(dir, { breakOwnProcess: true, waitMs: 0 }).catch(() => undefined);
     await opened?.release();
   }

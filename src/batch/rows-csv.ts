@@ -25,16 +25,22 @@ function readHeader(cells: string[], file: string): FieldName[] {
     const name = cell.trim();
     const field = fieldFromKey(name);
     if (!field) {
-      unknown.push({ code: "batch.csvUnknownColumn", at, params: { column: i + 1, name, fields: FIELD_NAMES.join(", ") } });
+      unknown.push({
+        code: "batch.csvUnknownColumn",
+        at,
+        params: { column: i + 1, name, fields: FIELD_NAMES.join(", ") },
+      });
       return;
     }
     const other = columnOf.get(field);
-    if (other !== undefined) problems.push({ code: "batch.csvDuplicateColumn", at, params: { first: other + 1, second: i + 1, field } });
+    if (other !== undefined)
+      problems.push({ code: "batch.csvDuplicateColumn", at, params: { first: other + 1, second: i + 1, field } });
     columnOf.set(field, i);
     fields.push(field);
   });
   problems.push(...unknown.slice(0, MAX_COLUMNS_SHOWN));
-  if (unknown.length > MAX_COLUMNS_SHOWN) problems.push({ code: "file.unknownKeysMore", at, params: { count: unknown.length - MAX_COLUMNS_SHOWN } });
+  if (unknown.length > MAX_COLUMNS_SHOWN)
+    problems.push({ code: "file.unknownKeysMore", at, params: { count: unknown.length - MAX_COLUMNS_SHOWN } });
   if (!columnOf.has("name") && problems.length === 0) problems.push({ code: "batch.csvNoName", at });
   if (problems.length > 0) throw new InputError(problems);
   return fields;
@@ -124,7 +130,15 @@ export async function* readCsvRows(from: RowSource): AsyncGenerator<SourceRow> {
         if (cell !== undefined && cell !== "") input[field] = cell;
       });
       const problems: Problem[] =
-        record.length > fields.length ? [{ code: "batch.csvTooManyCells", at: rowPlace(file, row, line), params: { count: record.length, columns: fields.length } }] : [];
+        record.length > fields.length
+          ? [
+              {
+                code: "batch.csvTooManyCells",
+                at: rowPlace(file, row, line),
+                params: { count: record.length, columns: fields.length },
+              },
+            ]
+          : [];
       yield { row, line, input: input as DetailsInput, problems };
     }
   } catch (error) {

@@ -9,12 +9,24 @@ import { InputError } from "../errors.js";
 import type { Problem } from "../problems.js";
 import { jsonErrorPlace } from "../input/json.js";
 import { formatBytes } from "../input/read.js";
-import { BATCH_LIMITS, checkRowCount, objectToRow, rowPlace, unreadable, type RowSource, type SourceRow } from "./source-row.js";
+import {
+  BATCH_LIMITS,
+  checkRowCount,
+  objectToRow,
+  rowPlace,
+  unreadable,
+  type RowSource,
+  type SourceRow,
+} from "./source-row.js";
 
 /** A JSON.parse failure as a row problem, on the file's line where V8 says it is. */
 function syntaxProblem(file: string, text: string, error: Error, row: number, firstLine: number): Problem {
   const { line } = jsonErrorPlace(text, error.message);
-  return { code: "file.jsonSyntax", at: rowPlace(file, row, firstLine + (line ?? 1) - 1), params: { detail: error.message } };
+  return {
+    code: "file.jsonSyntax",
+    at: rowPlace(file, row, firstLine + (line ?? 1) - 1),
+    params: { detail: error.message },
+  };
 }
 
 function parseElement(text: string, row: number, line: number, file: string): SourceRow {
@@ -47,7 +59,8 @@ async function* chunks(source: RowSource): AsyncGenerator<string> {
 
 export async function* readJsonArrayRows(source: RowSource): AsyncGenerator<SourceRow> {
   const file = source.name;
-  const broken = (line: number, detail: string) => new InputError([{ code: "batch.jsonShape", at: { file, line }, params: { detail } }]);
+  const broken = (line: number, detail: string) =>
+    new InputError([{ code: "batch.jsonShape", at: { file, line }, params: { detail } }]);
   let state: "start" | "before" | "element" | "after" | "end" = "start";
   let line = 1;
   let row = 0;
@@ -73,7 +86,13 @@ export async function* readJsonArrayRows(source: RowSource): AsyncGenerator<Sour
         text += c;
         if (text.length > BATCH_LIMITS.rowChars) {
           const max = formatBytes(BATCH_LIMITS.rowChars);
-          throw new InputError([{ code: "batch.elementTooLarge", at: rowPlace(file, row + 1, startLine), params: { size: `> ${max}`, max } }]);
+          throw new InputError([
+            {
+              code: "batch.elementTooLarge",
+              at: rowPlace(file, row + 1, startLine),
+              params: { size: `> ${max}`, max },
+            },
+          ]);
         }
         if (c === "\n") line++;
         if (inString) {
@@ -147,7 +166,11 @@ export async function* readJsonLinesRows(source: RowSource): AsyncGenerator<Sour
     tooLong = false;
     if (wasTooLong) {
       checkRowCount(file, ++row);
-      return { row, line, problems: [{ code: "batch.elementTooLarge", at: rowPlace(file, row, line), params: { size: `> ${max}`, max } }] };
+      return {
+        row,
+        line,
+        problems: [{ code: "batch.elementTooLarge", at: rowPlace(file, row, line), params: { size: `> ${max}`, max } }],
+      };
     }
     if (text.trim() === "") return undefined;
     return parseElement(text, ++row, line, file);

@@ -31,11 +31,20 @@ export async function checkBatchFile(file: string): Promise<void> {
   formatOf(file);
   const stats = await stat(file).catch((error: NodeJS.ErrnoException) => error);
   if (stats instanceof Error) {
-    if (stats.code === "ENOENT" || stats.code === "ENOTDIR") throw new InputError([{ code: "file.missing", at: { file } }]);
+    if (stats.code === "ENOENT" || stats.code === "ENOTDIR")
+      throw new InputError([{ code: "file.missing", at: { file } }]);
     throw new InputError([{ code: "file.unreadable", at: { file }, params: { reason: stats.code ?? stats.message } }]);
   }
   if (!stats.isFile()) {
-    const kind = stats.isDirectory() ? "folder" : stats.isFIFO() ? "pipe" : stats.isSocket() ? "socket" : stats.isCharacterDevice() || stats.isBlockDevice() ? "device" : "special";
+    const kind = stats.isDirectory()
+      ? "folder"
+      : stats.isFIFO()
+        ? "pipe"
+        : stats.isSocket()
+          ? "socket"
+          : stats.isCharacterDevice() || stats.isBlockDevice()
+            ? "device"
+            : "special";
     throw new InputError([{ code: "file.notAFile", at: { file }, params: { kind } }]);
   }
 }

@@ -101,7 +101,10 @@ function atRow(problems: readonly Problem[], file: string, row: SourceRow): Prob
 
 /** Whether `out` has no summary of that name, or one an earlier batch wrote and nobody changed since. */
 async function summaryIsFree(out: string, name: string): Promise<boolean> {
-  const there = await lstat(join(out, name)).then(() => true, () => false);
+  const there = await lstat(join(out, name)).then(
+    () => true,
+    () => false,
+  );
   if (!there) return true;
   const listed = (await readManifest(out))?.files.find((f) => f.name === name);
   return listed !== undefined && (await isUnchanged(out, listed));
@@ -120,7 +123,11 @@ function generateOptionsOf(options: BatchOptions, lang: string, today: string): 
   };
 }
 
-export async function runBatch(file: string, options: BatchOptions, onProgress: (event: BatchEvent) => void = () => {}): Promise<BatchResult> {
+export async function runBatch(
+  file: string,
+  options: BatchOptions,
+  onProgress: (event: BatchEvent) => void = () => {},
+): Promise<BatchResult> {
   const out = resolve(options.out);
   const force = options.force ?? false;
   const format = options.summary ?? "csv";
@@ -130,18 +137,36 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
 
   const folder = await openFolder(out, { waitMs: options.lockWaitMs ?? 0 });
   const result: BatchResult = {
-    file, out, summaryFile: "", rows: 0, ok: 0, written: 0, kept: 0, invalid: [], failed: [], existing: 0, pending: 0, stopped: false, recovered: folder.recovered,
+    file,
+    out,
+    summaryFile: "",
+    rows: 0,
+    ok: 0,
+    written: 0,
+    kept: 0,
+    invalid: [],
+    failed: [],
+    existing: 0,
+    pending: 0,
+    stopped: false,
+    recovered: folder.recovered,
   };
   let pool: RenderPool | undefined;
   try {
     // An earlier summary is replaced only if it is an earlier batch's, unchanged (or with force).
     const summaryPath = join(out, summaryFileName(format));
     if (!force && !(await summaryIsFree(out, summaryFileName(format)))) {
-      throw new WriteRefused([{ code: "batch.summaryExists", option: "out", params: { path: summaryPath } }], [summaryPath]);
+      throw new WriteRefused(
+        [{ code: "batch.summaryExists", option: "out", params: { path: summaryPath } }],
+        [summaryPath],
+      );
     }
 
     // Pass 1: every row validated; only the problems are kept.
-    const checked = await checkRowsInWorker(file, { today, ...(options.defaults ? { defaults: options.defaults } : {}) });
+    const checked = await checkRowsInWorker(file, {
+      today,
+      ...(options.defaults ? { defaults: options.defaults } : {}),
+    });
     result.rows = checked.rows;
     onProgress({ type: "checked", rows: checked.rows, valid: checked.valid, invalid: checked.invalid, lang });
     if (signal?.aborted) {
@@ -155,10 +180,15 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
 
     const generateOptions = generateOptionsOf(options, lang, today);
     const width = rowNumberWidth(checked.rows);
-    const summary = new SummaryWriter(folder, format, (problem) => formatProblem(problem, lang, options.summaryLabels ?? COLUMN_LABELS));
+    const summary = new SummaryWriter(folder, format, (problem) =>
+      formatProblem(problem, lang, options.summaryLabels ?? COLUMN_LABELS),
+    );
     const workers = options.workers ?? defaultPoolSize(checked.valid);
     // One copy of the fonts every document uses, for all workers (10 MB per face).
-    pool = checked.valid > 0 ? new RenderPool(workers, generateOptions, force, primaryFontFiles([lang, letterLang])) : undefined;
+    pool =
+      checked.valid > 0
+        ? new RenderPool(workers, generateOptions, force, primaryFontFiles([lang, letterLang]))
+        : undefined;
     // Two rows per worker: one rendering, one waiting, so no core idles between rows.
     const maxInFlight = (pool?.size ?? 1) * 2;
     // Finished rows held for the summary's order; past this, wait for the slow row before reading on.
@@ -188,7 +218,13 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
       const failure = entry.status === "ok" ? undefined : report(row, entry.problems);
       if (failure) (entry.status === "invalid" ? result.invalid : result.failed).push(failure);
       done++;
-      onProgress({ type: "rendered", done, total: checked.valid, ...(reply.ok && reply.action === "kept" ? { kept: true } : {}), ...(failure ? { failed: failure } : {}) });
+      onProgress({
+        type: "rendered",
+        done,
+        total: checked.valid,
+        ...(reply.ok && reply.action === "kept" ? { kept: true } : {}),
+        ...(failure ? { failed: failure } : {}),
+      });
     };
 
     let lastRow = 0;
@@ -216,11 +252,15 @@ export async function runBatch(file: string, options: BatchOptions, onProgress: 
           inFlight.add(task);
         } else {
           // Only if the file changed since pass 1.
-          const problems: readonly Problem[] = row.problems.length > 0 ? row.problems : [{ code: "batch.rowChanged", at: rowPlace(file, row.row, row.line) }];
+          const problems: readonly Problem[] =
+            row.problems.length > 0
+              ? row.problems
+              : [{ code: "batch.rowChanged", at: rowPlace(file, row.row, row.line) }];
           summary.add(entryOf(row, "invalid", problems));
           result.invalid.push(report(row, problems));
         }
-        while (inFlight.size >= maxInFlight || (inFlight.size > 0 && summary.held >= maxHeld)) await Promise.race(inFlight);
+        while (inFlight.size >= maxInFlight || (inFlight.size > 0 && summary.held >= maxHeld))
+          await Promise.race(inFlight);
       }
       // Rows in flight finish, stopped or not.
       await Promise.all(inFlight);

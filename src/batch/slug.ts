@@ -13,7 +13,20 @@ export const MAX_SLUG_BYTES = 90;
 
 /** Latin letters that decomposition (NFKD) leaves whole, spelt as their usual ASCII transliteration. */
 const LATIN_FOLDS: Record<string, string> = {
-  "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ŀ": "l", "ħ": "h", "ŧ": "t", "ĸ": "k", "ŋ": "ng",
+  œ: "oe",
+  æ: "ae",
+  ß: "ss",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+  ŀ: "l",
+  ħ: "h",
+  ŧ: "t",
+  ĸ: "k",
+  ŋ: "ng",
 };
 const FOLDABLE = new RegExp(`[${Object.keys(LATIN_FOLDS).join("")}]`, "gu");
 
@@ -23,7 +36,8 @@ function cutToBytes(text: string, maxBytes: number): string {
   const chars = [...text];
   let bytes = 0;
   let end = 0;
-  while (end < chars.length && bytes + Buffer.byteLength(chars[end]!) <= maxBytes) bytes += Buffer.byteLength(chars[end++]!);
+  while (end < chars.length && bytes + Buffer.byteLength(chars[end]!) <= maxBytes)
+    bytes += Buffer.byteLength(chars[end++]!);
   // A mark or joiner belongs to the character before it: cut before that character instead.
   while (end > 0 && end < chars.length && /[\p{M}\u200c\u200d]/u.test(chars[end]!)) end--;
   return chars.slice(0, end).join("");

@@ -51,7 +51,9 @@ export function unreadable(file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return new InputError([{ code: "file.missing", at: { file } }]);
   if (code === "EISDIR") return new InputError([{ code: "file.notAFile", at: { file }, params: { kind: "folder" } }]);
-  return new InputError([{ code: "file.unreadable", at: { file }, params: { reason: code ?? (error as Error).message } }]);
+  return new InputError([
+    { code: "file.unreadable", at: { file }, params: { reason: code ?? (error as Error).message } },
+  ]);
 }
 
 /** The place of a row's problems. */
@@ -61,13 +63,15 @@ export function rowPlace(file: string, row: number, line?: number): { file: stri
 
 /** Refuses a file with more rows than a batch takes. */
 export function checkRowCount(file: string, row: number): void {
-  if (row > BATCH_LIMITS.rows) throw new InputError([{ code: "batch.tooManyRows", at: { file }, params: { max: BATCH_LIMITS.rows } }]);
+  if (row > BATCH_LIMITS.rows)
+    throw new InputError([{ code: "batch.tooManyRows", at: { file }, params: { max: BATCH_LIMITS.rows } }]);
 }
 
 /** A parsed JSON value (one array element or one line) to raw details, with its shape problems. */
 export function objectToRow(value: unknown, row: number, line: number, file: string): SourceRow {
   const at = rowPlace(file, row, line);
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { row, line, problems: [{ code: "batch.notObject", at }] };
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { row, line, problems: [{ code: "batch.notObject", at }] };
   const input: Record<string, unknown> = {};
   const keyOf = new Map<FieldName, string>();
   const problems: Problem[] = [];

@@ -35,7 +35,17 @@ export interface SummaryEntry {
 /** An entry as the file holds it: its problems worded (the JSON summary keeps them as data too). */
 export type SummaryRecord = Omit<SummaryEntry, "problems"> & { errors: string[] };
 
-export const SUMMARY_COLUMNS = ["row", "line", "name", "status", "action", "files", "pages", "bytes", "errors"] as const;
+export const SUMMARY_COLUMNS = [
+  "row",
+  "line",
+  "name",
+  "status",
+  "action",
+  "files",
+  "pages",
+  "bytes",
+  "errors",
+] as const;
 
 /** The manifest key of a summary (see write/manifest.ts): marks it as a batch's own file. */
 export const SUMMARY_KEY = "sim-cancel batch summary";
@@ -138,7 +148,11 @@ export class SummaryWriter {
       await unlink(this.temp).catch(() => {});
       throw writeError([problemOfSystemError(error, `${this.folder.dir}/${this.fileName}`)]);
     }
-    const result = await this.folder.write([{ fileName: this.fileName, temporaryPath: this.temp }], { force, replaceOwn: true, manifestKey: SUMMARY_KEY });
+    const result = await this.folder.write([{ fileName: this.fileName, temporaryPath: this.temp }], {
+      force,
+      replaceOwn: true,
+      manifestKey: SUMMARY_KEY,
+    });
     return result.files[0]!.path;
   }
 

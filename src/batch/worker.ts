@@ -46,7 +46,13 @@ async function render(job: RenderJob): Promise<Rendered | RenderReply> {
   }
   if (state.state === "complete") return { id: job.id, ok: true, action: "kept", files: keptFiles(state) };
   if (state.state === "other" && !force) {
-    return { id: job.id, ok: false, input: false, exists: true, problems: [writeProblem("write.exists", { paths: join(job.out, job.folder) })] };
+    return {
+      id: job.id,
+      ok: false,
+      input: false,
+      exists: true,
+      problems: [writeProblem("write.exists", { paths: join(job.out, job.folder) })],
+    };
   }
   try {
     return { documents: await generate(job.input, options), replace: state.state === "other" };
@@ -56,14 +62,24 @@ async function render(job: RenderJob): Promise<Rendered | RenderReply> {
 }
 
 async function write(job: RenderJob, { documents, replace }: Rendered): Promise<RenderReply> {
-  const files = documents.map((doc) => ({ fileName: doc.fileName, bytes: doc.bytes, info: { kind: doc.kind, lang: doc.lang, pages: doc.pages } }));
+  const files = documents.map((doc) => ({
+    fileName: doc.fileName,
+    bytes: doc.bytes,
+    info: { kind: doc.kind, lang: doc.lang, pages: doc.pages },
+  }));
   try {
     await writeRowFolder(job.out, job.folder, files, job.key, replace);
   } catch (error) {
     const exists = isWriteError(error) && error.problems.some((p) => p.code === "write.exists");
     return { id: job.id, ok: false, input: false, ...(exists ? { exists } : {}), problems: problemsOf(error) };
   }
-  const written = documents.map((doc) => ({ kind: doc.kind, lang: doc.lang, fileName: doc.fileName, pages: doc.pages, size: doc.bytes.byteLength }));
+  const written = documents.map((doc) => ({
+    kind: doc.kind,
+    lang: doc.lang,
+    fileName: doc.fileName,
+    pages: doc.pages,
+    size: doc.bytes.byteLength,
+  }));
   return { id: job.id, ok: true, action: replace ? "replaced" : "written", files: written };
 }
 

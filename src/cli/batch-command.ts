@@ -29,12 +29,20 @@ export interface BatchArgs {
  * row, and a row's own column wins. Made from the field list, so a new field is an option here too.
  */
 const ROW_DEFAULT_OPTIONS: Record<string, Options> = Object.fromEntries(
-  FIELD_NAMES.map((field) => [toKebab(field), { type: "string", requiresArg: true, describe: `Default ${toKebab(field)} for every row (a row's own column wins)` } satisfies Options]),
+  FIELD_NAMES.map((field) => [
+    toKebab(field),
+    {
+      type: "string",
+      requiresArg: true,
+      describe: `Default ${toKebab(field)} for every row (a row's own column wins)`,
+    } satisfies Options,
+  ]),
 );
 
 /** With SIM_CANCEL_REPORT_RSS=1, the process's peak memory on stderr (for bench/batch.mjs). */
 function reportRss(): void {
-  if (process.env["SIM_CANCEL_REPORT_RSS"] === "1") process.stderr.write(`sim-cancel: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB\n`);
+  if (process.env["SIM_CANCEL_REPORT_RSS"] === "1")
+    process.stderr.write(`sim-cancel: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB\n`);
 }
 
 export const batchCommand: CommandModule<object, BatchArgs> = {
@@ -43,15 +51,37 @@ export const batchCommand: CommandModule<object, BatchArgs> = {
   builder: (y) =>
     outputOptions(
       y
-        .positional("file", { type: "string", describe: "A .csv with a header of field names (name, phone, plan, …), a .json array of objects, or a .jsonl file", demandOption: true })
-        .option("out", { type: "string", requiresArg: true, default: "output/batch", describe: "Folder for the row folders (NNNN-name/) and the summary", group: "Output:" })
-        .option("summary", { choices: ["csv", "json"] as const, default: "csv" as const, describe: "Format of the summary file in --out", group: "Output:" })
+        .positional("file", {
+          type: "string",
+          describe:
+            "A .csv with a header of field names (name, phone, plan, …), a .json array of objects, or a .jsonl file",
+          demandOption: true,
+        })
+        .option("out", {
+          type: "string",
+          requiresArg: true,
+          default: "output/batch",
+          describe: "Folder for the row folders (NNNN-name/) and the summary",
+          group: "Output:",
+        })
+        .option("summary", {
+          choices: ["csv", "json"] as const,
+          default: "csv" as const,
+          describe: "Format of the summary file in --out",
+          group: "Output:",
+        })
         .options(ROW_DEFAULT_OPTIONS)
         .group(Object.keys(ROW_DEFAULT_OPTIONS), "Details for every row (a row's own column wins):"),
     )
-      .example("$0 batch students.csv --out output/batch", "One folder of PDFs per student, and output/batch/summary.csv")
+      .example(
+        "$0 batch students.csv --out output/batch",
+        "One folder of PDFs per student, and output/batch/summary.csv",
+      )
       .example("$0 batch students.jsonl --lang en --json", "Checklists in English; the result as JSON on stdout")
-      .example("$0 batch students.csv --date 2026-11-24 --plan prepaid", "The same letter date and plan for every row without its own") as unknown as Argv<BatchArgs>,
+      .example(
+        "$0 batch students.csv --date 2026-11-24 --plan prepaid",
+        "The same letter date and plan for every row without its own",
+      ) as unknown as Argv<BatchArgs>,
   handler: async (args) => {
     try {
       const { runBatchCommand } = await import("./batch-run.js");

@@ -17,8 +17,11 @@ const FLAG = "--single-threaded-gc";
  * `runHere` runs the batch in this process after all, if the child cannot be started.
  */
 export function rerunBatchWithSingleThreadedGc(script: string, runHere: () => void): boolean {
-  if (process.argv[2] !== "batch" || process.execArgv.some((arg) => arg === FLAG || arg.startsWith("--inspect"))) return false;
-  const child = spawn(process.execPath, [...process.execArgv, FLAG, script, ...process.argv.slice(2)], { stdio: "inherit" });
+  if (process.argv[2] !== "batch" || process.execArgv.some((arg) => arg === FLAG || arg.startsWith("--inspect")))
+    return false;
+  const child = spawn(process.execPath, [...process.execArgv, FLAG, script, ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
   // Every stop signal sent to this process is passed on: `kill -INT` or `kill -TERM` on this pid
   // (the one a user or supervisor sees) must stop the batch. Ctrl-C at a terminal reaches both
   // processes, so the child may get SIGINT twice: it stops cleanly either way (see batch-run.ts),

@@ -52,7 +52,9 @@ class Output {
 /** Rows and their problems, each problem under its row (so without the row's place again). */
 function describeRows(title: string, rows: RowReport[], lang: string): string {
   const lines = rows.map((r) => {
-    const problems = r.problems.map((p) => `    - ${formatProblem(p.at?.row === r.row ? { ...p, at: undefined } : p, lang, BATCH_CLI_LABELS)}`);
+    const problems = r.problems.map(
+      (p) => `    - ${formatProblem(p.at?.row === r.row ? { ...p, at: undefined } : p, lang, BATCH_CLI_LABELS)}`,
+    );
     return `  ${formatPlace({ row: r.row, ...(r.line !== undefined ? { line: r.line } : {}) }, lang)}${r.name ? ` "${r.name}"` : ""}:\n${problems.join("\n")}`;
   });
   return `sim-cancel: ${title}:\n${lines.join("\n")}\n`;
@@ -64,7 +66,10 @@ function reportJson(report: RowReport, lang: string): object {
 }
 
 /** Progress on stderr: a bar at a terminal, otherwise a plain line every 5% or so. */
-function progressReporter(json: boolean, output: Output): { onProgress: (event: BatchEvent) => void; stop: () => void } {
+function progressReporter(
+  json: boolean,
+  output: Output,
+): { onProgress: (event: BatchEvent) => void; stop: () => void } {
   const tty = process.stderr.isTTY === true;
   let bar: cliProgress.SingleBar | undefined;
   let lastStep = -1;
@@ -80,12 +85,23 @@ function progressReporter(json: boolean, output: Output): { onProgress: (event: 
       lang = event.lang;
       if (event.invalid.length > 0 && !json) {
         const n = event.invalid.length;
-        output.err(describeRows(`${n} of ${event.rows} row${event.rows === 1 ? "" : "s"} ${n === 1 ? "is" : "are"} invalid and will be skipped`, event.invalid, lang));
+        output.err(
+          describeRows(
+            `${n} of ${event.rows} row${event.rows === 1 ? "" : "s"} ${n === 1 ? "is" : "are"} invalid and will be skipped`,
+            event.invalid,
+            lang,
+          ),
+        );
       }
       if (event.valid === 0) return;
       if (tty) {
         bar = new cliProgress.SingleBar(
-          { stream: process.stderr, format: "rendering [{bar}] {value}/{total} rows | {percentage}% | ETA {eta_formatted}", hideCursor: true, clearOnComplete: false },
+          {
+            stream: process.stderr,
+            format: "rendering [{bar}] {value}/{total} rows | {percentage}% | ETA {eta_formatted}",
+            hideCursor: true,
+            clearOnComplete: false,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(event.valid, 0);
@@ -118,7 +134,13 @@ export function exitCodeOf(result: BatchResult): number {
   return 0;
 }
 
-function printResult(result: BatchResult, json: boolean, output: Output, stoppedBy: string | undefined, lang: string): void {
+function printResult(
+  result: BatchResult,
+  json: boolean,
+  output: Output,
+  stoppedBy: string | undefined,
+  lang: string,
+): void {
   if (json) {
     const summary = {
       ok: result.invalid.length === 0 && result.failed.length === 0 && !result.stopped,
@@ -145,9 +167,14 @@ function printResult(result: BatchResult, json: boolean, output: Output, stopped
   output.out(`${result.rows} row${result.rows === 1 ? "" : "s"}: ${parts.join(", ")}\n`);
   for (const line of describeRecovery(result.recovered, result.out, lang)) output.err(`sim-cancel: ${line}\n`);
   if (result.existing > 0) {
-    output.err(`sim-cancel: ${result.existing} row folder${result.existing === 1 ? " holds" : "s hold"} other documents and ${result.existing === 1 ? "was" : "were"} left as ${result.existing === 1 ? "it was" : "they were"}; --force replaces ${result.existing === 1 ? "it" : "them"} (the earlier files are put back if anything fails)\n`);
+    output.err(
+      `sim-cancel: ${result.existing} row folder${result.existing === 1 ? " holds" : "s hold"} other documents and ${result.existing === 1 ? "was" : "were"} left as ${result.existing === 1 ? "it was" : "they were"}; --force replaces ${result.existing === 1 ? "it" : "them"} (the earlier files are put back if anything fails)\n`,
+    );
   }
-  if (result.stopped) output.err(`sim-cancel: stopped${stoppedBy && stoppedBy !== "output" ? ` (${stoppedBy})` : ""}; run the same command again to finish: the rows done are kept\n`);
+  if (result.stopped)
+    output.err(
+      `sim-cancel: stopped${stoppedBy && stoppedBy !== "output" ? ` (${stoppedBy})` : ""}; run the same command again to finish: the rows done are kept\n`,
+    );
   if (result.ok > 0) output.out(`documents in ${result.out}\n`);
   if (result.summaryFile) output.out(`summary: ${result.summaryFile}\n`);
 }
@@ -164,7 +191,8 @@ export async function runBatchCommand(args: BatchArgs): Promise<BatchEnd> {
   const stop = (why: NodeJS.Signals | "output") => {
     if (stoppedBy === undefined) {
       stoppedBy = why;
-      if (!output.closed) output.err(`sim-cancel: stopping (${why}): the rows in flight finish, then the summary is written\n`);
+      if (!output.closed)
+        output.err(`sim-cancel: stopping (${why}): the rows in flight finish, then the summary is written\n`);
     }
     controller.abort();
   };
@@ -185,7 +213,11 @@ export async function runBatchCommand(args: BatchArgs): Promise<BatchEnd> {
         ...(args.paper ? { paper: args.paper as Paper } : {}),
         translation: args.translation,
         fonts: args.font,
-        defaults: definedDefaults({ ...args, address: unescapeLines(args["address"]), forwardingAddress: unescapeLines(args["forwardingAddress"]) }),
+        defaults: definedDefaults({
+          ...args,
+          address: unescapeLines(args["address"]),
+          forwardingAddress: unescapeLines(args["forwardingAddress"]),
+        }),
         signal: controller.signal,
         summaryLabels: BATCH_CLI_LABELS,
         ...sourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]),

@@ -12,7 +12,10 @@ export const STANDARD_INPUT = "standard input";
 
 async function readSource(file: string): Promise<string> {
   try {
-    const bytes = file === "-" ? await readStreamLimited(process.stdin, STANDARD_INPUT, MAX_DETAILS_BYTES) : await readLimited(file, { maxBytes: MAX_DETAILS_BYTES });
+    const bytes =
+      file === "-"
+        ? await readStreamLimited(process.stdin, STANDARD_INPUT, MAX_DETAILS_BYTES)
+        : await readLimited(file, { maxBytes: MAX_DETAILS_BYTES });
     return decodeUtf8(bytes, file === "-" ? STANDARD_INPUT : file);
   } catch (error) {
     // The problem is about the option's file: the front end names the option with it.

@@ -37,10 +37,16 @@ const DETAIL_OPTIONS = {
   address: { type: "string", describe: 'Postal address; "\\n" or a real line break separates lines' },
   email: { type: "string", describe: "E-mail address" },
   "birth-date": { type: "string", describe: "Your date of birth, YYYY-MM-DD (for the proxy letter)" },
-  "id-type": { type: "string", describe: "Your ID document: passport, id-card or residence-permit (for the proxy letter)" },
+  "id-type": {
+    type: "string",
+    describe: "Your ID document: passport, id-card or residence-permit (for the proxy letter)",
+  },
   "id-number": { type: "string", describe: "That document's number (for the proxy letter)" },
   plan: { type: "string", describe: "prepaid (Liberté) or postpaid (forfait)" },
-  offer: { type: "string", describe: 'The name of your offer, printed in the letter only when given ("Forfait M 10 Go")' },
+  offer: {
+    type: "string",
+    describe: 'The name of your offer, printed in the letter only when given ("Forfait M 10 Go")',
+  },
   channel: { type: "string", describe: "in-person (default), post or proxy" },
   reason: { type: "string", describe: "Reason for cancelling (optional)" },
   "effective-date": { type: "string", describe: "Requested end date, YYYY-MM-DD" },
@@ -48,24 +54,57 @@ const DETAIL_OPTIONS = {
   place: { type: "string", describe: "Where you sign the letters (default: Nouméa)" },
   "proxy-name": { type: "string", describe: "Your representative's full name (--channel proxy)" },
   "proxy-id": { type: "string", describe: "Your representative's ID document number" },
-  "proxy-id-type": { type: "string", describe: "Your representative's ID document: passport, id-card or residence-permit" },
+  "proxy-id-type": {
+    type: "string",
+    describe: "Your representative's ID document: passport, id-card or residence-permit",
+  },
   iban: { type: "string", describe: "IBAN for a refund" },
   bic: { type: "string", describe: "BIC of that account" },
   "account-holder": { type: "string", describe: "Holder of that account" },
-  "forwarding-address": { type: "string", describe: "Where to send the final invoice after you leave (implies --leaving)" },
+  "forwarding-address": {
+    type: "string",
+    describe: "Where to send the final invoice after you leave (implies --leaving)",
+  },
   leaving: { type: "boolean", describe: "You are leaving New Caledonia: the checklist adds what to do before you go" },
 } as const;
 
 /** The output options shared with `batch`. */
 export function outputOptions<T>(y: Argv<T>) {
   return y
-    .option("lang", { type: "string", requiresArg: true, describe: "Checklist language: zh-Hans, zh-Hant, en, fr", group: "Output:" })
-    .option("letter-lang", { type: "string", requiresArg: true, describe: "Language of the letter to send (default fr)", group: "Output:" })
-    .option("translation", { type: "boolean", default: true, describe: "Add a translation of the letter (--no-translation drops it)", group: "Output:" })
+    .option("lang", {
+      type: "string",
+      requiresArg: true,
+      describe: "Checklist language: zh-Hans, zh-Hant, en, fr",
+      group: "Output:",
+    })
+    .option("letter-lang", {
+      type: "string",
+      requiresArg: true,
+      describe: "Language of the letter to send (default fr)",
+      group: "Output:",
+    })
+    .option("translation", {
+      type: "boolean",
+      default: true,
+      describe: "Add a translation of the letter (--no-translation drops it)",
+      group: "Output:",
+    })
     .option("paper", { type: "string", requiresArg: true, describe: "a4 (default) or letter", group: "Output:" })
-    .option("font", { type: "string", requiresArg: true, array: true, default: [] as string[], describe: "Extra font for rare characters (TTF, OTF, FILE.ttc#Face)", group: "Output:" })
+    .option("font", {
+      type: "string",
+      requiresArg: true,
+      array: true,
+      default: [] as string[],
+      describe: "Extra font for rare characters (TTF, OTF, FILE.ttc#Face)",
+      group: "Output:",
+    })
     .option("force", { type: "boolean", default: false, describe: "Replace existing files", group: "Output:" })
-    .option("json", { type: "boolean", default: false, describe: "Print a machine-readable summary", group: "Output:" });
+    .option("json", {
+      type: "boolean",
+      default: false,
+      describe: "Print a machine-readable summary",
+      group: "Output:",
+    });
 }
 
 /** Shells make newlines awkward to type: a literal "\n" in an address means a line break. */
@@ -76,7 +115,8 @@ function unescapeLines(value: unknown): unknown {
 /** SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since 1970, used as the PDFs' dates. */
 export function sourceDateEpoch(value: string | undefined): { timestamp?: Date } {
   if (value === undefined || value === "") return {};
-  if (!/^\d{1,12}$/.test(value)) throw new InputError([{ code: "option.sourceDateEpoch", option: "timestamp", params: { value } }]);
+  if (!/^\d{1,12}$/.test(value))
+    throw new InputError([{ code: "option.sourceDateEpoch", option: "timestamp", params: { value } }]);
   return { timestamp: new Date(Number(value) * 1000) };
 }
 
@@ -84,10 +124,16 @@ async function run(args: GenerateArgs): Promise<void> {
   const lang = args.lang ?? "zh-Hans";
   const file = args.sample ? SAMPLE_DETAILS_FILE : args.details;
   const fromFile = file ? await readDetailsFile(file) : {};
-  let input = mergeFlags(fromFile, { ...args, address: unescapeLines(args.address), forwardingAddress: unescapeLines(args.forwardingAddress) });
+  let input = mergeFlags(fromFile, {
+    ...args,
+    address: unescapeLines(args.address),
+    forwardingAddress: unescapeLines(args.forwardingAddress),
+  });
   // Ask only a person at a terminal: never a pipe, a script or CI, and never with --no-input.
   if (args.input && process.stdin.isTTY && file !== "-") {
-    input = await askForMissing(input, lang, todayInNoumea(new Date()), askInTerminal, (line) => process.stderr.write(`${line}\n`));
+    input = await askForMissing(input, lang, todayInNoumea(new Date()), askInTerminal, (line) =>
+      process.stderr.write(`${line}\n`),
+    );
   }
   // Loaded here, not at start-up: the other commands never need the renderer and its fonts.
   const { generate } = await import("../generate.js");
@@ -112,7 +158,14 @@ async function run(args: GenerateArgs): Promise<void> {
     process.exitCode = error instanceof InputError ? EXIT_INPUT : EXIT_RUNTIME;
     return;
   }
-  const files = documents.map((doc, i) => ({ kind: doc.kind, lang: doc.lang, path: written.files[i]!.path, status: written.files[i]!.status, pages: doc.pages, bytes: doc.bytes.length }));
+  const files = documents.map((doc, i) => ({
+    kind: doc.kind,
+    lang: doc.lang,
+    path: written.files[i]!.path,
+    status: written.files[i]!.status,
+    pages: doc.pages,
+    bytes: doc.bytes.length,
+  }));
   // The same notice comes with each document that prints the field: said once.
   const notices = [...new Map(documents.flatMap((doc) => doc.notices).map((n) => [JSON.stringify(n), n])).values()];
   // A notice is information, not a mistake: its field's label, no hint of what the field expects.
@@ -121,12 +174,17 @@ async function run(args: GenerateArgs): Promise<void> {
     return { ...notice, message: worded.label === undefined ? worded.message : `${worded.label}: ${worded.message}` };
   });
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ ok: true, files, recovered: written.recovered, warnings: noticeLines }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ok: true, files, recovered: written.recovered, warnings: noticeLines }, null, 2)}\n`,
+    );
     return;
   }
-  for (const line of describeRecovery(written.recovered, written.dir, lang)) process.stderr.write(`sim-cancel: ${line}\n`);
+  for (const line of describeRecovery(written.recovered, written.dir, lang))
+    process.stderr.write(`sim-cancel: ${line}\n`);
   for (const doc of files) {
-    process.stdout.write(`${statusWord(doc.status, lang)}  ${doc.path}  (${doc.kind}, ${doc.lang}, ${doc.pages} page${doc.pages > 1 ? "s" : ""}, ${formatSize(doc.bytes)})\n`);
+    process.stdout.write(
+      `${statusWord(doc.status, lang)}  ${doc.path}  (${doc.kind}, ${doc.lang}, ${doc.pages} page${doc.pages > 1 ? "s" : ""}, ${formatSize(doc.bytes)})\n`,
+    );
   }
   for (const notice of noticeLines) process.stdout.write(`note: ${notice.message}\n`);
 }
@@ -140,16 +198,45 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       y
         .options(DETAIL_OPTIONS)
         .group(Object.keys(DETAIL_OPTIONS), "Your details:")
-        .option("details", { type: "string", requiresArg: true, describe: "Read details from a YAML or JSON file (- for standard input); flags win", group: "Input:" })
+        .option("details", {
+          type: "string",
+          requiresArg: true,
+          describe: "Read details from a YAML or JSON file (- for standard input); flags win",
+          group: "Input:",
+        })
         .option("sample", { type: "boolean", describe: "Use the bundled fictional sample details", group: "Input:" })
-        .option("pack", { type: "string", requiresArg: true, describe: "Use a carrier pack folder instead of the bundled one (see docs/templates.md)", group: "Input:" })
-        .option("templates", { type: "string", requiresArg: true, describe: "A folder of templates replacing the pack's ones of the same file name", group: "Input:" })
-        .option("input", { type: "boolean", default: true, describe: "Ask for missing details in a terminal (--no-input never asks)", group: "Input:" })
+        .option("pack", {
+          type: "string",
+          requiresArg: true,
+          describe: "Use a carrier pack folder instead of the bundled one (see docs/templates.md)",
+          group: "Input:",
+        })
+        .option("templates", {
+          type: "string",
+          requiresArg: true,
+          describe: "A folder of templates replacing the pack's ones of the same file name",
+          group: "Input:",
+        })
+        .option("input", {
+          type: "boolean",
+          default: true,
+          describe: "Ask for missing details in a terminal (--no-input never asks)",
+          group: "Input:",
+        })
         .conflicts("sample", "details"),
     )
-      .option("out", { type: "string", requiresArg: true, default: "output", describe: "Folder for the PDFs", group: "Output:" })
+      .option("out", {
+        type: "string",
+        requiresArg: true,
+        default: "output",
+        describe: "Folder for the PDFs",
+        group: "Output:",
+      })
       .example("$0 --sample", "Both PDFs from the bundled sample details")
-      .example('$0 --name "Xiaoming WANG" --phone "76 12 34" --plan postpaid', "Your own details") as unknown as Argv<GenerateArgs>,
+      .example(
+        '$0 --name "Xiaoming WANG" --phone "76 12 34" --plan postpaid',
+        "Your own details",
+      ) as unknown as Argv<GenerateArgs>,
   handler: async (args) => {
     try {
       await run(args);

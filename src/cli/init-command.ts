@@ -18,14 +18,29 @@ export const initCommand: CommandModule<object, InitArgs> = {
   builder: (y) =>
     y
       .positional("file", { type: "string", default: "details.yaml", describe: "Where to write it" })
-      .option("lang", { type: "string", requiresArg: true, default: "zh-Hans", describe: "Language of the comments: zh-Hans, zh-Hant, en, fr" })
-      .option("pack", { type: "string", requiresArg: true, describe: "Instead, copy the bundled carrier pack into this folder to make your own" })
-      .option("force", { type: "boolean", default: false, describe: "Replace an existing file" }) as unknown as Argv<InitArgs>,
+      .option("lang", {
+        type: "string",
+        requiresArg: true,
+        default: "zh-Hans",
+        describe: "Language of the comments: zh-Hans, zh-Hant, en, fr",
+      })
+      .option("pack", {
+        type: "string",
+        requiresArg: true,
+        describe: "Instead, copy the bundled carrier pack into this folder to make your own",
+      })
+      .option("force", {
+        type: "boolean",
+        default: false,
+        describe: "Replace an existing file",
+      }) as unknown as Argv<InitArgs>,
   handler: async (args) => {
     try {
       if (args.pack) {
         const dir = await scaffoldPack(args.pack, args.force);
-        process.stdout.write(`${dir}\nEdit pack.yaml and the templates (see docs/templates.md), then run: npx sim-cancel --pack ${args.pack} --details details.yaml\n`);
+        process.stdout.write(
+          `${dir}\nEdit pack.yaml and the templates (see docs/templates.md), then run: npx sim-cancel --pack ${args.pack} --details details.yaml\n`,
+        );
         return;
       }
       const written = await writeDetailsTemplate(args.file, args.lang, args.force);

@@ -46,7 +46,8 @@ export async function writeDetailsTemplate(file: string, lang: string, force: bo
     return written.files[0]!.path;
   } catch (error) {
     // The writer's refusal suggests --out, which init does not have: init's own words instead.
-    if (isWriteError(error) && error.problems.some((p) => p.code === "write.exists")) throw new InputError([{ code: "write.initExists", params: { path } }]);
+    if (isWriteError(error) && error.problems.some((p) => p.code === "write.exists"))
+      throw new InputError([{ code: "write.initExists", params: { path } }]);
     throw error;
   }
 }
@@ -54,7 +55,14 @@ export async function writeDetailsTemplate(file: string, lang: string, force: bo
 /** `init --pack DIR`: a copy of the bundled pack to edit into another carrier's. */
 export async function scaffoldPack(dir: string, force: boolean): Promise<string> {
   // Anything at that name, a dangling symlink too, is kept without --force.
-  if (!force && (await lstat(dir).then(() => true, () => false))) throw new InputError([{ code: "write.packFolderExists", params: { dir } }]);
+  if (
+    !force &&
+    (await lstat(dir).then(
+      () => true,
+      () => false,
+    ))
+  )
+    throw new InputError([{ code: "write.packFolderExists", params: { dir } }]);
   await cp(BUNDLED_PACK_DIR, dir, { recursive: true, force: true });
   return dir;
 }

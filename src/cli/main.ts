@@ -17,7 +17,13 @@ import { show } from "../show.js";
 
 /** yargs reads a lone "-" as a positional, so "--details -" (standard input) is passed as "--details=-". */
 function joinStdinDash(args: string[]): string[] {
-  return args.flatMap((arg, i) => (arg === "-" && args[i - 1] === "--details" ? [] : arg === "--details" && args[i + 1] === "-" ? ["--details=-"] : [arg]));
+  return args.flatMap((arg, i) =>
+    arg === "-" && args[i - 1] === "--details"
+      ? []
+      : arg === "--details" && args[i + 1] === "-"
+        ? ["--details=-"]
+        : [arg],
+  );
 }
 
 const COMMANDS = ["generate", "init", "packs", "batch", "serve"];
@@ -55,7 +61,12 @@ function ownVersion(): string {
 class UsageError extends Error {}
 
 /** yargs' own translations of its messages, for the languages of our messages. */
-const YARGS_LOCALES: Readonly<Record<MessageLang, string>> = { en: "en", fr: "fr", "zh-Hans": "zh_CN", "zh-Hant": "zh_TW" };
+const YARGS_LOCALES: Readonly<Record<MessageLang, string>> = {
+  en: "en",
+  fr: "fr",
+  "zh-Hans": "zh_CN",
+  "zh-Hant": "zh_TW",
+};
 
 /**
  * The language of the messages, from --lang (the checklist's), as the other messages: yargs' usage
@@ -78,7 +89,9 @@ export async function main(argv: string[]): Promise<void> {
       .locale(helpShown ? "en" : YARGS_LOCALES[resolveMessageLang(lang)])
       .scriptName("sim-cancel")
       .wrap(helpWidth(args))
-      .usage("$0 [command] [options]\n\nPrints a checklist and a cancellation letter for a mobile line with OPT-NC (Helia, ex-Mobilis).")
+      .usage(
+        "$0 [command] [options]\n\nPrints a checklist and a cancellation letter for a mobile line with OPT-NC (Helia, ex-Mobilis).",
+      )
       .command(generateCommand)
       .command(initCommand)
       .command(packsCommand)

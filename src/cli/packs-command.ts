@@ -18,7 +18,9 @@ async function listPacks(): Promise<string[]> {
     const pack = await loadPack(dir).catch(() => undefined);
     if (!pack) continue; // a folder of other templates (templates/cli), not a pack
     lines.push(`${pack.id}  ${pack.name["en"] ?? Object.values(pack.name)[0]}`);
-    lines.push(`  checklist languages: ${pack.languages.join(", ")}; letter languages: ${pack.letterLanguages.join(", ")}`);
+    lines.push(
+      `  checklist languages: ${pack.languages.join(", ")}; letter languages: ${pack.letterLanguages.join(", ")}`,
+    );
     lines.push(`  folder: ${dir}`);
   }
   return lines;

@@ -30,12 +30,20 @@ function loadTexts(): PromptTexts {
 function missingFields(input: DetailsInput, today: string): string[] {
   const result = validateDetails(input, { today });
   if (result.ok) return [];
-  const missing = result.problems.filter((p) => p.field !== undefined && ASKABLE.has(p.field) && (p.code === "required" || p.code === "proxyName.required"));
+  const missing = result.problems.filter(
+    (p) => p.field !== undefined && ASKABLE.has(p.field) && (p.code === "required" || p.code === "proxyName.required"),
+  );
   return [...new Set(missing.map((p) => p.field!))];
 }
 
 /** The details with every missing required field asked for; `say` prints the introduction. */
-export async function askForMissing(input: DetailsInput, lang: string, today: string, ask: Ask, say: (line: string) => void): Promise<DetailsInput> {
+export async function askForMissing(
+  input: DetailsInput,
+  lang: string,
+  today: string,
+  ask: Ask,
+  say: (line: string) => void,
+): Promise<DetailsInput> {
   const fields = missingFields(input, today);
   if (fields.length === 0) return input;
   const texts = loadTexts();

@@ -32,9 +32,13 @@ export function reportFailure(error: unknown, json: boolean, lang: string, label
   const w = words(lang);
   const lines = cancelled ? [w["cli.cancelled"]] : problems.map((problem) => formatProblem(problem, lang, labels));
   if (json) {
-    process.stdout.write(`${JSON.stringify({ ok: false, errors: lines, problems: problemsAsJson(problems, lang, labels) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ok: false, errors: lines, problems: problemsAsJson(problems, lang, labels) }, null, 2)}\n`,
+    );
   } else {
-    process.stderr.write(`sim-cancel: ${input ? w["cli.cannotMake"] : w["cli.failed"]}:\n${lines.map((line) => `  - ${line}`).join("\n")}\n`);
+    process.stderr.write(
+      `sim-cancel: ${input ? w["cli.cannotMake"] : w["cli.failed"]}:\n${lines.map((line) => `  - ${line}`).join("\n")}\n`,
+    );
   }
   return input ? EXIT_INPUT : EXIT_RUNTIME;
 }

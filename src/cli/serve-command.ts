@@ -16,11 +16,16 @@ const SERVE_MODULE = join(PROJECT_ROOT, "dist", "web", "serve.js");
 
 export const serveCommand: CommandModule<object, ServeArgs> = {
   command: "serve",
-  describe: "Open the web form: make the documents in a browser, on this computer (or, with --lan, from phones on the local network)",
+  describe:
+    "Open the web form: make the documents in a browser, on this computer (or, with --lan, from phones on the local network)",
   builder: (y) =>
     y
       .option("port", { type: "number", default: 0, describe: "Port to listen on (0: a free port)" })
-      .option("lan", { type: "boolean", default: false, describe: "Listen on the local network too; the printed address and QR code hold an access token" })
+      .option("lan", {
+        type: "boolean",
+        default: false,
+        describe: "Listen on the local network too; the printed address and QR code hold an access token",
+      })
       .option("open", { type: "boolean", default: false, describe: "Open the page in the default browser" })
       .example("$0 serve --open", "Start the form on this computer and open it")
       .example("$0 serve --lan", "Share it with phones on the same Wi-Fi (scan the QR code)") as never,

@@ -16,12 +16,25 @@ export function statusWord(status: FileStatus, lang: string): string {
 
 /** Lines (without "sim-cancel: ") saying what opening the folder put back after an interrupted run. */
 export function describeRecovery(recovery: Recovery, dir: string, lang: string): string[] {
-  const restored = recovery.restored.map((name) => words(lang)["write.restored"].replace("{path}", show(`${dir}/${name}`)));
-  const left = recovery.left.map((l) => formatProblem({ code: "write.restoreIncomplete", params: { path: `${dir}/${l.name}`, kept: `${dir}/${l.keptAs}` } }, lang, CLI_LABELS));
+  const restored = recovery.restored.map((name) =>
+    words(lang)["write.restored"].replace("{path}", show(`${dir}/${name}`)),
+  );
+  const left = recovery.left.map((l) =>
+    formatProblem(
+      { code: "write.restoreIncomplete", params: { path: `${dir}/${l.name}`, kept: `${dir}/${l.keptAs}` } },
+      lang,
+      CLI_LABELS,
+    ),
+  );
   return [...restored, ...left];
 }
 
 /** A failed write for --json: the problems as data and in words, and the files left as they were. */
 export function writeFailureJson(error: WriteError, lang: string): object {
-  return { ok: false, errors: error.problems.map((p) => formatProblem(p, lang, CLI_LABELS)), problems: problemsAsJson(error.problems, lang), kept: error.kept };
+  return {
+    ok: false,
+    errors: error.problems.map((p) => formatProblem(p, lang, CLI_LABELS)),
+    problems: problemsAsJson(error.problems, lang),
+    kept: error.kept,
+  };
 }

@@ -96,7 +96,8 @@ function sourcesToCheck(pack: Pack, printed: ListEntry[], lang: string): CheckSo
   for (const entry of printed) {
     const text = entry.text[lang] ?? "";
     if (entry.status === "verify") ids.push(...entry.sources);
-    for (const fact of factReferences(text)) if (pack.facts[fact]?.status === "verify") ids.push(...pack.facts[fact]!.sources);
+    for (const fact of factReferences(text))
+      if (pack.facts[fact]?.status === "verify") ids.push(...pack.facts[fact]!.sources);
     if (text.includes("mark pack.recipient") && pack.recipient.status === "verify") ids.push(...pack.recipient.sources);
   }
   // Sources one can look up first; a deduction (a source without an address) after them.
@@ -115,9 +116,13 @@ export function buildContext(
 ): TemplateContext {
   const situation = situationOf(details);
   const forTemplates = detailsForTemplates(details, users);
-  forTemplates["place"] = details.place !== undefined ? users.hold(details.place) : (pack.strings[DEFAULT_PLACE]?.[languages.lang] ?? "");
+  forTemplates["place"] =
+    details.place !== undefined ? users.hold(details.place) : (pack.strings[DEFAULT_PLACE]?.[languages.lang] ?? "");
   (forTemplates["proxy"] as Record<string, unknown>)["idType"] = details.proxy?.idType ?? "";
-  const steps = selectEntries(pack.steps, situation).map((step) => ({ ...step, items: selectEntries(step.items, situation) }));
+  const steps = selectEntries(pack.steps, situation).map((step) => ({
+    ...step,
+    items: selectEntries(step.items, situation),
+  }));
   const documents = selectEntries(pack.documents, situation);
   const precautions = selectEntries(pack.precautions, situation);
   // The leaving section exists only for a person leaving: its entries need no condition of their own.
@@ -142,6 +147,10 @@ export function buildContext(
     leaving,
     enclosures: selectEntries(pack.enclosures, situation),
     phrases: selectEntries(pack.phrases, situation),
-    checkSources: sourcesToCheck(pack, [...steps.flatMap((s) => s.items), ...documents, ...leaving, ...precautions], languages.lang),
+    checkSources: sourcesToCheck(
+      pack,
+      [...steps.flatMap((s) => s.items), ...documents, ...leaving, ...precautions],
+      languages.lang,
+    ),
   };
 }

@@ -3,8 +3,34 @@
  * sheet: "Nouméa, le 1er mars 2026", "2026年3月1日", "2 300 F".
  */
 
-const FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-const ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const FRENCH_MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+const ENGLISH_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** Long date for running text: "1er mars 2026", "2026年3月1日", "1 March 2026". */
 export function formatLongDate(isoDate: string, lang: string): string {
@@ -18,6 +44,8 @@ export function formatLongDate(isoDate: string, lang: string): string {
 
 /** Francs CFP the way OPT-NC writes prices: space between thousands, "F" after the amount. */
 export function formatMoney(amount: number): string {
-  const digits = Math.round(Math.abs(amount)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  const digits = Math.round(Math.abs(amount))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, " ");
   return `${amount < 0 ? "-" : ""}${digits} F`;
 }

@@ -107,22 +107,41 @@ env.registerHelper("fact", (id: string, options: Handlebars.HelperOptions) => {
   const value = pick(fact.value, scope, `fact "${id}"`);
   return fact.status === "verify" ? `${value}${verifyMark(scope)}` : value;
 });
-env.registerHelper("mark", (entry: { status?: string } | undefined, options: Handlebars.HelperOptions) => entry?.status === "verify" ? verifyMark(scopeOf(options)) : "");
-env.registerHelper("entry", (entry: { text?: Localized; status?: string } | undefined, options: Handlebars.HelperOptions) => {
-  const scope = scopeOf(options);
-  if (!entry?.text) throw templateProblem(scope, "template.entryNeedsText");
-  const text = renderSnippet(pick(entry.text, scope, "an entry's text"), options);
-  const mark = verifyMark(scope);
-  // One mark per item: when a fact to verify inside the text already carries one, the entry's own
-  // mark would only stutter after it ("helia.nc※.※"); the fact's mark, next to what to check, stays.
-  return entry.status === "verify" && !text.includes(mark) ? `${text}${mark}` : text;
-});
+env.registerHelper("mark", (entry: { status?: string } | undefined, options: Handlebars.HelperOptions) =>
+  entry?.status === "verify" ? verifyMark(scopeOf(options)) : "",
+);
+env.registerHelper(
+  "entry",
+  (entry: { text?: Localized; status?: string } | undefined, options: Handlebars.HelperOptions) => {
+    const scope = scopeOf(options);
+    if (!entry?.text) throw templateProblem(scope, "template.entryNeedsText");
+    const text = renderSnippet(pick(entry.text, scope, "an entry's text"), options);
+    const mark = verifyMark(scope);
+    // One mark per item: when a fact to verify inside the text already carries one, the entry's own
+    // mark would only stutter after it ("helia.nc※.※"); the fact's mark, next to what to check, stays.
+    return entry.status === "verify" && !text.includes(mark) ? `${text}${mark}` : text;
+  },
+);
 env.registerHelper("inline", (value: unknown, options: Handlebars.HelperOptions) => {
   const scope = scopeOf(options);
-  const lines = Array.isArray(value) ? value.map(String) : typeof value === "string" ? scope.users.resolve(value).split("\n") : [];
+  const lines = Array.isArray(value)
+    ? value.map(String)
+    : typeof value === "string"
+      ? scope.users.resolve(value).split("\n")
+      : [];
   // An address's lines joined into one for a sentence; the result is held like any user text, so it
   // still prints literally. A line's own trailing comma is dropped, or the join would double it.
-  return scope.users.hold(lines.map((line) => line.trim().replace(/[,;，；]+$/u, "").trimEnd()).filter(Boolean).join(", "));
+  return scope.users.hold(
+    lines
+      .map((line) =>
+        line
+          .trim()
+          .replace(/[,;，；]+$/u, "")
+          .trimEnd(),
+      )
+      .filter(Boolean)
+      .join(", "),
+  );
 });
 env.registerHelper("sentence", (value: unknown, options: Handlebars.HelperOptions) => {
   const scope = scopeOf(options);
@@ -148,7 +167,9 @@ env.registerHelper("date", (value: string, options: Handlebars.HelperOptions) =>
   const iso = scope.users.resolve(value ?? "");
   return iso ? scope.users.hold(formatLongDate(iso, scope.lang)) : "";
 });
-env.registerHelper("fill", (value: unknown, ...rest: unknown[]) => typeof value === "string" && value !== "" ? value : fillMarker(optionalNumber(rest)));
+env.registerHelper("fill", (value: unknown, ...rest: unknown[]) =>
+  typeof value === "string" && value !== "" ? value : fillMarker(optionalNumber(rest)),
+);
 env.registerHelper("blank", (...rest: unknown[]) => fillMarker(optionalNumber(rest)));
 env.registerHelper("money", (amount: number) => formatMoney(Number(amount)));
 env.registerHelper("eq", (a: unknown, b: unknown) => a === b);
@@ -188,7 +209,11 @@ env.registerHelper("each", function (this: unknown, context: unknown, options: H
     }
     const text = fn(item, more);
     budget.loopText += text.length;
-    if (budget.loopText > TEMPLATE_LIMITS.loopText) throw templateProblem(scope, "template.outputTooLarge", { size: formatBytes(budget.loopText), max: formatBytes(TEMPLATE_LIMITS.output) });
+    if (budget.loopText > TEMPLATE_LIMITS.loopText)
+      throw templateProblem(scope, "template.outputTooLarge", {
+        size: formatBytes(budget.loopText),
+        max: formatBytes(TEMPLATE_LIMITS.output),
+      });
     return text;
   };
   return builtinEach.call(this, context, { ...options, fn: counted as Handlebars.TemplateDelegate });
@@ -205,7 +230,10 @@ export function renderTemplate(source: string, context: object, scope: Omit<Help
     throw new TemplateError([handlebarsProblem(scope.templateName, (error as Error).message)]);
   }
   if (output.length > TEMPLATE_LIMITS.output) {
-    throw templateProblem(withBudget, "template.outputTooLarge", { size: formatBytes(output.length), max: formatBytes(TEMPLATE_LIMITS.output) });
+    throw templateProblem(withBudget, "template.outputTooLarge", {
+      size: formatBytes(output.length),
+      max: formatBytes(TEMPLATE_LIMITS.output),
+    });
   }
   return output;
 }
@@ -213,8 +241,18 @@ export function renderTemplate(source: string, context: object, scope: Omit<Help
 /** Handlebars' messages as problems placed at their line and column. */
 function handlebarsProblem(file: string, message: string): Problem {
   const missing = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(message);
-  if (missing) return { code: "template.unknownName", at: { file, line: Number(missing[2]), column: Number(missing[3]) + 1 }, params: { name: missing[1]! } };
+  if (missing)
+    return {
+      code: "template.unknownName",
+      at: { file, line: Number(missing[2]), column: Number(missing[3]) + 1 },
+      params: { name: missing[1]! },
+    };
   const parse = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(message);
-  if (parse) return { code: "template.syntax", at: { file, line: Number(parse[1]) }, params: { detail: parse[2]!.split("\n").at(-1)! } };
+  if (parse)
+    return {
+      code: "template.syntax",
+      at: { file, line: Number(parse[1]) },
+      params: { detail: parse[2]!.split("\n").at(-1)! },
+    };
   return { code: "template.failed", at: { file }, params: { detail: message } };
 }

@@ -32,8 +32,13 @@ export interface ComposeOptions {
 }
 
 function composeSection(
-  kind: DocumentKind, lang: string, translation: boolean, details: Details, pack: Pack,
-  templates: TemplateLookup, options: ComposeOptions,
+  kind: DocumentKind,
+  lang: string,
+  translation: boolean,
+  details: Details,
+  pack: Pack,
+  templates: TemplateLookup,
+  options: ComposeOptions,
 ): Section {
   const template = templates(kind, lang);
   const users = new UserTextTable();
@@ -52,7 +57,11 @@ function packString(pack: Pack, key: string, lang: string): string {
 }
 
 export function composeDocument(
-  kind: DocumentKind, details: Details, pack: Pack, templates: TemplateLookup, options: ComposeOptions,
+  kind: DocumentKind,
+  details: Details,
+  pack: Pack,
+  templates: TemplateLookup,
+  options: ComposeOptions,
 ): DocModel {
   const mainLang = kind === "checklist" ? options.lang : options.letterLang;
   const sections = [composeSection(kind, mainLang, false, details, pack, templates, options)];
@@ -64,7 +73,9 @@ export function composeDocument(
       title: packString(pack, `${kind}.title`, mainLang),
       author: details.name,
       subject: packString(pack, `subject.${kind}`, mainLang),
-      keywords: packString(pack, "keywords", mainLang).split(/\s*[,，、]\s*/).filter(Boolean),
+      keywords: packString(pack, "keywords", mainLang)
+        .split(/\s*[,，、]\s*/)
+        .filter(Boolean),
       lang: mainLang,
       date: details.date,
     },

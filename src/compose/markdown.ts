@@ -123,7 +123,11 @@ function splitLines(runs: Inline[]): Inline[][] {
 }
 
 /** A list item whose text starts with "[ ]" or "[x]" is a box to tick. */
-function listItemBlock(runs: Inline[], depth: number, list: State["lists"][number]): Extract<Block, { kind: "tick" | "item" }> {
+function listItemBlock(
+  runs: Inline[],
+  depth: number,
+  list: State["lists"][number],
+): Extract<Block, { kind: "tick" | "item" }> {
   const first = runs[0];
   if (first?.kind === "text" && /^\[[ xX]\]\s/.test(first.text)) {
     const rest = first.text.replace(/^\[[ xX]\]\s+/, "");
@@ -205,7 +209,11 @@ export function markdownToBlocks(source: string, users: UserTextTable, templateN
         }
         const align: Align = inContainer?.name === "right" ? "right" : "left";
         const runs = inlineRuns(token, users, "space");
-        blocks.push(inContainer?.name === "small" ? { kind: "paragraph", runs, align, small: true } : { kind: "paragraph", runs, align });
+        blocks.push(
+          inContainer?.name === "small"
+            ? { kind: "paragraph", runs, align, small: true }
+            : { kind: "paragraph", runs, align },
+        );
         break;
       }
       case "hr":
@@ -213,20 +221,35 @@ export function markdownToBlocks(source: string, users: UserTextTable, templateN
         break;
       case "fence":
       case "code_block":
-        blocks.push({ kind: "paragraph", runs: [{ kind: "text", text: users.resolve(token.content.trimEnd()) }], align: "left" });
+        blocks.push({
+          kind: "paragraph",
+          runs: [{ kind: "text", text: users.resolve(token.content.trimEnd()) }],
+          align: "left",
+        });
         break;
       default: {
         const open = /^container_(\w+)_open$/.exec(token.type);
         if (open) {
           if (inContainer) {
-            throw new TemplateError([{ code: "template.nestedContainer", at: { file: templateName }, params: { inner: open[1]!, outer: inContainer.name } }]);
+            throw new TemplateError([
+              {
+                code: "template.nestedContainer",
+                at: { file: templateName },
+                params: { inner: open[1]!, outer: inContainer.name },
+              },
+            ]);
           }
           const arg = token.info.trim().split(/\s+/)[1] ?? "";
           state.container = { name: open[1] as ContainerName, arg, lines: [], runs: [], paragraphs: [] };
           break;
         }
         if (/^container_\w+_close$/.test(token.type) && inContainer) {
-          if (inContainer.name === "address") blocks.push({ kind: "address", align: inContainer.arg === "right" ? "right" : "left", lines: inContainer.lines });
+          if (inContainer.name === "address")
+            blocks.push({
+              kind: "address",
+              align: inContainer.arg === "right" ? "right" : "left",
+              lines: inContainer.lines,
+            });
           if (inContainer.name === "signature") blocks.push(signatureBlock(inContainer.paragraphs));
           if (inContainer.name === "notice") blocks.push({ kind: "notice", runs: inContainer.runs });
           state.container = undefined;

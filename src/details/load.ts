@@ -8,7 +8,19 @@
  * depth checked; YAML aliases are expanded only by the YAML library, under its alias limit; and
  * values nested deeper than a details file can be are refused before anything is converted.
  */
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from "yaml";
+import {
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type DocumentOptions,
+  type Node,
+  type ParseOptions,
+  type SchemaOptions,
+} from "yaml";
 import type { Problem } from "../problems.js";
 import { jsonErrorPlace } from "../input/json.js";
 import type { DetailsInput } from "./types.js";
@@ -29,12 +41,15 @@ const MAX_SUGGESTED_KEY = 40;
 
 /** Optimal string alignment distance: edits plus swaps of neighbours ("phnoe" is 1 from "phone"). */
 function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -61,7 +76,10 @@ export function suggestField(key: string): string | undefined {
  * The problems of unknown keys: the first few by name (with a suggestion when one is close), the
  * rest as a count, so 40,000 unknown keys make six messages, not 40,000.
  */
-export function unknownKeyProblems(keys: readonly { key: string; line?: number }[], at: { file?: string; row?: number }): Problem[] {
+export function unknownKeyProblems(
+  keys: readonly { key: string; line?: number }[],
+  at: { file?: string; row?: number },
+): Problem[] {
   const problems = keys.slice(0, MAX_UNKNOWN_SHOWN).map(({ key, line }): Problem => {
     const suggestion = suggestField(key);
     const place = { ...at, ...(line !== undefined ? { line } : {}) };
@@ -69,7 +87,8 @@ export function unknownKeyProblems(keys: readonly { key: string; line?: number }
       ? { code: "file.unknownKeySuggestion", at: place, params: { key, suggestion } }
       : { code: "file.unknownKey", at: place, params: { key, fields: FIELD_NAMES.join(", ") } };
   });
-  if (keys.length > MAX_UNKNOWN_SHOWN) problems.push({ code: "file.unknownKeysMore", at, params: { count: keys.length - MAX_UNKNOWN_SHOWN } });
+  if (keys.length > MAX_UNKNOWN_SHOWN)
+    problems.push({ code: "file.unknownKeysMore", at, params: { count: keys.length - MAX_UNKNOWN_SHOWN } });
   return problems;
 }
 
@@ -94,7 +113,8 @@ function yamlDepthExceeds(node: unknown, limit: number): boolean {
     if (depth + 1 > limit) return true;
     for (const child of item.items) {
       if (isNode(child)) stack.push({ node: child, depth: depth + 1 });
-      else if (child && typeof child === "object" && "value" in child) stack.push({ node: (child as { value: unknown }).value, depth: depth + 1 });
+      else if (child && typeof child === "object" && "value" in child)
+        stack.push({ node: (child as { value: unknown }).value, depth: depth + 1 });
     }
   }
   return false;
@@ -111,7 +131,11 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   uniqueKeys: true,
 };
 
-function toPlain(node: unknown, doc: Document, file: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
+function toPlain(
+  node: unknown,
+  doc: Document,
+  file: string,
+): { ok: true; value: unknown } | { ok: false; problem: Problem } {
   try {
     return { ok: true, value: isNode(node) ? (node as Node).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null };
   } catch (error) {
@@ -132,9 +156,14 @@ export function parseDetailsText(text: string, sourceName: string): LoadResult {
     try {
       value = JSON.parse(content);
     } catch (error) {
-      return fail({ code: "file.jsonSyntax", at: { file, ...jsonErrorPlace(content, (error as Error).message) }, params: { detail: (error as Error).message } });
+      return fail({
+        code: "file.jsonSyntax",
+        at: { file, ...jsonErrorPlace(content, (error as Error).message) },
+        params: { detail: (error as Error).message },
+      });
     }
-    if (jsonDepthExceeds(value, MAX_DEPTH)) return fail({ code: "file.tooDeep", at: { file }, params: { max: MAX_DEPTH } });
+    if (jsonDepthExceeds(value, MAX_DEPTH))
+      return fail({ code: "file.tooDeep", at: { file }, params: { max: MAX_DEPTH } });
   }
 
   const lineCounter = new LineCounter();
@@ -147,19 +176,27 @@ export function parseDetailsText(text: string, sourceName: string): LoadResult {
     throw error;
   }
   // The YAML library catches its own stack overflow on absurd nesting and reports it as an error.
-  if (doc.errors.some((e) => /call stack/i.test(e.message))) return fail({ code: "file.tooDeep", at: { file }, params: { max: MAX_DEPTH } });
+  if (doc.errors.some((e) => /call stack/i.test(e.message)))
+    return fail({ code: "file.tooDeep", at: { file }, params: { max: MAX_DEPTH } });
   if (doc.errors.length > 0) {
     // The parser often reports a second, derived error at the same place: the first says more.
     const byPlace = new Map<string, Problem>();
     for (const e of doc.errors) {
       const { line, col } = lineCounter.linePos(e.pos[0]);
-      if (!byPlace.has(`${line}:${col}`)) byPlace.set(`${line}:${col}`, { code: "file.yamlSyntax", at: { file, line, column: col }, params: { detail: e.message } });
+      if (!byPlace.has(`${line}:${col}`))
+        byPlace.set(`${line}:${col}`, {
+          code: "file.yamlSyntax",
+          at: { file, line, column: col },
+          params: { detail: e.message },
+        });
     }
     return { ok: false, problems: [...byPlace.values()] };
   }
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return fail({ code: "file.empty", at: { file } });
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null))
+    return fail({ code: "file.empty", at: { file } });
   if (!isMap(doc.contents)) return fail({ code: "file.notMapping", at: { file } });
-  if (yamlDepthExceeds(doc.contents, MAX_DEPTH)) return fail({ code: "file.tooDeep", at: { file }, params: { max: MAX_DEPTH } });
+  if (yamlDepthExceeds(doc.contents, MAX_DEPTH))
+    return fail({ code: "file.tooDeep", at: { file }, params: { max: MAX_DEPTH } });
 
   const input: Record<string, unknown> = {};
   const keyOf = new Map<FieldName, string>();

@@ -23,8 +23,9 @@ export interface UnsafeChar {
 
 // Bidi embedding/override/isolate controls and marks: they can make "76 12 34" display reversed
 // or hide text, on paper and in the terminal ("Trojan Source").
-const BIDI_CONTROLS = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
-
+const BIDI_CONTROLS = new Set([
+  0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+]);
 
 function classify(cp: number): TextProblemCode | undefined {
   // Line breaks pass here; whether a field may span lines is decided after normalisation.

@@ -21,7 +21,8 @@ const MAX_LINE_LENGTH = 80;
 const CUSTOMER_NUMBER = /^[A-Za-z0-9 ./-]+$/;
 // Deliberately loose: catches slips (missing @, spaces, no dot in the domain) without refusing
 // real addresses; letters and digits of any script are allowed for internationalised addresses.
-const EMAIL = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
+const EMAIL =
+  /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
 
 /** Our own problems travel in a custom issue's params, to be read back by toProblems. */
 function custom(code: MessageCode, params?: Params): z.core.$ZodRawIssue {
@@ -49,12 +50,17 @@ const lines = z.array(scalar).transform((items) => items.join("\n"));
  */
 function text(rule: TextRule = {}) {
   return z
-    .preprocess((raw) => (raw === null ? undefined : raw), (rule.multiline ? z.union([scalar, lines]) : scalar).optional())
+    .preprocess(
+      (raw) => (raw === null ? undefined : raw),
+      (rule.multiline ? z.union([scalar, lines]) : scalar).optional(),
+    )
     .check((ctx) => {
       const unsafe = ctx.value === undefined ? undefined : findUnsafeChar(ctx.value);
       if (unsafe) ctx.issues.push(custom(unsafe.code, { char: unsafe.char, position: unsafe.position }));
     })
-    .transform((value) => (value === undefined ? undefined : normaliseText(rule.fold ? value.normalize("NFKC") : value) || undefined))
+    .transform((value) =>
+      value === undefined ? undefined : normaliseText(rule.fold ? value.normalize("NFKC") : value) || undefined,
+    )
     .check((ctx) => {
       if (ctx.value === undefined) return;
       if (!rule.multiline && ctx.value.includes("\n")) ctx.issues.push(custom("text.lineBreak"));
@@ -66,10 +72,13 @@ function text(rule: TextRule = {}) {
 /** Present text through `parse` (a zod schema on a string); absent stays undefined. */
 const optional = <T extends z.ZodType<unknown, string>>(rule: TextRule, parse: T) => text(rule).pipe(parse.optional());
 /** Present text through `parse`; absent is zod's invalid_type (no string), reported as "required". */
-const required = <T extends z.ZodType<unknown, string>>(rule: TextRule, parse: T) => text(rule).pipe(z.string()).pipe(parse);
+const required = <T extends z.ZodType<unknown, string>>(rule: TextRule, parse: T) =>
+  text(rule).pipe(z.string()).pipe(parse);
 
 /** A parser that returns a result or a problem code, as a zod transform. */
-function parser<T>(parse: (value: string) => { ok: true; value: T } | { ok: false; code: MessageCode; params?: Params }) {
+function parser<T>(
+  parse: (value: string) => { ok: true; value: T } | { ok: false; code: MessageCode; params?: Params },
+) {
   return z.string().transform((value, ctx) => {
     const result = parse(value);
     if (result.ok) return result.value;
@@ -83,12 +92,20 @@ const phone = parser((value) => {
   return result.ok ? { ok: true, value: result.phone } : result;
 });
 
-const customerNumber = z.string().refine((value) => CUSTOMER_NUMBER.test(value), { params: { code: "customerNumber.format" } });
+const customerNumber = z
+  .string()
+  .refine((value) => CUSTOMER_NUMBER.test(value), { params: { code: "customerNumber.format" } });
 
-const email = z.string().refine((value) => EMAIL.test(value) && value.lastIndexOf("@") <= 64, { params: { code: "email.format" } });
+const email = z
+  .string()
+  .refine((value) => EMAIL.test(value) && value.lastIndexOf("@") <= 64, { params: { code: "email.format" } });
 
 /** A closed set: case does not matter, the canonical spelling is kept (zod's invalid_value: "choice"). */
-const oneOf = <T extends readonly [string, ...string[]]>(accepted: T) => z.string().transform((value) => value.toLowerCase()).pipe(z.enum(accepted));
+const oneOf = <T extends readonly [string, ...string[]]>(accepted: T) =>
+  z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(accepted));
 
 /** "YYYY-MM-DD" (zod's invalid_format: "date.format"), a real day, in the years letters are dated. */
 const isoDate = z
@@ -97,7 +114,8 @@ const isoDate = z
   .check((ctx) => {
     if (!isIsoDateShape(ctx.value)) return;
     if (!isRealIsoDate(ctx.value)) ctx.issues.push(custom("date.invalid"));
-    else if (ctx.value < DATE_RANGE.min || ctx.value > DATE_RANGE.max) ctx.issues.push(custom("date.range", { min: DATE_RANGE.min, max: DATE_RANGE.max }));
+    else if (ctx.value < DATE_RANGE.min || ctx.value > DATE_RANGE.max)
+      ctx.issues.push(custom("date.range", { min: DATE_RANGE.min, max: DATE_RANGE.max }));
   });
 
 /** A date of birth: "YYYY-MM-DD", a real day, not before 1900 (not after the letter: crossCheck). */
@@ -116,7 +134,10 @@ const iban = parser((value) => {
   return result.ok ? { ok: true, value: result.iban } : result;
 });
 
-const bic = z.string().transform(normaliseBankCode).refine(isValidBic, { params: { code: "bic.format" } });
+const bic = z
+  .string()
+  .transform(normaliseBankCode)
+  .refine(isValidBic, { params: { code: "bic.format" } });
 
 /**
  * Yes or no, or undefined when absent: a flag or YAML gives a boolean, a CSV cell, a form or a
@@ -139,7 +160,10 @@ const addressLines = z.string().transform((value, ctx) => {
   const split = value.split("\n");
   if (split.length > MAX_LINES) ctx.issues.push(custom("lines.tooMany", { max: MAX_LINES, count: split.length }));
   const long = split.findIndex((line) => codePointLength(line) > MAX_LINE_LENGTH);
-  if (long >= 0) ctx.issues.push(custom("lines.tooLong", { line: long + 1, max: MAX_LINE_LENGTH, length: codePointLength(split[long]!) }));
+  if (long >= 0)
+    ctx.issues.push(
+      custom("lines.tooLong", { line: long + 1, max: MAX_LINE_LENGTH, length: codePointLength(split[long]!) }),
+    );
   return split;
 });
 
@@ -177,7 +201,8 @@ const fieldSchemas = {
 function crossCheck(d: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx): void {
   const failed = new Set(ctx.issues.map((issue) => issue.path?.[0]));
   const ok = (field: FieldName) => !failed.has(field);
-  const at = (field: FieldName, code: MessageCode, params?: Params) => ctx.addIssue({ ...custom(code, params), path: [field] });
+  const at = (field: FieldName, code: MessageCode, params?: Params) =>
+    ctx.addIssue({ ...custom(code, params), path: [field] });
   const letterDate = (d.date ?? d.today) as string;
   if (ok("effectiveDate") && ok("date") && typeof d.effectiveDate === "string" && d.effectiveDate < letterDate) {
     at("effectiveDate", "effectiveDate.beforeDate", { date: letterDate });
@@ -192,8 +217,11 @@ function crossCheck(d: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx):
     else if (d.proxyIdType !== undefined) at("proxyName", "proxyName.neededForIdType");
   }
   // Given, even if invalid: the refund still lacks an account to pay into.
-  const refundParts = (["bic", "accountHolder"] as const).filter((field) => failed.has(field) || d[field] !== undefined);
-  if (ok("iban") && d.iban === undefined && refundParts.length > 0) at("iban", "iban.neededForRefund", { given: refundParts.join(",") });
+  const refundParts = (["bic", "accountHolder"] as const).filter(
+    (field) => failed.has(field) || d[field] !== undefined,
+  );
+  if (ok("iban") && d.iban === undefined && refundParts.length > 0)
+    at("iban", "iban.neededForRefund", { given: refundParts.join(",") });
 }
 
 function buildSchema() {
@@ -265,5 +293,7 @@ export function validateDetails(input: Readonly<Record<string, unknown>>, opts: 
   const fields: Record<string, unknown> = { today: opts.today };
   for (const field of FIELD_NAMES) fields[field] = input[field];
   const result = schema.safeParse(fields);
-  return result.success ? { ok: true, details: result.data } : { ok: false, problems: result.error.issues.map(toProblem) };
+  return result.success
+    ? { ok: true, details: result.data }
+    : { ok: false, problems: result.error.issues.map(toProblem) };
 }

@@ -25,8 +25,18 @@ export function buildFontChain(
 ): FontChain {
   const [first, second] = familiesFor(lang);
   return {
-    regular: [loadBundledFace(first, "regular"), loadBundledFace(second, "regular"), ...extraFaces, ...systemFaces.map((f) => f.face)],
-    bold: [loadBundledFace(first, "bold"), loadBundledFace(second, "bold"), ...extraFaces, ...systemFaces.map((f) => f.face)],
+    regular: [
+      loadBundledFace(first, "regular"),
+      loadBundledFace(second, "regular"),
+      ...extraFaces,
+      ...systemFaces.map((f) => f.face),
+    ],
+    bold: [
+      loadBundledFace(first, "bold"),
+      loadBundledFace(second, "bold"),
+      ...extraFaces,
+      ...systemFaces.map((f) => f.face),
+    ],
   };
 }
 

@@ -10,7 +10,10 @@ export class DocumentFonts {
   private readonly chains = new Map<string, FontChain>();
   private readonly systemFaces: SystemFace[] = [];
 
-  constructor(private readonly extraFaces: readonly FontFace[], private readonly langs: readonly string[]) {}
+  constructor(
+    private readonly extraFaces: readonly FontFace[],
+    private readonly langs: readonly string[],
+  ) {}
 
   /** The chain for a section's language (a function, to hand to the layout as it is). */
   readonly fontsFor = (lang: string): FontChain => {

@@ -31,7 +31,11 @@ export { FontError };
 class LazyFace implements FontFace {
   private loaded?: fontkit.Font;
 
-  constructor(readonly name: string, readonly file: string, readonly faceName?: string) {}
+  constructor(
+    readonly name: string,
+    readonly file: string,
+    readonly faceName?: string,
+  ) {}
 
   get font(): fontkit.Font {
     return this.load();
@@ -64,14 +68,30 @@ function checkFontFile(file: string): void {
     stats = statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new FontError([{ code: "font.missing", option: "fonts", params: { file } }]);
-    throw new FontError([{ code: "font.unreadable", option: "fonts", params: { file, reason: code ?? (error as Error).message } }]);
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw new FontError([{ code: "font.missing", option: "fonts", params: { file } }]);
+    throw new FontError([
+      { code: "font.unreadable", option: "fonts", params: { file, reason: code ?? (error as Error).message } },
+    ]);
   }
   if (!stats.isFile()) {
-    const kind = stats.isDirectory() ? "folder" : stats.isFIFO() ? "pipe" : stats.isCharacterDevice() || stats.isBlockDevice() ? "device" : "special";
+    const kind = stats.isDirectory()
+      ? "folder"
+      : stats.isFIFO()
+        ? "pipe"
+        : stats.isCharacterDevice() || stats.isBlockDevice()
+          ? "device"
+          : "special";
     throw new FontError([{ code: "font.notAFile", option: "fonts", params: { file, kind } }]);
   }
-  if (stats.size > MAX_FONT_BYTES) throw new FontError([{ code: "font.tooLarge", option: "fonts", params: { file, size: formatBytes(stats.size), max: formatBytes(MAX_FONT_BYTES) } }]);
+  if (stats.size > MAX_FONT_BYTES)
+    throw new FontError([
+      {
+        code: "font.tooLarge",
+        option: "fonts",
+        params: { file, size: formatBytes(stats.size), max: formatBytes(MAX_FONT_BYTES) },
+      },
+    ]);
 }
 
 /**
@@ -85,7 +105,9 @@ function checkStructure(font: fontkit.Font, file: string): void {
     const glyph = font.glyphForCodePoint(0x20);
     if (!Number.isFinite(glyph.advanceWidth)) throw new Error("glyph metrics cannot be read");
   } catch (error) {
-    throw new FontError([{ code: "font.notAFont", option: "fonts", params: { file, detail: (error as Error).message } }]);
+    throw new FontError([
+      { code: "font.notAFont", option: "fonts", params: { file, detail: (error as Error).message } },
+    ]);
   }
 }
 
@@ -98,14 +120,22 @@ function parseFace(file: string, faceName?: string): fontkit.Font {
     onDemand = sharedBytes.has(file) ? undefined : openTrueTypeOnDemand(file);
     bytes = sharedBytes.get(file) ?? onDemand?.file.bytes ?? readFileSync(file);
   } catch (error) {
-    throw new FontError([{ code: "font.unreadable", option: "fonts", params: { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message } }]);
+    throw new FontError([
+      {
+        code: "font.unreadable",
+        option: "fonts",
+        params: { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
+      },
+    ]);
   }
   let parsed: fontkit.Font | fontkit.FontCollection;
   try {
     parsed = fontkit.create(bytes, faceName);
   } catch (error) {
     onDemand?.file.close();
-    throw new FontError([{ code: "font.notAFont", option: "fonts", params: { file, detail: (error as Error).message } }]);
+    throw new FontError([
+      { code: "font.notAFont", option: "fonts", params: { file, detail: (error as Error).message } },
+    ]);
   }
   if ("fonts" in parsed) {
     const faces = parsed.fonts.map((f) => f.postscriptName).join(", ");

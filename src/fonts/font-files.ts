@@ -23,7 +23,9 @@ export function parseFontSpec(spec: string): FontFileSpec {
 export function extraFontFiles(specs: readonly string[], fontsDir: string): FontFileSpec[] {
   let dropped: string[] = [];
   try {
-    dropped = readdirSync(fontsDir).filter((name) => /\.(ttf|otf)$/i.test(name)).sort();
+    dropped = readdirSync(fontsDir)
+      .filter((name) => /\.(ttf|otf)$/i.test(name))
+      .sort();
   } catch {
     // No fonts/ folder (an installed package without one): nothing to add.
   }

@@ -35,24 +35,38 @@ export interface GlyphCheck {
 /** The user's own text, field by field, so a missing glyph can name the field it came from. */
 export function detailTexts(details: Details): { source: string; text: string }[] {
   const fields: [string, unknown][] = [
-    ["name", details.name], ["customerNumber", details.customerNumber], ["address", details.address?.join("\n")],
-    ["email", details.email], ["reason", details.reason], ["proxyName", details.proxy?.name],
-    ["proxyId", details.proxy?.idNumber], ["accountHolder", details.refund?.holder],
-    ["forwardingAddress", details.forwardingAddress?.join("\n")], ["place", details.place],
-    ["idNumber", details.idNumber], ["offer", details.offer],
+    ["name", details.name],
+    ["customerNumber", details.customerNumber],
+    ["address", details.address?.join("\n")],
+    ["email", details.email],
+    ["reason", details.reason],
+    ["proxyName", details.proxy?.name],
+    ["proxyId", details.proxy?.idNumber],
+    ["accountHolder", details.refund?.holder],
+    ["forwardingAddress", details.forwardingAddress?.join("\n")],
+    ["place", details.place],
+    ["idNumber", details.idNumber],
+    ["offer", details.offer],
   ];
   return fields.flatMap(([source, text]) => (typeof text === "string" ? [{ source, text }] : []));
 }
 
 function fallbackParams(face: SystemFace, codePoints: number[]): Record<string, string> {
   const sorted = [...codePoints].sort((a, b) => a - b);
-  return { chars: String.fromCodePoint(...sorted), codePoints: sorted.map(formatCodePoint).join(" "), font: face.family, file: face.file };
+  return {
+    chars: String.fromCodePoint(...sorted),
+    codePoints: sorted.map(formatCodePoint).join(" "),
+    font: face.family,
+    file: face.file,
+  };
 }
 
 function systemFace(match: { face: SystemFontFile }, codePoints: readonly number[]): SystemFace | undefined {
   try {
     const face = loadFace(match.face.file, match.face.faceName, true);
-    return codePoints.every((cp) => hasGlyph(face, cp)) ? { face, family: match.face.family, file: match.face.file } : undefined;
+    return codePoints.every((cp) => hasGlyph(face, cp))
+      ? { face, family: match.face.family, file: match.face.file }
+      : undefined;
   } catch {
     // A file fontkit cannot read after all: as if it were not there.
     return undefined;
@@ -77,7 +91,8 @@ export function checkGlyphs(
       const face = systemFace(match, match.codePoints);
       if (face) systemFaces.push(face);
     }
-    if (systemFaces.length > 0) missing = findMissingGlyphs([...details, ...templates], [...faces, ...systemFaces.map((f) => f.face)]);
+    if (systemFaces.length > 0)
+      missing = findMissingGlyphs([...details, ...templates], [...faces, ...systemFaces.map((f) => f.face)]);
   }
   const fields = new Set(details.map((d) => d.source));
   return {
@@ -92,13 +107,18 @@ export function checkGlyphs(
  * with the characters, their codes, the font's family and its file), and one without a field for
  * characters of the templates.
  */
-export function systemFontNotices(layout: PageLayout, systemFaces: readonly SystemFace[], details: readonly { source: string; text: string }[]): Problem[] {
+export function systemFontNotices(
+  layout: PageLayout,
+  systemFaces: readonly SystemFace[],
+  details: readonly { source: string; text: string }[],
+): Problem[] {
   const notices: Problem[] = [];
   for (const face of systemFaces) {
     const drawn = new Set<number>();
     for (const page of layout.pages) {
       for (const item of page.items) {
-        if (item.kind === "text" && item.face === face.face.name) for (const char of item.text) if (char.trim() !== "") drawn.add(char.codePointAt(0)!);
+        if (item.kind === "text" && item.face === face.face.name)
+          for (const char of item.text) if (char.trim() !== "") drawn.add(char.codePointAt(0)!);
       }
     }
     if (drawn.size === 0) continue;

@@ -23,7 +23,10 @@ export class OnDemandFile {
   /** How many bytes of the file have been read so far. */
   bytesRead = 0;
 
-  private constructor(private readonly fd: number, readonly bytes: Buffer) {
+  private constructor(
+    private readonly fd: number,
+    readonly bytes: Buffer,
+  ) {
     this.loaded = new Uint8Array(Math.ceil(bytes.length / PAGE));
   }
 
@@ -92,7 +95,8 @@ export function openTrueTypeOnDemand(path: string): GlyphTable | undefined {
   const tables = new Map<string, { offset: number; length: number }>();
   try {
     file.ensure(0, 12);
-    if (bytes.length < 12 || ![0x00010000, 0x74727565 /* "true" */].includes(bytes.readUInt32BE(0))) throw new Error("not a TrueType file");
+    if (bytes.length < 12 || ![0x00010000, 0x74727565 /* "true" */].includes(bytes.readUInt32BE(0)))
+      throw new Error("not a TrueType file");
     const count = bytes.readUInt16BE(4);
     file.ensure(12, 12 + 16 * count);
     for (let i = 0; i < count; i++) {
@@ -103,7 +107,8 @@ export function openTrueTypeOnDemand(path: string): GlyphTable | undefined {
       tables.set(bytes.toString("latin1", record, record + 4), { offset, length });
     }
     const glyf = tables.get("glyf");
-    if (!glyf || !tables.has("loca") || OTHER_GLYPH_TABLES.some((tag) => tables.has(tag))) throw new Error("not a plain TrueType font");
+    if (!glyf || !tables.has("loca") || OTHER_GLYPH_TABLES.some((tag) => tables.has(tag)))
+      throw new Error("not a plain TrueType font");
     for (const [tag, { offset, length }] of tables) if (tag !== "glyf") file.ensure(offset, offset + length);
     return { file, glyfOffset: glyf.offset };
   } catch {

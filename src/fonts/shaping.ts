@@ -90,7 +90,12 @@ export function fromPrebuilt(font: fontkit.Font, text: string, prebuilt: Prebuil
   const positions = glyphs.map((glyph, i) => {
     const xAdvance = glyph.advanceWidth + (prebuilt.dx?.[i] ?? 0);
     advanceWidth += xAdvance;
-    return { xAdvance, yAdvance: 0, xOffset: prebuilt.offsets?.[i]?.[0] ?? 0, yOffset: prebuilt.offsets?.[i]?.[1] ?? 0 };
+    return {
+      xAdvance,
+      yAdvance: 0,
+      xOffset: prebuilt.offsets?.[i]?.[0] ?? 0,
+      yOffset: prebuilt.offsets?.[i]?.[1] ?? 0,
+    };
   });
   return { glyphs, positions, advanceWidth };
 }
@@ -107,8 +112,14 @@ export function shapingDifference(a: ShapedRun, b: ShapedRun): string | undefine
   for (let i = 0; i < a.glyphs.length; i++) {
     const [ga, gb, pa, pb] = [a.glyphs[i]!, b.glyphs[i]!, a.positions[i]!, b.positions[i]!];
     if (ga.id !== gb.id) return `glyph ${i}: id ${ga.id} against ${gb.id}`;
-    if (String(ga.codePoints) !== String(gb.codePoints)) return `glyph ${i}: code points ${ga.codePoints} against ${gb.codePoints}`;
-    if (pa.xAdvance !== pb.xAdvance || pa.yAdvance !== pb.yAdvance || pa.xOffset !== pb.xOffset || pa.yOffset !== pb.yOffset) {
+    if (String(ga.codePoints) !== String(gb.codePoints))
+      return `glyph ${i}: code points ${ga.codePoints} against ${gb.codePoints}`;
+    if (
+      pa.xAdvance !== pb.xAdvance ||
+      pa.yAdvance !== pb.yAdvance ||
+      pa.xOffset !== pb.xOffset ||
+      pa.yOffset !== pb.yOffset
+    ) {
       return `glyph ${i}: position ${JSON.stringify(pa)} against ${JSON.stringify(pb)}`;
     }
   }
@@ -135,7 +146,10 @@ export function shapeText(font: fontkit.Font, text: string): ShapedRun {
     run = prebuilt ? fromPrebuilt(font, text, prebuilt) : shapeLive(font, text);
     if (prebuilt && VERIFY) {
       const difference = shapingDifference(run, shapeLive(font, text));
-      if (difference) throw new Error(`the prebuilt shaping of ${JSON.stringify(text)} in ${font.postscriptName} differs from fontkit's: ${difference}`);
+      if (difference)
+        throw new Error(
+          `the prebuilt shaping of ${JSON.stringify(text)} in ${font.postscriptName} differs from fontkit's: ${difference}`,
+        );
     }
     if (++count > MAX_RUNS) {
       runs = new WeakMap([[font, (known = new Map())]]);

@@ -43,13 +43,25 @@ export interface SystemFontMatch {
 export const FONT_DIRS_VARIABLE = "SIM_CANCEL_FONT_DIRS";
 
 /** The usual font folders of each platform, user folders first. */
-export function defaultFontDirs(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+export function defaultFontDirs(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
   const home = env["HOME"] ?? env["USERPROFILE"] ?? homedir();
   if (platform === "win32") {
     const windows = env["WINDIR"] ?? env["SystemRoot"] ?? "C:\\Windows";
-    return [...(env["LOCALAPPDATA"] ? [join(env["LOCALAPPDATA"], "Microsoft", "Windows", "Fonts")] : []), join(windows, "Fonts")];
+    return [
+      ...(env["LOCALAPPDATA"] ? [join(env["LOCALAPPDATA"], "Microsoft", "Windows", "Fonts")] : []),
+      join(windows, "Fonts"),
+    ];
   }
-  if (platform === "darwin") return [join(home, "Library", "Fonts"), "/Library/Fonts", "/System/Library/Fonts", "/System/Library/Fonts/Supplemental"];
+  if (platform === "darwin")
+    return [
+      join(home, "Library", "Fonts"),
+      "/Library/Fonts",
+      "/System/Library/Fonts",
+      "/System/Library/Fonts/Supplemental",
+    ];
   const dataHome = env["XDG_DATA_HOME"] ?? join(home, ".local", "share");
   return [join(dataHome, "fonts"), join(home, ".fonts"), "/usr/local/share/fonts", "/usr/share/fonts"];
 }
@@ -191,7 +203,10 @@ function facesOf(plan: { fontconfig: boolean; dirs: string[] }): { faces: Scanne
   if (plan.fontconfig) {
     if (!candidates.has("fontconfig")) {
       const listed = runFontconfig("fc-list", ["--format", FORMAT]);
-      candidates.set("fontconfig", listed && scanFiles([...new Set(parseFontconfig(listed).map((f) => f.file))].sort()));
+      candidates.set(
+        "fontconfig",
+        listed && scanFiles([...new Set(parseFontconfig(listed).map((f) => f.file))].sort()),
+      );
     }
     const faces = candidates.get("fontconfig");
     if (faces) return { faces, fontconfig: true };
@@ -208,8 +223,18 @@ function fontconfigOrder(lang: string | undefined): Map<string, number> {
   const key = lang ?? "";
   let order = fontconfigOrders.get(key);
   if (!order) {
-    const sorted = runFontconfig("fc-match", ["--sort", "--format", FORMAT, `sans-serif${lang ? `:lang=${lang}` : ""}:weight=regular`]) ?? [];
-    order = new Map(parseFontconfig(sorted).map((face, index) => [faceKey(face.file, face.postscriptName), index] as const).reverse());
+    const sorted =
+      runFontconfig("fc-match", [
+        "--sort",
+        "--format",
+        FORMAT,
+        `sans-serif${lang ? `:lang=${lang}` : ""}:weight=regular`,
+      ]) ?? [];
+    order = new Map(
+      parseFontconfig(sorted)
+        .map((face, index) => [faceKey(face.file, face.postscriptName), index] as const)
+        .reverse(),
+    );
     fontconfigOrders.set(key, order);
   }
   return order;
@@ -238,10 +263,18 @@ function hasCodePoint(font: fontkit.Font, codePoint: number): boolean {
   }
 }
 
-const plain = ({ file, faceName, family }: ScannedFace): SystemFontFile => ({ file, ...(faceName ? { faceName } : {}), family });
+const plain = ({ file, faceName, family }: ScannedFace): SystemFontFile => ({
+  file,
+  ...(faceName ? { faceName } : {}),
+  family,
+});
 
 /** The best face having every one of `codePoints`, or null when no face has them all. */
-function match(codePoints: readonly number[], faces: readonly ScannedFace[], fontconfig: boolean): SystemFontMatch | null {
+function match(
+  codePoints: readonly number[],
+  faces: readonly ScannedFace[],
+  fontconfig: boolean,
+): SystemFontMatch | null {
   const having = faces.filter((face) => codePoints.every((cp) => hasCodePoint(face.font, cp)));
   if (having.length === 0) return null;
   const lang = langHint(codePoints[0]!);
@@ -262,7 +295,10 @@ function match(codePoints: readonly number[], faces: readonly ScannedFace[], fon
  * that has them all when there is one, else one per character), and the code points none has
  * left out of every match.
  */
-export function findSystemFonts(codePoints: readonly number[], env: NodeJS.ProcessEnv = process.env): SystemFontMatch[] {
+export function findSystemFonts(
+  codePoints: readonly number[],
+  env: NodeJS.ProcessEnv = process.env,
+): SystemFontMatch[] {
   const plan = lookupPlan(env);
   const unique = [...new Set(codePoints)].sort((a, b) => a - b);
   if (unique.length === 0 || (!plan.fontconfig && plan.dirs.length === 0)) return [];

@@ -45,7 +45,11 @@ type Codes = Record<"tooLarge" | "unreadable" | "notAFile" | "missing", MessageC
  * socket. Opened without blocking first, so a named pipe nobody writes to is seen for what it is
  * before waiting on it.
  */
-async function openReadable(file: string, codes: Codes, maxBytes: number): Promise<{ handle: FileHandle; stats: Stats }> {
+async function openReadable(
+  file: string,
+  codes: Codes,
+  maxBytes: number,
+): Promise<{ handle: FileHandle; stats: Stats }> {
   let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -67,13 +71,22 @@ async function openReadable(file: string, codes: Codes, maxBytes: number): Promi
   try {
     return { handle: await open(file, constants.O_RDONLY), stats };
   } catch (error) {
-    throw fail(file, codes.unreadable, { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    throw fail(file, codes.unreadable, {
+      file,
+      reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    });
   }
 }
 
 /** The whole of a regular file or a pipe, at most `limits.maxBytes`, as bytes. */
 export async function readLimited(file: string, limits: ReadLimits): Promise<Buffer> {
-  const codes: Codes = { tooLarge: "file.tooLarge", unreadable: "file.unreadable", notAFile: "file.notAFile", missing: "file.missing", ...limits.codes };
+  const codes: Codes = {
+    tooLarge: "file.tooLarge",
+    unreadable: "file.unreadable",
+    notAFile: "file.notAFile",
+    missing: "file.missing",
+    ...limits.codes,
+  };
   const { handle, stats } = await openReadable(file, codes, limits.maxBytes);
   try {
     // One byte more than allowed tells a file that grew, or a pipe that never ends, from one that fits.
@@ -84,24 +97,37 @@ export async function readLimited(file: string, limits: ReadLimits): Promise<Buf
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > limits.maxBytes) throw fail(file, codes.tooLarge, { file, size: `> ${formatBytes(limits.maxBytes)}`, max: formatBytes(limits.maxBytes) });
+    if (length > limits.maxBytes)
+      throw fail(file, codes.tooLarge, {
+        file,
+        size: `> ${formatBytes(limits.maxBytes)}`,
+        max: formatBytes(limits.maxBytes),
+      });
     return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw fail(file, codes.unreadable, { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    throw fail(file, codes.unreadable, {
+      file,
+      reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    });
   } finally {
     await handle.close();
   }
 }
 
 /** A stream (standard input) read to its end, at most `maxBytes`. */
-export async function readStreamLimited(stream: AsyncIterable<Buffer | string>, name: string, maxBytes: number): Promise<Buffer> {
+export async function readStreamLimited(
+  stream: AsyncIterable<Buffer | string>,
+  name: string,
+  maxBytes: number,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of stream) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     length += bytes.length;
-    if (length > maxBytes) throw fail(name, "file.tooLarge", { file: name, size: `> ${formatBytes(maxBytes)}`, max: formatBytes(maxBytes) });
+    if (length > maxBytes)
+      throw fail(name, "file.tooLarge", { file: name, size: `> ${formatBytes(maxBytes)}`, max: formatBytes(maxBytes) });
     chunks.push(bytes);
   }
   return Buffer.concat(chunks);
@@ -142,7 +168,12 @@ function firstInvalidByte(bytes: Uint8Array): number {
  * stops with the size problem if more than `maxBytes` arrive (a file that grows, a pipe).
  */
 export async function openLimitedStream(file: string, maxBytes: number): Promise<Readable> {
-  const codes: Codes = { tooLarge: "file.tooLarge", unreadable: "file.unreadable", notAFile: "file.notAFile", missing: "file.missing" };
+  const codes: Codes = {
+    tooLarge: "file.tooLarge",
+    unreadable: "file.unreadable",
+    notAFile: "file.notAFile",
+    missing: "file.missing",
+  };
   const { handle } = await openReadable(file, codes, maxBytes);
   const max = formatBytes(maxBytes);
   let seen = 0;

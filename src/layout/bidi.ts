@@ -34,13 +34,39 @@ function bidi(): Bidi {
 const RTL_TRIGGER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u200f\u202b\u202e\u2067\u061c\ud802\ud803\ud83a\ud83b]/;
 
 /** Scripts fontkit lays out right to left (its own list): a piece of these letters is reversed by fontkit. */
-const FONTKIT_RTL_SCRIPTS = () => new RegExp(
-  `[${["Arabic", "Hebrew", "Syriac", "Thaana", "Cypriot", "Kharoshthi", "Phoenician", "Nko", "Lydian", "Avestan",
-    "Imperial_Aramaic", "Inscriptional_Pahlavi", "Inscriptional_Parthian", "Old_South_Arabian", "Old_Turkic", "Samaritan",
-    "Mandaic", "Meroitic_Cursive", "Meroitic_Hieroglyphs", "Manichaean", "Mende_Kikakui", "Nabataean", "Old_North_Arabian",
-    "Palmyrene", "Psalter_Pahlavi"].map((s) => `\\p{Script=${s}}`).join("")}]`,
-  "u",
-);
+const FONTKIT_RTL_SCRIPTS = () =>
+  new RegExp(
+    `[${[
+      "Arabic",
+      "Hebrew",
+      "Syriac",
+      "Thaana",
+      "Cypriot",
+      "Kharoshthi",
+      "Phoenician",
+      "Nko",
+      "Lydian",
+      "Avestan",
+      "Imperial_Aramaic",
+      "Inscriptional_Pahlavi",
+      "Inscriptional_Parthian",
+      "Old_South_Arabian",
+      "Old_Turkic",
+      "Samaritan",
+      "Mandaic",
+      "Meroitic_Cursive",
+      "Meroitic_Hieroglyphs",
+      "Manichaean",
+      "Mende_Kikakui",
+      "Nabataean",
+      "Old_North_Arabian",
+      "Palmyrene",
+      "Psalter_Pahlavi",
+    ]
+      .map((s) => `\\p{Script=${s}}`)
+      .join("")}]`,
+    "u",
+  );
 /** Marks and joiners stay with the letter before them (Hebrew points, Arabic vowels, ZWJ/ZWNJ). */
 const JOINS_PREVIOUS = /^[\p{M}\u200c\u200d]$/u;
 

@@ -10,8 +10,21 @@ import type { Drawable, StructNode, StructRef } from "./page-layout.js";
 import { breakLines, type Line } from "./lines.js";
 import { checkLineWidth, type LayoutSource } from "./guard.js";
 import {
-  BLOCK_GAP, BODY, FIELDS, FILL_LINE, HEADINGS, ITEM_GAP, LIST_INDENT, MARKER_GAP, MIN_LINES_AT_BREAK, NOTICE,
-  RIGHT_BLOCK_START, SIGNATURE_SPACE, SMALL, TICK_BOX, TITLE,
+  BLOCK_GAP,
+  BODY,
+  FIELDS,
+  FILL_LINE,
+  HEADINGS,
+  ITEM_GAP,
+  LIST_INDENT,
+  MARKER_GAP,
+  MIN_LINES_AT_BREAK,
+  NOTICE,
+  RIGHT_BLOCK_START,
+  SIGNATURE_SPACE,
+  SMALL,
+  TICK_BOX,
+  TITLE,
 } from "./style.js";
 
 /**
@@ -74,25 +87,54 @@ function baseline(style: TextStyle): number {
 }
 
 /** Turns laid-out lines into drawables on one row per line, offset by `x`. */
-function linesToRows(lines: readonly Line[], style: TextStyle, x: number, struct: StructRef, align: "left" | "right" = "left", width = 0): Row[] {
+function linesToRows(
+  lines: readonly Line[],
+  style: TextStyle,
+  x: number,
+  struct: StructRef,
+  align: "left" | "right" = "left",
+  width = 0,
+): Row[] {
   const height = style.size * style.leading;
   const base = baseline(style);
   return lines.map((line) => {
     const shift = x + (align === "right" ? width - line.width : 0);
     const items: Drawable[] = line.runs.map((run) => ({
-      kind: "text", x: shift + run.x, y: base, width: run.width, text: run.text, face: run.face.name, size: style.size,
-      gray: style.gray ?? 0, struct,
+      kind: "text",
+      x: shift + run.x,
+      y: base,
+      width: run.width,
+      text: run.text,
+      face: run.face.name,
+      size: style.size,
+      gray: style.gray ?? 0,
+      struct,
     }));
     for (const fill of line.fills) {
       const y = base + FILL_LINE.below;
-      items.push({ kind: "line", x1: shift + fill.x, y1: y, x2: shift + fill.x + fill.width, y2: y, lineWidth: FILL_LINE.lineWidth });
+      items.push({
+        kind: "line",
+        x1: shift + fill.x,
+        y1: y,
+        x2: shift + fill.x + fill.width,
+        y2: y,
+        lineWidth: FILL_LINE.lineWidth,
+      });
     }
     return { height, items };
   });
 }
 
 /** Lines of text at `x`, tagged with the block's structure path plus `leaf` nodes. */
-function textRows(runs: Inline[], style: TextStyle, ctx: BlockContext, x = 0, width = ctx.width, align: "left" | "right" = "left", leaf: StructNode[] = []): Row[] {
+function textRows(
+  runs: Inline[],
+  style: TextStyle,
+  ctx: BlockContext,
+  x = 0,
+  width = ctx.width,
+  align: "left" | "right" = "left",
+  leaf: StructNode[] = [],
+): Row[] {
   const lines = breakLines(runs, { size: style.size, width, fonts: ctx.fonts, bold: !!style.bold });
   for (const line of lines) checkLineWidth(line.width, width, ctx.source ?? {});
   const struct = leaf.length > 0 ? { ...ctx.struct, path: [...ctx.struct.path, ...leaf] } : ctx.struct;
@@ -121,7 +163,15 @@ export function shiftX(item: Drawable, dx: number): Drawable {
 const body: TextStyle = BODY;
 
 function box(rows: Row[], overrides: Partial<BlockBox> = {}): BlockBox {
-  return { rows, spaceBefore: 0, spaceAfter: BLOCK_GAP, keepTogether: false, keepWithNext: false, minRowsAtBreak: 1, ...overrides };
+  return {
+    rows,
+    spaceBefore: 0,
+    spaceAfter: BLOCK_GAP,
+    keepTogether: false,
+    keepWithNext: false,
+    minRowsAtBreak: 1,
+    ...overrides,
+  };
 }
 
 /** Width of a list marker ("•", "12."), or of the widest line of any text, at the body size. */
@@ -137,7 +187,8 @@ function naturalWidth(runs: Inline[], ctx: BlockContext): number {
 function listItem(runs: Inline[], depth: number, marker: "tick" | string, ctx: BlockContext): BlockBox {
   const indent = Math.min(depth * LIST_INDENT, Math.max(0, ctx.width / 2 - LIST_INDENT));
   const markerRuns: Inline[] = marker === "tick" ? [] : [{ kind: "text", text: marker }];
-  const markerWidth = marker === "tick" ? LIST_INDENT : Math.max(LIST_INDENT, naturalWidth(markerRuns, ctx) + MARKER_GAP);
+  const markerWidth =
+    marker === "tick" ? LIST_INDENT : Math.max(LIST_INDENT, naturalWidth(markerRuns, ctx) + MARKER_GAP);
   const textX = indent + markerWidth;
   const key = ctx.struct.path.at(-1)!.key;
   const rows = textRows(runs, body, ctx, textX, ctx.width - textX, "left", [{ role: "LBody", key: `${key}-body` }]);
@@ -171,7 +222,10 @@ function fieldsBox(block: Extract<Block, { kind: "fields" }>, ctx: BlockContext)
   block.rows.forEach((row, index) => {
     const tr = { role: "TR", key: `${table}-${index}` };
     const label = textRows(row.label, labelStyle, ctx, 0, labelWidth, "left", [tr, { role: "TH", key: `${tr.key}-h` }]);
-    const value = textRows(row.value, body, ctx, valueX, ctx.width - valueX, "left", [tr, { role: "TD", key: `${tr.key}-d` }]);
+    const value = textRows(row.value, body, ctx, valueX, ctx.width - valueX, "left", [
+      tr,
+      { role: "TD", key: `${tr.key}-d` },
+    ]);
     // Drawn label first, then value, then the rule, as when a table row was one row.
     const labelItems = label.reduce((n, r) => n + r.items.length, 0);
     const valueItems = value.reduce((n, r) => n + r.items.length, 0);
@@ -189,7 +243,15 @@ function fieldsBox(block: Extract<Block, { kind: "fields" }>, ctx: BlockContext)
       if (i === 0) line = padTop(line, FIELDS.padding);
       if (i === count - 1) {
         line = padBottom(line, FIELDS.padding);
-        line.items.push({ kind: "line", x1: 0, y1: line.height, x2: ctx.width, y2: line.height, lineWidth: FIELDS.rule, gray: FIELDS.ruleGray });
+        line.items.push({
+          kind: "line",
+          x1: 0,
+          y1: line.height,
+          x2: ctx.width,
+          y2: line.height,
+          lineWidth: FIELDS.rule,
+          gray: FIELDS.ruleGray,
+        });
         line.order!.push(base + labelItems + valueItems);
       }
       rows.push(line);
@@ -207,7 +269,11 @@ function signatureBox(lines: Inline[][], above: Inline[][], ctx: BlockContext): 
   // The mention above (if any), then the room to sign, then the typed lines; kept together.
   const typed = rowsOf(lines);
   typed[0] = padTop(typed[0] ?? { height: 0, items: [] }, SIGNATURE_SPACE);
-  return box([...rowsOf(above), ...typed], { keepTogether: true, spaceBefore: BLOCK_GAP, minRowsAtBreak: MIN_LINES_AT_BREAK });
+  return box([...rowsOf(above), ...typed], {
+    keepTogether: true,
+    spaceBefore: BLOCK_GAP,
+    minRowsAtBreak: MIN_LINES_AT_BREAK,
+  });
 }
 
 /** A framed notice: its frame is drawn by the paginator, around the part on each page. */
@@ -217,7 +283,9 @@ function noticeBox(runs: Inline[], ctx: BlockContext): BlockBox {
   rows[0] = padTop(rows[0] ?? { height: 0, items: [] }, pad);
   rows[rows.length - 1] = padBottom(rows.at(-1)!, pad);
   return box(rows, {
-    keepTogether: true, spaceAfter: 2 * BLOCK_GAP, minRowsAtBreak: MIN_LINES_AT_BREAK,
+    keepTogether: true,
+    spaceAfter: 2 * BLOCK_GAP,
+    minRowsAtBreak: MIN_LINES_AT_BREAK,
     frame: { padding: pad, lineWidth: NOTICE.lineWidth, width: ctx.width },
   });
 }
@@ -226,12 +294,17 @@ export function layoutBlock(block: Block, ctx: BlockContext): BlockBox {
   switch (block.kind) {
     case "title":
       return box(textRows(block.runs, { ...TITLE, bold: true }, ctx), {
-        keepWithNext: true, keepTogether: true, spaceAfter: TITLE.spaceAfter,
+        keepWithNext: true,
+        keepTogether: true,
+        spaceAfter: TITLE.spaceAfter,
       });
     case "heading": {
       const style = HEADINGS[block.level];
       return box(textRows(block.runs, { ...style, bold: true }, ctx), {
-        keepWithNext: true, keepTogether: true, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter,
+        keepWithNext: true,
+        keepTogether: true,
+        spaceBefore: style.spaceBefore,
+        spaceAfter: style.spaceAfter,
       });
     }
     case "paragraph": {
@@ -257,5 +330,3 @@ export function layoutBlock(block: Block, ctx: BlockContext): BlockBox {
       return box([], { spaceAfter: 0 });
   }
 }
-
-

@@ -31,13 +31,17 @@ function overflow(source: LayoutSource, detail: string): never {
   for (const [key, value] of Object.entries(source)) if (value !== undefined) params[key] = value;
   params["detail"] = detail;
   // A header or footer has a page and no block.
-  const problem: Problem = { code: source.block === undefined && source.page !== undefined ? "layout.furnitureOverflow" : "layout.overflow", params };
+  const problem: Problem = {
+    code: source.block === undefined && source.page !== undefined ? "layout.furnitureOverflow" : "layout.overflow",
+    params,
+  };
   throw new LayoutError([problem]);
 }
 
 /** A line of text must fit its box. */
 export function checkLineWidth(width: number, boxWidth: number, source: LayoutSource): void {
-  if (!(width <= boxWidth + EPSILON)) overflow(source, `a line ${width.toFixed(2)} pt wide in a box ${boxWidth.toFixed(2)} pt wide`);
+  if (!(width <= boxWidth + EPSILON))
+    overflow(source, `a line ${width.toFixed(2)} pt wide in a box ${boxWidth.toFixed(2)} pt wide`);
 }
 
 /**
@@ -47,11 +51,21 @@ export function checkLineWidth(width: number, boxWidth: number, source: LayoutSo
 export function extent(item: Drawable): Area {
   switch (item.kind) {
     case "text":
-      return { left: item.x, right: item.x + item.width, top: item.y - 0.88 * item.size, bottom: item.y + 0.12 * item.size };
+      return {
+        left: item.x,
+        right: item.x + item.width,
+        top: item.y - 0.88 * item.size,
+        bottom: item.y + 0.12 * item.size,
+      };
     case "rect":
       return { left: item.x, right: item.x + item.width, top: item.y, bottom: item.y + item.height };
     case "line":
-      return { left: Math.min(item.x1, item.x2), right: Math.max(item.x1, item.x2), top: Math.min(item.y1, item.y2), bottom: Math.max(item.y1, item.y2) };
+      return {
+        left: Math.min(item.x1, item.x2),
+        right: Math.max(item.x1, item.x2),
+        top: Math.min(item.y1, item.y2),
+        bottom: Math.max(item.y1, item.y2),
+      };
   }
 }
 
@@ -64,13 +78,24 @@ export function checkInside(items: readonly Drawable[], area: Area, source: Layo
   for (const item of items) {
     // Inline rather than through extent(): this runs on every drawable of every page.
     const inside =
-      item.kind === "text" ? item.x >= left && item.x + item.width <= right && item.y - 0.88 * item.size >= top && item.y + 0.12 * item.size <= bottom
-      : item.kind === "rect" ? item.x >= left && item.x + item.width <= right && item.y >= top && item.y + item.height <= bottom
-      : Math.min(item.x1, item.x2) >= left && Math.max(item.x1, item.x2) <= right && Math.min(item.y1, item.y2) >= top && Math.max(item.y1, item.y2) <= bottom;
+      item.kind === "text"
+        ? item.x >= left &&
+          item.x + item.width <= right &&
+          item.y - 0.88 * item.size >= top &&
+          item.y + 0.12 * item.size <= bottom
+        : item.kind === "rect"
+          ? item.x >= left && item.x + item.width <= right && item.y >= top && item.y + item.height <= bottom
+          : Math.min(item.x1, item.x2) >= left &&
+            Math.max(item.x1, item.x2) <= right &&
+            Math.min(item.y1, item.y2) >= top &&
+            Math.max(item.y1, item.y2) <= bottom;
     if (inside) continue;
     const box = extent(item);
     // The text itself is not quoted: it may be the user's, and messages never echo it raw.
     const what = item.kind === "text" ? `a text of ${[...item.text].length} characters` : `a ${item.kind}`;
-    overflow(source, `${what} at x ${box.left.toFixed(2)}–${box.right.toFixed(2)}, y ${box.top.toFixed(2)}–${box.bottom.toFixed(2)} leaves the area x ${area.left.toFixed(2)}–${area.right.toFixed(2)}, y ${area.top.toFixed(2)}–${area.bottom.toFixed(2)}`);
+    overflow(
+      source,
+      `${what} at x ${box.left.toFixed(2)}–${box.right.toFixed(2)}, y ${box.top.toFixed(2)}–${box.bottom.toFixed(2)} leaves the area x ${area.left.toFixed(2)}–${area.right.toFixed(2)}, y ${area.top.toFixed(2)}–${area.bottom.toFixed(2)}`,
+    );
   }
 }

@@ -30,7 +30,11 @@ const ELLIPSIS = "\u2026";
 
 /** Furniture text on one line, however wide. */
 function oneLine(text: string, fonts: FontChain): Line | undefined {
-  return breakLines([{ kind: "text", text: text.replace(/\s+/g, " ") }], { size: FURNITURE.size, width: 1e6, fonts })[0];
+  return breakLines([{ kind: "text", text: text.replace(/\s+/g, " ") }], {
+    size: FURNITURE.size,
+    width: 1e6,
+    fonts,
+  })[0];
 }
 
 /**
@@ -57,7 +61,15 @@ function furnitureText(line: Line | undefined, y: number, align: "left" | "right
   if (!line) return [];
   const x0 = align === "right" ? width - MARGIN.right - line.width : MARGIN.left;
   return line.runs.map((run) => ({
-    kind: "text", x: x0 + run.x, y, width: run.width, text: run.text, face: run.face.name, size: FURNITURE.size, gray: FURNITURE.gray, struct: null,
+    kind: "text",
+    x: x0 + run.x,
+    y,
+    width: run.width,
+    text: run.text,
+    face: run.face.name,
+    size: FURNITURE.size,
+    gray: FURNITURE.gray,
+    struct: null,
   }));
 }
 
@@ -81,8 +93,23 @@ function headerLines(of: Furniture, textWidth: number, fonts: FontChain): { titl
  * Header and footer of a page, inside the margins' outer part: the title and the person's name
  * above a thin rule at the top, "page n / N" under a thin rule at the bottom.
  */
-function furniture(of: Furniture, page: number, pages: number, width: number, height: number, fonts: FontChain): Drawable[] {
-  const rule = (y: number): Drawable => ({ kind: "line", x1: MARGIN.left, y1: y, x2: width - MARGIN.right, y2: y, lineWidth: 0.4, gray: FURNITURE.gray });
+function furniture(
+  of: Furniture,
+  page: number,
+  pages: number,
+  width: number,
+  height: number,
+  fonts: FontChain,
+): Drawable[] {
+  const rule = (y: number): Drawable => ({
+    kind: "line",
+    x1: MARGIN.left,
+    y1: y,
+    x2: width - MARGIN.right,
+    y2: y,
+    lineWidth: 0.4,
+    gray: FURNITURE.gray,
+  });
   const headerY = FURNITURE.headerBaseline;
   const footerY = height - FURNITURE.footerBaseline;
   const textWidth = width - MARGIN.left - MARGIN.right;
@@ -109,7 +136,10 @@ function blockStruct(block: Block, key: string, listKey: string): StructNode[] {
       return [{ role: `H${block.level}`, key }];
     case "tick":
     case "item":
-      return [{ role: "L", key: listKey }, { role: "LI", key }];
+      return [
+        { role: "L", key: listKey },
+        { role: "LI", key },
+      ];
     case "fields":
       return [{ role: "Table", key }];
     default:
@@ -134,7 +164,12 @@ export function layoutDocument(model: DocModel, options: LayoutOptions): PageLay
   const { width, height } = PAPER_SIZES[options.paper];
   const textWidth = width - MARGIN.left - MARGIN.right;
   const frame = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom };
-  const printable = { left: PRINTABLE_INSET, right: width - PRINTABLE_INSET, top: PRINTABLE_INSET, bottom: height - PRINTABLE_INSET };
+  const printable = {
+    left: PRINTABLE_INSET,
+    right: width - PRINTABLE_INSET,
+    top: PRINTABLE_INSET,
+    bottom: height - PRINTABLE_INSET,
+  };
   let pageNumber = 0;
   let listKey = "";
   const allPages = parts(model.sections).flatMap((part) => {
@@ -152,7 +187,11 @@ export function layoutDocument(model: DocModel, options: LayoutOptions): PageLay
         const previous = section.blocks[blockIndex - 1];
         if (isListItem && !(previous?.kind === "tick" || previous?.kind === "item")) listKey = `${key}-list`;
         const struct = { lang: section.lang, path: [sect, ...blockStruct(block, key, listKey)] };
-        const source = { ...(options.document ? { document: options.document } : {}), section: sectionIndex, block: blockIndex };
+        const source = {
+          ...(options.document ? { document: options.document } : {}),
+          section: sectionIndex,
+          block: blockIndex,
+        };
         boxes.push({ ...layoutBlock(block, { width: textWidth, fonts, struct, source }), source });
       });
     }
@@ -161,7 +200,10 @@ export function layoutDocument(model: DocModel, options: LayoutOptions): PageLay
     const fonts = options.fontsFor(first.lang);
     pages.forEach((page, index) => {
       const items = furniture(first.furniture, index + 1, pages.length, width, height, fonts);
-      checkInside(items, printable, { ...(options.document ? { document: options.document } : {}), page: pageNumber + index + 1 });
+      checkInside(items, printable, {
+        ...(options.document ? { document: options.document } : {}),
+        page: pageNumber + index + 1,
+      });
       page.items.push(...items);
     });
     pageNumber += pages.length;

@@ -126,7 +126,9 @@ function measureAtoms(atoms: readonly Atom[], options: LineOptions): number {
   let width = 0;
   for (const group of groupRuns(atoms)) {
     if (group.fillEm !== undefined) width += fillMinWidth(group.fillEm, options.size, options.width);
-    else for (const run of faceRuns(group.text, group.bold, options)) width += unitWidth(run.face, run.text) * options.size;
+    else
+      for (const run of faceRuns(group.text, group.bold, options))
+        width += unitWidth(run.face, run.text) * options.size;
   }
   return width;
 }
@@ -146,7 +148,8 @@ function groupRuns(atoms: readonly Atom[]): Group[] {
     if (atom.char === "\n") continue;
     const last = groups.at(-1);
     if (atom.fillEm !== undefined) groups.push({ text: "", bold: atom.bold, fillEm: atom.fillEm, level: atom.level });
-    else if (last && last.fillEm === undefined && last.bold === atom.bold && last.level === atom.level) last.text += atom.char;
+    else if (last && last.fillEm === undefined && last.bold === atom.bold && last.level === atom.level)
+      last.text += atom.char;
     else groups.push({ text: atom.char, bold: atom.bold, level: atom.level });
   }
   return groups;
@@ -216,10 +219,20 @@ function placeLine(atoms: Atom[], options: LineOptions): Line {
     }
     for (const run of faceRuns(group.text, group.bold, options)) {
       if (group.level % 2 === 1) pieces.push(...rtlPieces(run.text, run.face, group.level, options.size));
-      else pieces.push({ text: run.text, face: run.face, level: group.level, width: drawnWidth(run.face, run.text) * options.size });
+      else
+        pieces.push({
+          text: run.text,
+          face: run.face,
+          level: group.level,
+          width: drawnWidth(run.face, run.text) * options.size,
+        });
     }
   }
-  const fills = fillWidths(pieces.map((p) => ("fillEm" in p ? { fillEm: p.fillEm } : { width: p.width })), options.size, options.width);
+  const fills = fillWidths(
+    pieces.map((p) => ("fillEm" in p ? { fillEm: p.fillEm } : { width: p.width })),
+    options.size,
+    options.width,
+  );
   let fill = 0;
   for (const piece of pieces) if ("fillEm" in piece) piece.width = fills[fill++]!;
 
@@ -244,7 +257,13 @@ function placeLine(atoms: Atom[], options: LineOptions): Line {
  * segments' own widths; near the limit the line is placed as it will be drawn, so a kerning pair
  * across a segment boundary can never push a line past its box.
  */
-function fitsAfter(line: readonly Atom[], lineWidth: number, segment: readonly Atom[], segmentWidth: number, options: LineOptions): boolean {
+function fitsAfter(
+  line: readonly Atom[],
+  lineWidth: number,
+  segment: readonly Atom[],
+  segmentWidth: number,
+  options: LineOptions,
+): boolean {
   const estimate = lineWidth + segmentWidth;
   if (estimate > options.width) return false;
   if (estimate < options.width - EXACT_BELOW) return true;

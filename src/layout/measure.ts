@@ -28,7 +28,9 @@ export function unitWidth(face: FontFace, text: string): number {
   if (!known) widths.set(face, (known = new Map()));
   let width = known.get(text);
   if (width === undefined) {
-    width = (FIXED_PITCH.test(text) ? advanceSum(face, text) : shapeText(face.font, text).advanceWidth) / face.font.unitsPerEm;
+    width =
+      (FIXED_PITCH.test(text) ? advanceSum(face, text) : shapeText(face.font, text).advanceWidth) /
+      face.font.unitsPerEm;
     if (++entries > MAX_ENTRIES) {
       widths = new WeakMap([[face, (known = new Map())]]);
       entries = 1;

@@ -19,7 +19,17 @@ export interface StructRef {
 
 export type Drawable =
   /** Text drawn in one face on one line; `y` is the baseline, `width` its advance as laid out. */
-  | { kind: "text"; x: number; y: number; width: number; text: string; face: string; size: number; gray: number; struct: StructRef | null }
+  | {
+      kind: "text";
+      x: number;
+      y: number;
+      width: number;
+      text: string;
+      face: string;
+      size: number;
+      gray: number;
+      struct: StructRef | null;
+    }
   /** An outlined square or frame (tick boxes, notices). */
   | { kind: "rect"; x: number; y: number; width: number; height: number; lineWidth: number }
   /** A straight line (fill-in lines, signature lines, rules). */

@@ -103,10 +103,16 @@ function entries(boxes: readonly Placeable[], pageHeight: number): Entry[] {
       const first = row === 0;
       rowInGroup = first || s.unit[row] !== s.unit[row - 1] ? 0 : rowInGroup + 1;
       list.push({
-        box, boxIndex, row,
+        box,
+        boxIndex,
+        row,
         gap: first ? gap : 0,
         forced: first && forced,
-        penalty: first ? (previous?.keepWithNext ? SPLITS_KEPT : FINE) : innerPenalty(box, row, s, pageHeight, rowInGroup),
+        penalty: first
+          ? previous?.keepWithNext
+            ? SPLITS_KEPT
+            : FINE
+          : innerPenalty(box, row, s, pageHeight, rowInGroup),
       });
     });
     if (box.rows.length > 0) {
@@ -178,7 +184,15 @@ function placePage(list: readonly Entry[], start: number, end: number, frame: Fr
     const source = { ...box.source, block: box.source?.block ?? last.boxIndex };
     // A box's part must end on its page (only a single row taller than a page could not).
     checkInside([{ kind: "rect", x: frame.left, y: top, width: 0, height: bottom - top, lineWidth: 0 }], frame, source);
-    if (box.frame) placed.unshift({ kind: "rect", x: frame.left, y: top, width: box.frame.width, height: bottom - top, lineWidth: box.frame.lineWidth });
+    if (box.frame)
+      placed.unshift({
+        kind: "rect",
+        x: frame.left,
+        y: top,
+        width: box.frame.width,
+        height: bottom - top,
+        lineWidth: box.frame.lineWidth,
+      });
     checkInside(placed, frame, source);
     items.push(...placed);
   }

@@ -15,12 +15,17 @@ export const en = {
     notText: "must be text (one value), not a list, a mapping or true/false",
     tooLong: "is too long: {length} characters, at most {max} allowed",
     "text.lineBreak": "must be on one line",
-    "text.control": "contains an invisible control character ({char}) at character {position}; retype the value without it",
-    "text.bidi": "contains an invisible text-direction character ({char}) at character {position}, which can make the text display in a misleading order; retype the value without it",
-    "text.privateUse": "contains a private-use character ({char}) at character {position}, which has no agreed meaning and cannot be printed; retype the value without it",
+    "text.control":
+      "contains an invisible control character ({char}) at character {position}; retype the value without it",
+    "text.bidi":
+      "contains an invisible text-direction character ({char}) at character {position}, which can make the text display in a misleading order; retype the value without it",
+    "text.privateUse":
+      "contains a private-use character ({char}) at character {position}, which has no agreed meaning and cannot be printed; retype the value without it",
     "text.surrogate": "contains a broken character ({char}) at character {position}; retype the value",
-    "text.nonCharacter": "contains a character that is not for use in text ({char}) at character {position}; retype the value without it",
-    "text.replacement": "contains the replacement character {char} at character {position}, the sign of text that was not read as UTF-8; save the file as UTF-8 or retype the value",
+    "text.nonCharacter":
+      "contains a character that is not for use in text ({char}) at character {position}; retype the value without it",
+    "text.replacement":
+      "contains the replacement character {char} at character {position}, the sign of text that was not read as UTF-8; save the file as UTF-8 or retype the value",
     "lines.tooMany": "has {count} lines, at most {max} allowed",
     "lines.tooLong": "line {line} is too long: {length} characters, at most {max} allowed",
     "phone.characters": "may contain only digits, spaces, dots, dashes, and +687 in front",
@@ -38,14 +43,17 @@ export const en = {
     "effectiveDate.beforeDate": "is before the letter's date ({date}); the line cannot end before the request is made",
     "proxyName.required": "is required with {setting:channel=proxy}: give your representative's full name",
     "proxyName.neededForId": "is needed when {field:proxyId} is given: the ID number belongs to your representative",
-    "proxyName.neededForIdType": "is needed when {field:proxyIdType} is given: the ID document belongs to your representative",
+    "proxyName.neededForIdType":
+      "is needed when {field:proxyIdType} is given: the ID document belongs to your representative",
     "birthDate.afterDate": "is not before the letter's date ({date}); give your date of birth",
     "birthDate.tooEarly": "is before {min}; give your date of birth",
     "boolean.format": "must be yes or no (also true/false, 1/0)",
-    "iban.format": "is not an IBAN: an IBAN starts with a 2-letter country code and 2 check digits, then letters and digits",
+    "iban.format":
+      "is not an IBAN: an IBAN starts with a 2-letter country code and 2 check digits, then letters and digits",
     "iban.country": "starts with {country}, which is not an IBAN country code",
     "iban.length": "has {length} characters; a {country} IBAN has {expected}",
-    "iban.checksum": "has wrong check digits: a character is mistyped or missing; copy it again from your bank details (RIB)",
+    "iban.checksum":
+      "has wrong check digits: a character is mistyped or missing; copy it again from your bank details (RIB)",
     "bic.format": "is not a BIC: 8 or 11 letters and digits (bank, country, location, optional branch)",
     "iban.neededForRefund": "is needed when {fields:given} is given: a refund needs the account's IBAN",
 
@@ -81,11 +89,15 @@ export const en = {
     "font.noSuchFace": "{file} has no face named {face}; its faces are: {faces}",
     "font.collectionNeedsFace": "{file} is a font collection: name the face as {file}#FACE (faces: {faces})",
     "font.bundledMissing": "the bundled font {file} is missing: run npm install again (the fonts come from npm)",
-    "glyph.missing": "the character {char} ({codePoint}) is in none of the fonts, bundled or on this computer; add a font that has it ({option:fonts})",
-    "glyph.missingInTemplate": "the template text has the character {char} ({codePoint}), which is in none of the fonts; add a font that has it ({option:fonts})",
+    "glyph.missing":
+      "the character {char} ({codePoint}) is in none of the fonts, bundled or on this computer; add a font that has it ({option:fonts})",
+    "glyph.missingInTemplate":
+      "the template text has the character {char} ({codePoint}), which is in none of the fonts; add a font that has it ({option:fonts})",
     "font.systemFallback": "{chars} ({codePoints}) printed with the font {font} of this computer ({file})",
-    "layout.overflow": "internal error: the {document} could not be laid out without losing text (section {section}, block {block}: {detail}); nothing was written. This is a bug in sim-cancel: please report it",
-    "layout.furnitureOverflow": "internal error: the header or footer of page {page} of the {document} does not fit its page ({detail}); nothing was written. This is a bug in sim-cancel: please report it",
+    "layout.overflow":
+      "internal error: the {document} could not be laid out without losing text (section {section}, block {block}: {detail}); nothing was written. This is a bug in sim-cancel: please report it",
+    "layout.furnitureOverflow":
+      "internal error: the header or footer of page {page} of the {document} does not fit its page ({detail}); nothing was written. This is a bug in sim-cancel: please report it",
 
     // Carrier packs and templates (for their authors).
     "pack.unreadable": "cannot read the pack file ({reason}); is {dir} a carrier pack folder?",
@@ -114,37 +126,50 @@ export const en = {
     "render.tooSlow": "making the {kind} took longer than {seconds} s, the limit for one document",
 
     // A batch file.
-    "batch.unknownFormat": 'unknown kind of file "{ext}"; give a .csv, .json (an array of objects) or .jsonl/.ndjson (one object per line) file',
-    "batch.csvUnknownColumn": 'column {column} "{name}" is not a field; the header must use these names (camelCase or kebab-case): {fields}',
+    "batch.unknownFormat":
+      'unknown kind of file "{ext}"; give a .csv, .json (an array of objects) or .jsonl/.ndjson (one object per line) file',
+    "batch.csvUnknownColumn":
+      'column {column} "{name}" is not a field; the header must use these names (camelCase or kebab-case): {fields}',
     "batch.csvDuplicateColumn": 'columns {first} and {second} are both "{field}"; keep only one',
     "batch.csvNoName": 'the header has no "name" column; the first line must name the columns, e.g. name,phone,plan',
-    "batch.csvSyntax": "not valid CSV ({detail}); a cell with a comma, a quote or a line break must be in double quotes, with any quote inside doubled (\"\")",
+    "batch.csvSyntax":
+      'not valid CSV ({detail}); a cell with a comma, a quote or a line break must be in double quotes, with any quote inside doubled ("")',
     "batch.csvEmpty": "the file is empty; its first line must name the columns, e.g. name,phone,plan",
-    "batch.csvTooManyCells": "has {count} cells but the header has {columns} columns; a value with a comma must be in double quotes",
+    "batch.csvTooManyCells":
+      "has {count} cells but the header has {columns} columns; a value with a comma must be in double quotes",
     "batch.cellTooLarge": "a cell is too large ({size}; at most {max})",
-    "batch.jsonShape": '{detail}; a .json batch file is one array of objects: [{"name": "…", "phone": "…"}, …] (or use .jsonl, one object per line)',
+    "batch.jsonShape":
+      '{detail}; a .json batch file is one array of objects: [{"name": "…", "phone": "…"}, …] (or use .jsonl, one object per line)',
     "batch.jsonEmpty": 'the file is empty; write an array of objects: [{"name": "…", "phone": "…"}]',
     "batch.elementTooLarge": "a row is too large ({size}; at most {max})",
     "batch.notObject": 'must be an object of fields and values, such as {"name": "Xiaoming WANG", "phone": "76 12 34"}',
     "batch.rowChanged": "this row was not in the file when it was checked",
     "batch.tooManyRows": "has more than {max} rows; split it into several files",
-    "batch.summaryExists": "{path} already exists and is not an earlier batch's summary as that batch wrote it (it was changed since, or is another file); nothing was written. Use {option:force} to replace it, or {option:out} for another folder",
+    "batch.summaryExists":
+      "{path} already exists and is not an earlier batch's summary as that batch wrote it (it was changed since, or is another file); nothing was written. Use {option:force} to replace it, or {option:out} for another folder",
     "batch.workerStopped": "the render worker stopped ({detail})",
     "batch.workerExited": "the render worker exited (code {code})",
 
     // Writing files.
-    "write.badName": "refusing the file name \"{name}\"",
-    "write.exists": "{paths} already exists; nothing was written. Use {option:force} to replace (the earlier files are put back if anything fails), or {option:out} for another folder",
-    "write.isFolder": "{path} is a folder, which is never replaced; nothing was written. Move it away, or use {option:out} for another folder",
-    "write.notAFolder": "cannot create the output folder {path}: something that is not a folder is in the way; nothing was written",
+    "write.badName": 'refusing the file name "{name}"',
+    "write.exists":
+      "{paths} already exists; nothing was written. Use {option:force} to replace (the earlier files are put back if anything fails), or {option:out} for another folder",
+    "write.isFolder":
+      "{path} is a folder, which is never replaced; nothing was written. Move it away, or use {option:out} for another folder",
+    "write.notAFolder":
+      "cannot create the output folder {path}: something that is not a folder is in the way; nothing was written",
     "write.notWritable": "cannot write {path} ({reason}); nothing was written. Choose another folder with {option:out}",
     "write.noSpace": "no space left on the disk for {path}; nothing was written",
-    "write.locked": "another run (process {pid} on {host}) is writing into {path}; nothing was written. Try again when it has finished",
+    "write.locked":
+      "another run (process {pid} on {host}) is writing into {path}; nothing was written. Try again when it has finished",
     "write.restoreIncomplete": "could not put {path} back in place; the earlier file is kept as {kept}",
-    "write.rollbackPending": "putting the earlier files back in {path} did not finish; the next run into that folder finishes it (nothing is lost)",
+    "write.rollbackPending":
+      "putting the earlier files back in {path} did not finish; the next run into that folder finishes it (nothing is lost)",
     "write.failed": "cannot write {path} ({reason}); nothing was written",
-    "write.initExists": "{path} already exists; nothing was written. Use {option:force} to replace it, or give another file name",
-    "write.packFolderExists": "{dir} already exists; nothing was written. Use {option:force} to write into it, or choose another folder",
+    "write.initExists":
+      "{path} already exists; nothing was written. Use {option:force} to replace it, or give another file name",
+    "write.packFolderExists":
+      "{dir} already exists; nothing was written. Use {option:force} to write into it, or choose another folder",
 
     // Anything else: the tool itself failed (exit 1).
     internal: "{detail}",
@@ -154,12 +179,14 @@ export const en = {
   hints: {
     name: "your full name as on your contract, on one line, at most 80 characters, e.g. {example}",
     phone: "the mobile number to cancel: 6 digits, with or without +687, e.g. {example}",
-    customerNumber: 'the customer number on a bill or in the Helia app: letters, digits, spaces, ".", "-" or "/", at most 30 characters, e.g. {example}',
+    customerNumber:
+      'the customer number on a bill or in the Helia app: letters, digits, spaces, ".", "-" or "/", at most 30 characters, e.g. {example}',
     address: "your postal address, at most 6 lines of at most 80 characters, e.g. {example}",
     email: "an e-mail address, e.g. {example}",
     plan: "prepaid (a prepaid card) or postpaid (a plan with monthly bills), e.g. {example}; leave it out if unsure",
     reason: "a short reason, at most 300 characters, e.g. {example}; it is optional",
-    effectiveDate: 'the requested end date as YYYY-MM-DD, not before the letter\'s date, e.g. {example}; leave it out for "as soon as possible"',
+    effectiveDate:
+      'the requested end date as YYYY-MM-DD, not before the letter\'s date, e.g. {example}; leave it out for "as soon as possible"',
     date: "the letter's date as YYYY-MM-DD, e.g. {example}; leave it out for today in Nouméa",
     channel: "in-person, post or proxy, e.g. {example}",
     proxyName: "your representative's full name, on one line, at most 80 characters, e.g. {example}",
@@ -167,13 +194,15 @@ export const en = {
     iban: "the IBAN of the account for a refund, e.g. {example}",
     bic: "the BIC (SWIFT code) of that bank, 8 or 11 letters and digits, e.g. {example}",
     accountHolder: "the account holder's name, on one line, at most 80 characters, e.g. {example}",
-    forwardingAddress: "where to send the final invoice: a postal address (at most 6 lines of at most 80 characters) or an e-mail address, e.g. {example}",
+    forwardingAddress:
+      "where to send the final invoice: a postal address (at most 6 lines of at most 80 characters) or an e-mail address, e.g. {example}",
     place: "where you sign the letters, on one line, at most 80 characters, e.g. {example}; leave it out for Nouméa",
     birthDate: "your date of birth as YYYY-MM-DD, for the proxy letter, e.g. {example}",
     idType: "your identity document: passport, id-card or residence-permit, e.g. {example}",
     idNumber: "the number of your identity document, at most 40 characters, e.g. {example}",
     proxyIdType: "your representative's identity document: passport, id-card or residence-permit, e.g. {example}",
-    offer: "the name of your offer as on a bill or the contract, on one line, at most 60 characters, e.g. {example}; leave it out if unsure",
+    offer:
+      "the name of your offer as on a bill or the contract, on one line, at most 60 characters, e.g. {example}; leave it out if unsure",
     leaving: "yes if you are leaving New Caledonia (the checklist then adds what to do before you go), e.g. {example}",
   },
 
@@ -194,7 +223,7 @@ export const en = {
     "cli.cannotMake": "cannot make the documents",
     "cli.failed": "failed",
     "cli.cancelled": "cancelled; nothing was written",
-    "cli.seeHelp": "Run \"sim-cancel --help\" for the options.",
+    "cli.seeHelp": 'Run "sim-cancel --help" for the options.',
     "write.written": "written",
     "write.replaced": "replaced",
     "write.restored": "{path}: put back from an interrupted run",

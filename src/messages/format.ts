@@ -41,7 +41,8 @@ function fill(template: string, params: Values, catalogue: Catalogue, labels: La
       const value = params[kind];
       if (value === undefined) return whole;
       // What a path is ("folder", "device"): a word of the catalogue, not text to show as is.
-      if (kind === "kind") return (catalogue.words as Record<string, string>)[`fileKind.${value}`] ?? show(String(value));
+      if (kind === "kind")
+        return (catalogue.words as Record<string, string>)[`fileKind.${value}`] ?? show(String(value));
       return typeof value === "string" ? show(value) : String(value);
     }
     switch (kind) {
@@ -54,7 +55,11 @@ function fill(template: string, params: Values, catalogue: Catalogue, labels: La
         return labels.setting(field, value ?? "");
       }
       case "fields":
-        return String(params[arg] ?? "").split(",").filter(Boolean).map((f) => show(labels.field(f))).join(catalogue.words.listSeparator);
+        return String(params[arg] ?? "")
+          .split(",")
+          .filter(Boolean)
+          .map((f) => show(labels.field(f)))
+          .join(catalogue.words.listSeparator);
       default:
         return whole;
     }
@@ -65,10 +70,13 @@ export function formatPlace(at: ProblemPlace | undefined, lang: string): string 
   if (!at) return undefined;
   const words = CATALOGUES[resolveMessageLang(lang)].words;
   const file = at.file === undefined ? undefined : show(at.file);
-  if (at.row !== undefined) return fillPlain(at.line === undefined ? words.row : words.rowLine, { row: at.row, line: at.line ?? "" });
+  if (at.row !== undefined)
+    return fillPlain(at.line === undefined ? words.row : words.rowLine, { row: at.row, line: at.line ?? "" });
   if (file === undefined) return undefined;
   if (at.line === undefined) return file;
-  return at.column === undefined ? fillPlain(words.fileLine, { file, line: at.line }) : fillPlain(words.fileLineColumn, { file, line: at.line, column: at.column });
+  return at.column === undefined
+    ? fillPlain(words.fileLine, { file, line: at.line })
+    : fillPlain(words.fileLineColumn, { file, line: at.line, column: at.column });
 }
 
 /** A field's hint with its examples, in `lang`, as this front end shows examples. */
@@ -86,7 +94,10 @@ export function wordProblem(problem: Problem, lang: string, labels: Labels): Wor
   const catalogue = CATALOGUES[resolveMessageLang(lang)];
   const template = (catalogue.messages as Record<string, string>)[problem.code];
   // A code no catalogue knows is a bug; still say something that can be looked up.
-  const message = template === undefined ? `${problem.code} ${show(JSON.stringify(problem.params ?? {}))}` : fill(template, problem.params ?? {}, catalogue, labels);
+  const message =
+    template === undefined
+      ? `${problem.code} ${show(JSON.stringify(problem.params ?? {}))}`
+      : fill(template, problem.params ?? {}, catalogue, labels);
   const worded: WordedProblem = { message };
   const place = formatPlace(problem.at, lang);
   if (place !== undefined) worded.place = place;
@@ -107,7 +118,10 @@ export function wordProblem(problem: Problem, lang: string, labels: Labels): Wor
 export function formatProblem(problem: Problem, lang: string, labels: Labels): string {
   const worded = wordProblem(problem, lang, labels);
   const words = CATALOGUES[resolveMessageLang(lang)].words;
-  const text = worded.hint === undefined ? worded.message : fillPlain(words.withHint, { message: worded.message, hint: worded.hint });
+  const text =
+    worded.hint === undefined
+      ? worded.message
+      : fillPlain(words.withHint, { message: worded.message, hint: worded.hint });
   const parts = problem.field === undefined ? [worded.label, worded.place, text] : [worded.place, worded.label, text];
   return parts.filter((part) => part !== undefined).join(": ");
 }

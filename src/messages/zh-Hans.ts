@@ -8,11 +8,13 @@ export const zhHans = {
     tooLong: "太长：{length} 个字符，最多 {max} 个",
     "text.lineBreak": "必须写在一行内",
     "text.control": "第 {position} 个字符是不可见的控制字符（{char}），请删掉它后重新输入",
-    "text.bidi": "第 {position} 个字符是不可见的文字方向控制符（{char}），会让文字以误导性的顺序显示，请删掉它后重新输入",
+    "text.bidi":
+      "第 {position} 个字符是不可见的文字方向控制符（{char}），会让文字以误导性的顺序显示，请删掉它后重新输入",
     "text.privateUse": "第 {position} 个字符是私用区字符（{char}），没有公认的含义，无法打印，请删掉它后重新输入",
     "text.surrogate": "第 {position} 个字符已损坏（{char}），请重新输入",
     "text.nonCharacter": "第 {position} 个字符（{char}）不允许出现在文本中，请删掉它后重新输入",
-    "text.replacement": "第 {position} 个字符是替换字符 {char}，说明文字没有按 UTF-8 读取；请把文件另存为 UTF-8，或重新输入",
+    "text.replacement":
+      "第 {position} 个字符是替换字符 {char}，说明文字没有按 UTF-8 读取；请把文件另存为 UTF-8，或重新输入",
     "lines.tooMany": "有 {count} 行，最多 {max} 行",
     "lines.tooLong": "第 {line} 行太长：{length} 个字符，最多 {max} 个",
     "phone.characters": "只能包含数字、空格、点、短横线，以及开头的 +687",
@@ -70,11 +72,15 @@ export const zhHans = {
     "font.noSuchFace": "{file} 中没有名为 {face} 的字体；其中的字体有：{faces}",
     "font.collectionNeedsFace": "{file} 是字体集：请写成 {file}#字体名 来指定字体（可选：{faces}）",
     "font.bundledMissing": "缺少自带的字体 {file}：请重新运行 npm install（字体来自 npm）",
-    "glyph.missing": "字符 {char}（{codePoint}）不在任何字体中（自带字体和本机字体都没有）；请添加含有该字符的字体（{option:fonts}）",
-    "glyph.missingInTemplate": "模板文字中的字符 {char}（{codePoint}）不在任何字体中；请添加含有该字符的字体（{option:fonts}）",
+    "glyph.missing":
+      "字符 {char}（{codePoint}）不在任何字体中（自带字体和本机字体都没有）；请添加含有该字符的字体（{option:fonts}）",
+    "glyph.missingInTemplate":
+      "模板文字中的字符 {char}（{codePoint}）不在任何字体中；请添加含有该字符的字体（{option:fonts}）",
     "font.systemFallback": "{chars}（{codePoints}）使用本机字体 {font} 打印（{file}）",
-    "layout.overflow": "内部错误：无法在不丢失文字的情况下排版 {document}（第 {section} 节，第 {block} 块：{detail}）；未写入任何文件。这是 sim-cancel 的缺陷，请报告",
-    "layout.furnitureOverflow": "内部错误：{document} 第 {page} 页的页眉或页脚超出页面（{detail}）；未写入任何文件。这是 sim-cancel 的缺陷，请报告",
+    "layout.overflow":
+      "内部错误：无法在不丢失文字的情况下排版 {document}（第 {section} 节，第 {block} 块：{detail}）；未写入任何文件。这是 sim-cancel 的缺陷，请报告",
+    "layout.furnitureOverflow":
+      "内部错误：{document} 第 {page} 页的页眉或页脚超出页面（{detail}）；未写入任何文件。这是 sim-cancel 的缺陷，请报告",
 
     "pack.unreadable": "无法读取运营商资料包文件（{reason}）；{dir} 是运营商资料包文件夹吗？",
     "pack.yamlSyntax": "YAML 格式错误：{detail}",
@@ -101,27 +107,33 @@ export const zhHans = {
     "render.tooSlow": "生成 {kind} 用时超过 {seconds} 秒，超过单个文件的时间上限",
 
     "batch.unknownFormat": "未知的文件类型“{ext}”；请使用 .csv、.json（对象数组）或 .jsonl/.ndjson（每行一个对象）文件",
-    "batch.csvUnknownColumn": "第 {column} 列“{name}”不是字段；表头必须使用这些名称（camelCase 或 kebab-case）：{fields}",
+    "batch.csvUnknownColumn":
+      "第 {column} 列“{name}”不是字段；表头必须使用这些名称（camelCase 或 kebab-case）：{fields}",
     "batch.csvDuplicateColumn": "第 {first} 列和第 {second} 列都是“{field}”；只保留一列",
     "batch.csvNoName": "表头没有“name”列；第一行必须写出各列的名称，例如 name,phone,plan",
-    "batch.csvSyntax": "CSV 格式错误（{detail}）；含逗号、引号或换行的单元格必须用英文双引号括起来，里面的引号写两次（\"\"）",
+    "batch.csvSyntax":
+      'CSV 格式错误（{detail}）；含逗号、引号或换行的单元格必须用英文双引号括起来，里面的引号写两次（""）',
     "batch.csvEmpty": "文件是空的；第一行必须写出各列的名称，例如 name,phone,plan",
     "batch.csvTooManyCells": "有 {count} 个单元格，但表头只有 {columns} 列；含逗号的值必须用英文双引号括起来",
     "batch.cellTooLarge": "有一个单元格太大（{size}；最多 {max}）",
-    "batch.jsonShape": '{detail}；.json 批量文件是一个对象数组：[{"name": "…", "phone": "…"}, …]（或改用 .jsonl，每行一个对象）',
+    "batch.jsonShape":
+      '{detail}；.json 批量文件是一个对象数组：[{"name": "…", "phone": "…"}, …]（或改用 .jsonl，每行一个对象）',
     "batch.jsonEmpty": '文件是空的；请写成对象数组：[{"name": "…", "phone": "…"}]',
     "batch.elementTooLarge": "有一行数据太大（{size}；最多 {max}）",
     "batch.notObject": '必须是由字段和值组成的对象，例如 {"name": "Xiaoming WANG", "phone": "76 12 34"}',
     "batch.rowChanged": "检查文件时这一行还不存在",
     "batch.tooManyRows": "超过 {max} 行数据；请拆分成几个文件",
-    "batch.summaryExists": "{path} 已存在，且不是之前批量处理原样写下的摘要（之后被修改过，或是另一个文件）；没有写入任何文件。使用 {option:force} 替换它，或用 {option:out} 指定其他文件夹",
+    "batch.summaryExists":
+      "{path} 已存在，且不是之前批量处理原样写下的摘要（之后被修改过，或是另一个文件）；没有写入任何文件。使用 {option:force} 替换它，或用 {option:out} 指定其他文件夹",
     "batch.workerStopped": "渲染线程停止了（{detail}）",
     "batch.workerExited": "渲染线程退出了（代码 {code}）",
 
     // Writing files.
     "write.badName": "拒绝使用文件名“{name}”",
-    "write.exists": "{paths} 已存在；没有写入任何文件。使用 {option:force} 替换（如有任何失败，原来的文件会被放回），或用 {option:out} 指定其他文件夹",
-    "write.isFolder": "{path} 是一个文件夹，文件夹永远不会被替换；没有写入任何文件。请移走它，或用 {option:out} 指定其他文件夹",
+    "write.exists":
+      "{paths} 已存在；没有写入任何文件。使用 {option:force} 替换（如有任何失败，原来的文件会被放回），或用 {option:out} 指定其他文件夹",
+    "write.isFolder":
+      "{path} 是一个文件夹，文件夹永远不会被替换；没有写入任何文件。请移走它，或用 {option:out} 指定其他文件夹",
     "write.notAFolder": "无法创建输出文件夹 {path}：路径上有一个不是文件夹的项目；没有写入任何文件",
     "write.notWritable": "无法写入 {path}（{reason}）；没有写入任何文件。请用 {option:out} 另选一个文件夹",
     "write.noSpace": "磁盘空间不足，无法写入 {path}；没有写入任何文件",
@@ -150,7 +162,8 @@ export const zhHans = {
     iban: "用于退款的账户 IBAN，例如 {example}",
     bic: "该银行的 BIC（SWIFT 代码），8 或 11 个字母和数字，例如 {example}",
     accountHolder: "账户持有人的姓名，写在一行内，最多 80 个字符，例如 {example}",
-    forwardingAddress: "寄送最后一张账单的地址：邮寄地址（最多 6 行，每行最多 80 个字符）或电子邮件地址，例如 {example}",
+    forwardingAddress:
+      "寄送最后一张账单的地址：邮寄地址（最多 6 行，每行最多 80 个字符）或电子邮件地址，例如 {example}",
     place: "签署信件的地点，写在一行内，最多 80 个字符，例如 {example}；不填则为努美阿",
     birthDate: "您的出生日期，格式 YYYY-MM-DD，用于委托书，例如 {example}",
     idType: "您的身份证件：passport（护照）、id-card（身份证）或 residence-permit（居留卡），例如 {example}",

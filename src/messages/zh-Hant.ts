@@ -12,7 +12,8 @@ export const zhHant = {
     "text.privateUse": "第 {position} 個字元是私人使用區字元（{char}），沒有公認的意義，無法列印，請刪除後重新輸入",
     "text.surrogate": "第 {position} 個字元已損壞（{char}），請重新輸入",
     "text.nonCharacter": "第 {position} 個字元（{char}）不允許出現在文字中，請刪除後重新輸入",
-    "text.replacement": "第 {position} 個字元是替代字元 {char}，表示文字沒有以 UTF-8 讀取；請將檔案另存為 UTF-8，或重新輸入",
+    "text.replacement":
+      "第 {position} 個字元是替代字元 {char}，表示文字沒有以 UTF-8 讀取；請將檔案另存為 UTF-8，或重新輸入",
     "lines.tooMany": "有 {count} 行，最多 {max} 行",
     "lines.tooLong": "第 {line} 行太長：{length} 個字元，最多 {max} 個",
     "phone.characters": "只能包含數字、空格、點、連字號，以及開頭的 +687",
@@ -70,11 +71,15 @@ export const zhHant = {
     "font.noSuchFace": "{file} 中沒有名為 {face} 的字型；其中的字型有：{faces}",
     "font.collectionNeedsFace": "{file} 是字型集：請寫成 {file}#字型名稱 來指定字型（可選：{faces}）",
     "font.bundledMissing": "缺少內建的字型 {file}：請重新執行 npm install（字型來自 npm）",
-    "glyph.missing": "字元 {char}（{codePoint}）不在任何字型中（內建字型和本機字型都沒有）；請加入含有該字元的字型（{option:fonts}）",
-    "glyph.missingInTemplate": "範本文字中的字元 {char}（{codePoint}）不在任何字型中；請加入含有該字元的字型（{option:fonts}）",
+    "glyph.missing":
+      "字元 {char}（{codePoint}）不在任何字型中（內建字型和本機字型都沒有）；請加入含有該字元的字型（{option:fonts}）",
+    "glyph.missingInTemplate":
+      "範本文字中的字元 {char}（{codePoint}）不在任何字型中；請加入含有該字元的字型（{option:fonts}）",
     "font.systemFallback": "{chars}（{codePoints}）使用本機字型 {font} 列印（{file}）",
-    "layout.overflow": "內部錯誤：無法在不遺失文字的情況下排版 {document}（第 {section} 節，第 {block} 塊：{detail}）；未寫入任何檔案。這是 sim-cancel 的缺陷，請回報",
-    "layout.furnitureOverflow": "內部錯誤：{document} 第 {page} 頁的頁首或頁尾超出頁面（{detail}）；未寫入任何檔案。這是 sim-cancel 的缺陷，請回報",
+    "layout.overflow":
+      "內部錯誤：無法在不遺失文字的情況下排版 {document}（第 {section} 節，第 {block} 塊：{detail}）；未寫入任何檔案。這是 sim-cancel 的缺陷，請回報",
+    "layout.furnitureOverflow":
+      "內部錯誤：{document} 第 {page} 頁的頁首或頁尾超出頁面（{detail}）；未寫入任何檔案。這是 sim-cancel 的缺陷，請回報",
 
     "pack.unreadable": "無法讀取電信業者資料包檔案（{reason}）；{dir} 是電信業者資料包資料夾嗎？",
     "pack.yamlSyntax": "YAML 格式錯誤：{detail}",
@@ -100,28 +105,35 @@ export const zhHant = {
     "render.tooManyPages": "{kind} 會有 {pages} 頁；最多產生 {max} 頁",
     "render.tooSlow": "產生 {kind} 用時超過 {seconds} 秒，超過單一文件的時間上限",
 
-    "batch.unknownFormat": "未知的檔案類型「{ext}」；請使用 .csv、.json（物件陣列）或 .jsonl/.ndjson（每行一個物件）檔案",
-    "batch.csvUnknownColumn": "第 {column} 欄「{name}」不是欄位；表頭必須使用這些名稱（camelCase 或 kebab-case）：{fields}",
+    "batch.unknownFormat":
+      "未知的檔案類型「{ext}」；請使用 .csv、.json（物件陣列）或 .jsonl/.ndjson（每行一個物件）檔案",
+    "batch.csvUnknownColumn":
+      "第 {column} 欄「{name}」不是欄位；表頭必須使用這些名稱（camelCase 或 kebab-case）：{fields}",
     "batch.csvDuplicateColumn": "第 {first} 欄和第 {second} 欄都是「{field}」；只保留一欄",
     "batch.csvNoName": "表頭沒有「name」欄；第一行必須寫出各欄的名稱，例如 name,phone,plan",
-    "batch.csvSyntax": "CSV 格式錯誤（{detail}）；含逗號、引號或換行的儲存格必須用英文雙引號括起來，裡面的引號寫兩次（\"\"）",
+    "batch.csvSyntax":
+      'CSV 格式錯誤（{detail}）；含逗號、引號或換行的儲存格必須用英文雙引號括起來，裡面的引號寫兩次（""）',
     "batch.csvEmpty": "檔案是空的；第一行必須寫出各欄的名稱，例如 name,phone,plan",
     "batch.csvTooManyCells": "有 {count} 個儲存格，但表頭只有 {columns} 欄；含逗號的值必須用英文雙引號括起來",
     "batch.cellTooLarge": "有一個儲存格太大（{size}；最多 {max}）",
-    "batch.jsonShape": '{detail}；.json 批次檔是一個物件陣列：[{"name": "…", "phone": "…"}, …]（或改用 .jsonl，每行一個物件）',
+    "batch.jsonShape":
+      '{detail}；.json 批次檔是一個物件陣列：[{"name": "…", "phone": "…"}, …]（或改用 .jsonl，每行一個物件）',
     "batch.jsonEmpty": '檔案是空的；請寫成物件陣列：[{"name": "…", "phone": "…"}]',
     "batch.elementTooLarge": "有一列資料太大（{size}；最多 {max}）",
     "batch.notObject": '必須是由欄位和值組成的物件，例如 {"name": "Xiaoming WANG", "phone": "76 12 34"}',
     "batch.rowChanged": "檢查檔案時這一列還不存在",
     "batch.tooManyRows": "超過 {max} 列資料；請拆分成幾個檔案",
-    "batch.summaryExists": "{path} 已存在，且不是之前批次處理原樣寫下的摘要（之後被修改過，或是另一個檔案）；沒有寫入任何檔案。使用 {option:force} 取代它，或用 {option:out} 指定其他資料夾",
+    "batch.summaryExists":
+      "{path} 已存在，且不是之前批次處理原樣寫下的摘要（之後被修改過，或是另一個檔案）；沒有寫入任何檔案。使用 {option:force} 取代它，或用 {option:out} 指定其他資料夾",
     "batch.workerStopped": "渲染執行緒停止了（{detail}）",
     "batch.workerExited": "渲染執行緒結束了（代碼 {code}）",
 
     // Writing files.
     "write.badName": "拒絕使用檔名「{name}」",
-    "write.exists": "{paths} 已存在；沒有寫入任何檔案。使用 {option:force} 取代（如有任何失敗，原來的檔案會被放回），或用 {option:out} 指定其他資料夾",
-    "write.isFolder": "{path} 是一個資料夾，資料夾永遠不會被取代；沒有寫入任何檔案。請移走它，或用 {option:out} 指定其他資料夾",
+    "write.exists":
+      "{paths} 已存在；沒有寫入任何檔案。使用 {option:force} 取代（如有任何失敗，原來的檔案會被放回），或用 {option:out} 指定其他資料夾",
+    "write.isFolder":
+      "{path} 是一個資料夾，資料夾永遠不會被取代；沒有寫入任何檔案。請移走它，或用 {option:out} 指定其他資料夾",
     "write.notAFolder": "無法建立輸出資料夾 {path}：路徑上有一個不是資料夾的項目；沒有寫入任何檔案",
     "write.notWritable": "無法寫入 {path}（{reason}）；沒有寫入任何檔案。請用 {option:out} 另選一個資料夾",
     "write.noSpace": "磁碟空間不足，無法寫入 {path}；沒有寫入任何檔案",
@@ -137,7 +149,8 @@ export const zhHant = {
   hints: {
     name: "合約上的全名，寫在一行內，最多 80 個字元，例如 {example}",
     phone: "要註銷的手機號碼：6 位數字，可加或不加 +687，例如 {example}",
-    customerNumber: '帳單或 Helia 應用程式上的客戶編號：字母、數字、空格、"."、"-" 或 "/"，最多 30 個字元，例如 {example}',
+    customerNumber:
+      '帳單或 Helia 應用程式上的客戶編號：字母、數字、空格、"."、"-" 或 "/"，最多 30 個字元，例如 {example}',
     address: "郵寄地址，最多 6 行，每行最多 80 個字元，例如 {example}",
     email: "電子郵件地址，例如 {example}",
     plan: "prepaid（預付卡）或 postpaid（每月出帳單的資費方案），例如 {example}；不確定可以不填",
@@ -150,7 +163,8 @@ export const zhHant = {
     iban: "用於退款的帳戶 IBAN，例如 {example}",
     bic: "該銀行的 BIC（SWIFT 代碼），8 或 11 個字母和數字，例如 {example}",
     accountHolder: "帳戶持有人的姓名，寫在一行內，最多 80 個字元，例如 {example}",
-    forwardingAddress: "寄送最後一張帳單的地址：郵寄地址（最多 6 行，每行最多 80 個字元）或電子郵件地址，例如 {example}",
+    forwardingAddress:
+      "寄送最後一張帳單的地址：郵寄地址（最多 6 行，每行最多 80 個字元）或電子郵件地址，例如 {example}",
     place: "簽署信件的地點，寫在一行內，最多 80 個字元，例如 {example}；不填則為努美阿",
     birthDate: "您的出生日期，格式 YYYY-MM-DD，用於委託書，例如 {example}",
     idType: "您的身分證件：passport（護照）、id-card（身分證）或 residence-permit（居留證），例如 {example}",

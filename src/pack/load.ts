@@ -40,15 +40,25 @@ export function templateFileName(kind: DocumentKind, lang?: string): string {
  * language's own file before the shared one. A user's shared `letter.md.hbs` thus replaces every
  * letter of the pack, and their `letter.fr.md.hbs` only the French one.
  */
-export function templateCandidates(dir: string, kind: DocumentKind, lang: string, overrideDir?: string): { dir: string; name: string }[] {
+export function templateCandidates(
+  dir: string,
+  kind: DocumentKind,
+  lang: string,
+  overrideDir?: string,
+): { dir: string; name: string }[] {
   const names = [templateFileName(kind, lang), templateFileName(kind)];
-  return [...(overrideDir ? names.map((name) => ({ dir: overrideDir, name })) : []), ...names.map((name) => ({ dir, name }))];
+  return [
+    ...(overrideDir ? names.map((name) => ({ dir: overrideDir, name })) : []),
+    ...names.map((name) => ({ dir, name })),
+  ];
 }
 
 /** Line (1-based) of a value in the YAML source, for messages; undefined when not found. */
 function lineOf(doc: ReturnType<typeof parseDocument>, text: string, path: readonly PropertyKey[]): number | undefined {
   for (let depth = path.length; depth > 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+    const node = doc.getIn(path.slice(0, depth) as (string | number)[], true) as
+      | { range?: [number, number, number] }
+      | undefined;
     if (node && typeof node === "object" && node.range) return text.slice(0, node.range[0]).split("\n").length;
   }
   return undefined;
@@ -63,7 +73,11 @@ export function parsePackText(file: string, text: string): { data: PackData; pro
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new PackError(
-      doc.errors.map((e) => ({ code: "pack.yamlSyntax", at: { file, line: e.linePos?.[0]?.line, column: e.linePos?.[0]?.col }, params: { detail: e.message.split("\n")[0]! } })),
+      doc.errors.map((e) => ({
+        code: "pack.yamlSyntax",
+        at: { file, line: e.linePos?.[0]?.line, column: e.linePos?.[0]?.col },
+        params: { detail: e.message.split("\n")[0]! },
+      })),
     );
   }
   // "pack.yaml, line 42: steps[1].title: missing en": the file, the line, the value at fault.
@@ -82,7 +96,10 @@ export function parsePackText(file: string, text: string): { data: PackData; pro
     throw new PackError(
       parsed.error.issues.map((issue): Problem => {
         // Our own checks carry their code and parameters (see schema.ts); zod's say it in English.
-        const custom = issue.code === "custom" ? (issue.params as { code?: MessageCode; params?: Record<string, string> } | undefined) : undefined;
+        const custom =
+          issue.code === "custom"
+            ? (issue.params as { code?: MessageCode; params?: Record<string, string> } | undefined)
+            : undefined;
         const path = formatPath(issue.path) || "(top level)";
         return custom?.code
           ? { code: custom.code, at: place(issue.path), params: { path, ...custom.params } }
@@ -90,7 +107,14 @@ export function parsePackText(file: string, text: string): { data: PackData; pro
       }),
     );
   }
-  return { data: parsed.data, problems: crossCheck(parsed.data).map(({ path, code, params }) => ({ code, at: place(path), params: { path: formatPath(path), ...params } })) };
+  return {
+    data: parsed.data,
+    problems: crossCheck(parsed.data).map(({ path, code, params }) => ({
+      code,
+      at: place(path),
+      params: { path: formatPath(path), ...params },
+    })),
+  };
 }
 
 /** Whether `path` lies inside the folder `dir` (both real paths). */
@@ -102,7 +126,11 @@ function isInside(path: string, dir: string): boolean {
  * A file of a folder (a pack's, or a user's templates folder), read within `maxBytes`, after
  * checking that its real path stays inside the folder's; undefined when there is no such file.
  */
-export async function readFolderFile(dir: string, name: string, maxBytes: number): Promise<{ source: string; file: string } | undefined> {
+export async function readFolderFile(
+  dir: string,
+  name: string,
+  maxBytes: number,
+): Promise<{ source: string; file: string } | undefined> {
   const file = join(dir, name);
   let real: string;
   let realDir: string;
@@ -110,9 +138,16 @@ export async function readFolderFile(dir: string, name: string, maxBytes: number
     [real, realDir] = await Promise.all([realpath(file), realpath(dir)]);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new PackError([{ code: "file.unreadable", at: { file }, params: { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message } }]);
+    throw new PackError([
+      {
+        code: "file.unreadable",
+        at: { file },
+        params: { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
+      },
+    ]);
   }
-  if (!isInside(real, realDir)) throw new PackError([{ code: "pack.outsideFolder", at: { file }, params: { path: real, dir: realDir } }]);
+  if (!isInside(real, realDir))
+    throw new PackError([{ code: "pack.outsideFolder", at: { file }, params: { path: real, dir: realDir } }]);
   try {
     return { source: decodeUtf8(await readLimited(real, { maxBytes }), file), file };
   } catch (error) {
@@ -131,7 +166,13 @@ export async function loadPack(dir: string): Promise<Pack> {
     text = read.source;
   } catch (error) {
     if (error instanceof PackError && error.problems[0]?.code === "file.unreadable") {
-      throw new PackError([{ code: "pack.unreadable", at: { file }, params: { dir, reason: String(error.problems[0].params?.["reason"]) } }]);
+      throw new PackError([
+        {
+          code: "pack.unreadable",
+          at: { file },
+          params: { dir, reason: String(error.problems[0].params?.["reason"]) },
+        },
+      ]);
     }
     throw error;
   }
@@ -139,20 +180,38 @@ export async function loadPack(dir: string): Promise<Pack> {
   const { data, problems } = prebuilt ? { data: prebuilt, problems: [] } : parsePackText(file, text);
   const pack: Pack = { ...data, dir };
   const letterLanguages = [...new Set([...pack.letterLanguages, ...pack.languages])];
-  const kinds = [["checklist", pack.languages], ["letter", letterLanguages], ["proxy", letterLanguages]] as const;
+  const kinds = [
+    ["checklist", pack.languages],
+    ["letter", letterLanguages],
+    ["proxy", letterLanguages],
+  ] as const;
   // Every template file a document may use, shared or per language; read together: one after
   // another, the waits for a dozen small files added up.
-  const names = [...new Set(kinds.flatMap(([kind, languages]) => languages.flatMap((lang) => templateCandidates(dir, kind, lang).map((c) => c.name))))];
-  const read = new Map(await Promise.all(names.map(async (name) => [name, await readFolderFile(dir, name, MAX_TEMPLATE_BYTES)] as const)));
+  const names = [
+    ...new Set(
+      kinds.flatMap(([kind, languages]) =>
+        languages.flatMap((lang) => templateCandidates(dir, kind, lang).map((c) => c.name)),
+      ),
+    ),
+  ];
+  const read = new Map(
+    await Promise.all(names.map(async (name) => [name, await readFolderFile(dir, name, MAX_TEMPLATE_BYTES)] as const)),
+  );
   for (const [kind, languages] of kinds) {
     for (const lang of languages) {
       if (templateCandidates(dir, kind, lang).some(({ name }) => read.get(name) !== undefined)) continue;
-      problems.push({ code: "pack.templateMissing", at: { file: join(dir, templateFileName(kind, lang)) }, params: { kind } });
+      problems.push({
+        code: "pack.templateMissing",
+        at: { file: join(dir, templateFileName(kind, lang)) },
+        params: { kind },
+      });
     }
   }
   for (const [name, source] of read) {
     if (source === undefined) continue;
-    for (const fact of factReferences(source.source)) if (!(fact in pack.facts)) problems.push({ code: "pack.unknownFact", at: { file: source.file }, params: { path: name, fact } });
+    for (const fact of factReferences(source.source))
+      if (!(fact in pack.facts))
+        problems.push({ code: "pack.unknownFact", at: { file: source.file }, params: { path: name, fact } });
   }
   if (problems.length > 0) throw new PackError(problems);
   return pack;
@@ -161,7 +220,12 @@ export async function loadPack(dir: string): Promise<Pack> {
 /** Templates read once per process, like their pack (same reasons); failures are not kept. */
 const templates = new Map<string, Promise<{ source: string; file: string }>>();
 
-export function readTemplateOnce(pack: Pack, kind: DocumentKind, lang: string, overrideDir?: string): Promise<{ source: string; file: string }> {
+export function readTemplateOnce(
+  pack: Pack,
+  kind: DocumentKind,
+  lang: string,
+  overrideDir?: string,
+): Promise<{ source: string; file: string }> {
   const key = [pack.dir, kind, lang, overrideDir ?? ""].join("\u0000");
   let template = templates.get(key);
   if (!template) {
@@ -176,12 +240,19 @@ export function readTemplateOnce(pack: Pack, kind: DocumentKind, lang: string, o
  * A template's source, from the first of templateCandidates that exists: `overrideDir` (a user's
  * own wording, the templatesDir option) before the pack, a language's own file before the shared one.
  */
-export async function readTemplate(pack: Pack, kind: DocumentKind, lang: string, overrideDir?: string): Promise<{ source: string; file: string }> {
+export async function readTemplate(
+  pack: Pack,
+  kind: DocumentKind,
+  lang: string,
+  overrideDir?: string,
+): Promise<{ source: string; file: string }> {
   for (const { dir, name } of templateCandidates(pack.dir, kind, lang, overrideDir)) {
     const found = await readFolderFile(dir, name, MAX_TEMPLATE_BYTES);
     if (found) return found;
   }
-  throw new PackError([{ code: "pack.templateMissing", at: { file: join(pack.dir, templateFileName(kind, lang)) }, params: { kind } }]);
+  throw new PackError([
+    { code: "pack.templateMissing", at: { file: join(pack.dir, templateFileName(kind, lang)) }, params: { kind } },
+  ]);
 }
 
 /**

@@ -25,7 +25,12 @@ export function isLanguageTag(tag: string): boolean {
 
 function buildPackSchema() {
   const language = z.string().check((ctx) => {
-    if (!isLanguageTag(ctx.value)) ctx.issues.push({ code: "custom", input: ctx.value, params: { code: "pack.badLanguage", params: { lang: ctx.value } } });
+    if (!isLanguageTag(ctx.value))
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value,
+        params: { code: "pack.badLanguage", params: { lang: ctx.value } },
+      });
   });
   const localized = z.record(z.string(), z.string().min(1));
   const one = z.strictObject({
@@ -45,17 +50,32 @@ function buildPackSchema() {
     name: localized,
     languages: z.array(language).min(1),
     letterLanguages: z.array(language).min(1),
-    sources: z.record(z.string(), z.strictObject({
-      title: z.string().min(1), url: z.string(), name: localized.optional(), date: z.union([z.string().min(1), localized]).optional(),
-    })),
+    sources: z.record(
+      z.string(),
+      z.strictObject({
+        title: z.string().min(1),
+        url: z.string(),
+        name: localized.optional(),
+        date: z.union([z.string().min(1), localized]).optional(),
+      }),
+    ),
     facts: z.record(z.string(), z.strictObject({ value: z.union([z.string().min(1), localized]), status, sources })),
     // The address the letter goes to is a fact like any other: where it comes from, and whether the
     // carrier confirmed it (the checklist prints it with the mark; the letter, to the carrier, without).
     recipient: z.strictObject(
       { lines: z.array(z.string().min(1)).min(1), status, sources },
-      { error: (issue) => (issue.code === "invalid_type" ? "expected the letter's address as { lines: [...], status, sources } (see docs/templates.md)" : undefined) },
+      {
+        error: (issue) =>
+          issue.code === "invalid_type"
+            ? "expected the letter's address as { lines: [...], status, sources } (see docs/templates.md)"
+            : undefined,
+      },
     ),
-    steps: z.array(z.strictObject({ id: z.string(), title: localized, when: condition.optional(), items: z.array(entry).min(1) })).min(1),
+    steps: z
+      .array(
+        z.strictObject({ id: z.string(), title: localized, when: condition.optional(), items: z.array(entry).min(1) }),
+      )
+      .min(1),
     documents: z.array(entry),
     precautions: z.array(entry),
     leaving: z.array(entry).default([]),
@@ -76,7 +96,10 @@ export type PackData = z.infer<ReturnType<typeof buildPackSchema>>;
 
 /** "steps[2].items[0].text" from a zod issue path. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
+  return path.reduce<string>(
+    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    "",
+  );
 }
 
 const FACT_REFERENCE = /\{\{\s*fact\s+"([^"]+)"\s*\}\}/g;
@@ -93,15 +116,18 @@ export function crossCheck(pack: PackData): PackProblem[] {
   type Path = (string | number)[];
   const problems: PackProblem[] = [];
   const needLanguages = (text: Record<string, string>, languages: string[], path: Path) => {
-    for (const lang of languages) if (!(lang in text)) problems.push({ path, code: "pack.missingLanguage", params: { lang } });
+    for (const lang of languages)
+      if (!(lang in text)) problems.push({ path, code: "pack.missingLanguage", params: { lang } });
   };
   const needSources = (keys: string[], path: Path) => {
     keys.forEach((key, k) => {
-      if (!(key in pack.sources)) problems.push({ path: [...path, "sources", k], code: "pack.unknownSource", params: { key } });
+      if (!(key in pack.sources))
+        problems.push({ path: [...path, "sources", k], code: "pack.unknownSource", params: { key } });
     });
   };
   const needFacts = (text: string, path: Path) => {
-    for (const match of text.matchAll(FACT_REFERENCE)) if (!(match[1]! in pack.facts)) problems.push({ path, code: "pack.unknownFact", params: { fact: match[1]! } });
+    for (const match of text.matchAll(FACT_REFERENCE))
+      if (!(match[1]! in pack.facts)) problems.push({ path, code: "pack.unknownFact", params: { fact: match[1]! } });
   };
   const all = [...new Set([...pack.languages, ...pack.letterLanguages])];
   const checkText = (text: Record<string, string>, languages: string[], path: Path) => {
@@ -112,7 +138,8 @@ export function crossCheck(pack: PackData): PackProblem[] {
   checkText(pack.name, all, ["name"]);
   for (const [id, source] of Object.entries(pack.sources)) {
     if (source.name) needLanguages(source.name, pack.languages, ["sources", id, "name"]);
-    if (source.date && typeof source.date !== "string") needLanguages(source.date, pack.languages, ["sources", id, "date"]);
+    if (source.date && typeof source.date !== "string")
+      needLanguages(source.date, pack.languages, ["sources", id, "date"]);
   }
   needSources(pack.recipient.sources, ["recipient"]);
   for (const [id, fact] of Object.entries(pack.facts)) {
@@ -136,7 +163,11 @@ export function crossCheck(pack: PackData): PackProblem[] {
     checkText(item.text, all, ["enclosures", i, "text"]);
   });
   pack.phrases.forEach((phrase, i) => {
-    needLanguages(phrase.translation, pack.languages.filter((l) => l !== "fr"), ["phrases", i, "translation"]);
+    needLanguages(
+      phrase.translation,
+      pack.languages.filter((l) => l !== "fr"),
+      ["phrases", i, "translation"],
+    );
   });
   for (const [key, text] of Object.entries(pack.strings)) checkText(text, all, ["strings", key]);
   return problems;

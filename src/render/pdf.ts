@@ -11,7 +11,12 @@ import PDFDocument from "pdfkit";
 import type { DocMeta } from "../model/doc-model.js";
 import type { FontFace } from "../fonts/faces.js";
 import type { Drawable, PageLayout, StructRef } from "../layout/page-layout.js";
-import { drawTextRun, escapeXmpValues, shareCurrentFontLayoutCache, speedUpSubsetting } from "../adapters/pdfkit-fontkit.js";
+import {
+  drawTextRun,
+  escapeXmpValues,
+  shareCurrentFontLayoutCache,
+  speedUpSubsetting,
+} from "../adapters/pdfkit-fontkit.js";
 
 export interface RenderInput {
   layout: PageLayout;
@@ -28,7 +33,9 @@ export function documentInstant(isoDate: string): Date {
 }
 
 function grayHex(gray: number): string {
-  const level = Math.round(Math.min(1, Math.max(0, gray)) * 255).toString(16).padStart(2, "0");
+  const level = Math.round(Math.min(1, Math.max(0, gray)) * 255)
+    .toString(16)
+    .padStart(2, "0");
   return `#${level}${level}${level}`;
 }
 
@@ -59,7 +66,12 @@ function drawShape(doc: PDFKit.PDFDocument, item: Exclude<Drawable, { kind: "tex
   if (item.kind === "rect") {
     doc.lineWidth(item.lineWidth).strokeColor("#000000").rect(item.x, item.y, item.width, item.height).stroke();
   } else {
-    doc.lineWidth(item.lineWidth).strokeColor(grayHex(item.gray ?? 0)).moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke();
+    doc
+      .lineWidth(item.lineWidth)
+      .strokeColor(grayHex(item.gray ?? 0))
+      .moveTo(item.x1, item.y1)
+      .lineTo(item.x2, item.y2)
+      .stroke();
   }
   doc.endMarkedContent();
 }
@@ -116,7 +128,9 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
     doc.on("end", () => resolve(new Uint8Array(setContentId(Buffer.concat(chunks)))));
     doc.on("error", reject);
   });
-  const used = new Set(layout.pages.flatMap((page) => page.items.flatMap((item) => (item.kind === "text" ? [item.face] : []))));
+  const used = new Set(
+    layout.pages.flatMap((page) => page.items.flatMap((item) => (item.kind === "text" ? [item.face] : []))),
+  );
   for (const face of faces) {
     // Hand pdfkit the already parsed font: parsing it again from the bytes for every document
     // was most of the rendering time (fontkit decodes its tables lazily, once per font object).
@@ -136,7 +150,9 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
         continue;
       }
       const element = item.struct ? elementFor(item.struct) : null;
-      const content = element ? doc.markStructureContent(item.struct!.path.at(-1)!.role) : doc.markContent("Artifact", { type: "Pagination" });
+      const content = element
+        ? doc.markStructureContent(item.struct!.path.at(-1)!.role)
+        : doc.markContent("Artifact", { type: "Pagination" });
       if (item.gray !== gray) {
         doc.fillColor(grayHex(item.gray));
         gray = item.gray;

@@ -60,7 +60,9 @@ async function jsonBody(c: Context<Env>): Promise<Record<string, unknown> | unde
   if (!(c.req.header("content-type") ?? "").startsWith("application/json")) return undefined;
   try {
     const body: unknown = await c.req.json();
-    return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    return typeof body === "object" && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -77,16 +79,25 @@ function sizeLimit(maxSize: number) {
       const lang = langOf(new URL(c.req.url).searchParams.get("lang"));
       const max = maxSize >= 1024 * 1024 ? `${maxSize / 1024 / 1024} MB` : `${maxSize / 1024} KB`;
       // The rest of the body is not read: the connection cannot carry another request after it.
-      return c.json({ ok: false, problems: [{ code: "web.tooLarge", message: webMessage("web.tooLarge", lang, { max }) }] }, 413, { Connection: "close" });
+      return c.json(
+        { ok: false, problems: [{ code: "web.tooLarge", message: webMessage("web.tooLarge", lang, { max }) }] },
+        413,
+        { Connection: "close" },
+      );
     },
   });
 }
 
 /** A render that did not give documents, as the page's problems and the status that fits. */
-function failure(outcome: Exclude<RenderOutcome, { ok: true }>, lang: WebLang): { status: 422 | 503 | 500; problems: ShownProblem[] } {
+function failure(
+  outcome: Exclude<RenderOutcome, { ok: true }>,
+  lang: WebLang,
+): { status: 422 | 503 | 500; problems: ShownProblem[] } {
   if (outcome.reason === "input") return { status: 422, problems: wordAll(outcome.problems, lang) };
-  if (outcome.reason === "busy" || outcome.reason === "cancelled") return { status: 503, problems: [{ code: "web.busy", message: webMessage("web.busy", lang) }] };
-  if (outcome.reason === "timeout") return { status: 503, problems: [{ code: "web.timeout", message: webMessage("web.timeout", lang) }] };
+  if (outcome.reason === "busy" || outcome.reason === "cancelled")
+    return { status: 503, problems: [{ code: "web.busy", message: webMessage("web.busy", lang) }] };
+  if (outcome.reason === "timeout")
+    return { status: 503, problems: [{ code: "web.timeout", message: webMessage("web.timeout", lang) }] };
   return { status: 500, problems: [{ code: "web.failed", message: webMessage("web.failed", lang) }] };
 }
 
@@ -112,13 +123,16 @@ export function createApp(config: AppConfig): Hono<Env> {
   app.get("/assets/icon.svg", (c) => c.body(ICON_SVG, 200, { "Content-Type": "image/svg+xml" }));
   app.get("/assets/:file{[a-z0-9-]+\\.js}", (c) => {
     const script = config.scripts.get(c.req.param("file"));
-    return script === undefined ? c.text("Not found", 404) : c.body(script, 200, { "Content-Type": "text/javascript; charset=utf-8" });
+    return script === undefined
+      ? c.text("Not found", 404)
+      : c.body(script, 200, { "Content-Type": "text/javascript; charset=utf-8" });
   });
 
   app.post("/api/check", sizeLimit(LIMITS.detailsBytes), async (c) => {
     const body = await jsonBody(c);
     const lang = langOf(body?.["lang"]);
-    if (!body) return problemsResponse(c, 400, [{ code: "web.badRequest", message: webMessage("web.badRequest", lang) }]);
+    if (!body)
+      return problemsResponse(c, 400, [{ code: "web.badRequest", message: webMessage("web.badRequest", lang) }]);
     const result = validateDetails(formValues(body["details"]), { today: today() });
     return c.json({ ok: result.ok, problems: result.ok ? [] : wordAll(result.problems, lang) });
   });
@@ -126,7 +140,10 @@ export function createApp(config: AppConfig): Hono<Env> {
   /** Validates, then renders through the queue; the response is the documents or the problems. */
   async function documents(c: Context<Env>, body: Record<string, unknown> | undefined) {
     const lang = langOf(body?.["lang"]);
-    if (!body) return { response: problemsResponse(c, 400, [{ code: "web.badRequest", message: webMessage("web.badRequest", lang) }]) };
+    if (!body)
+      return {
+        response: problemsResponse(c, 400, [{ code: "web.badRequest", message: webMessage("web.badRequest", lang) }]),
+      };
     const input = formValues(body["details"]);
     const day = today();
     const result = validateDetails(input, { today: day });
@@ -144,7 +161,14 @@ export function createApp(config: AppConfig): Hono<Env> {
     if (made.response) return made.response;
     return c.json({
       ok: true,
-      documents: made.documents.map((d) => ({ kind: d.kind, lang: d.lang, fileName: d.fileName, pages: d.pages, size: d.bytes.byteLength, pdf: Buffer.from(d.bytes).toString("base64") })),
+      documents: made.documents.map((d) => ({
+        kind: d.kind,
+        lang: d.lang,
+        fileName: d.fileName,
+        pages: d.pages,
+        size: d.bytes.byteLength,
+        pdf: Buffer.from(d.bytes).toString("base64"),
+      })),
     });
   });
 
@@ -153,15 +177,22 @@ export function createApp(config: AppConfig): Hono<Env> {
     if (made.response) return made.response;
     const zip = new ZipBuilder();
     for (const d of made.documents) zip.add(d.fileName, d.bytes);
-    return c.body(zip.finish(), 200, { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="sim-cancel-${made.lang}.zip"` });
+    return c.body(zip.finish(), 200, {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="sim-cancel-${made.lang}.zip"`,
+    });
   });
 
   app.post("/api/details.yaml", sizeLimit(LIMITS.detailsBytes), async (c) => {
     const body = await jsonBody(c);
     const lang = langOf(body?.["lang"]);
-    if (!body) return problemsResponse(c, 400, [{ code: "web.badRequest", message: webMessage("web.badRequest", lang) }]);
+    if (!body)
+      return problemsResponse(c, 400, [{ code: "web.badRequest", message: webMessage("web.badRequest", lang) }]);
     const yaml = await detailsYaml(formValues(body["details"]), lang);
-    return c.body(yaml, 200, { "Content-Type": "application/yaml; charset=utf-8", "Content-Disposition": `attachment; filename="details.yaml"` });
+    return c.body(yaml, 200, {
+      "Content-Type": "application/yaml; charset=utf-8",
+      "Content-Disposition": `attachment; filename="details.yaml"`,
+    });
   });
 
   app.post("/api/details/load", sizeLimit(LIMITS.detailsBytes), async (c) => {
@@ -178,12 +209,24 @@ export function createApp(config: AppConfig): Hono<Env> {
     const lang = langOf(c.req.query("lang"));
     const name = (c.req.query("name") ?? "batch").slice(0, 200);
     const format = formatFromName(name);
-    if (!format) return { lang, response: problemsResponse(c, 422, [{ code: "web.batchKind", message: webMessage("web.batchKind", lang) }]) };
+    if (!format)
+      return {
+        lang,
+        response: problemsResponse(c, 422, [{ code: "web.batchKind", message: webMessage("web.batchKind", lang) }]),
+      };
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     try {
       const checked = await checkUpload(bytes, format, name, lang, today());
       if (checked.rows > MAX_ROWS) {
-        return { lang, response: problemsResponse(c, 422, [{ code: "web.batchRows", message: webMessage("web.batchRows", lang, { rows: checked.rows, max: MAX_ROWS }) }]) };
+        return {
+          lang,
+          response: problemsResponse(c, 422, [
+            {
+              code: "web.batchRows",
+              message: webMessage("web.batchRows", lang, { rows: checked.rows, max: MAX_ROWS }),
+            },
+          ]),
+        };
       }
       return { lang, checked };
     } catch (error) {
@@ -234,7 +277,13 @@ export function createApp(config: AppConfig): Hono<Env> {
             const timer = setTimeout(() => zips.delete(id), LIMITS.zipMinutes * 60_000);
             timer.unref();
             zips.set(id, { bytes: outcome.zip, timer });
-            send({ type: "done", ok: outcome.ok, failed: outcome.failed, zip: `/api/batch/zip/${id}`, size: outcome.zip.byteLength });
+            send({
+              type: "done",
+              ok: outcome.ok,
+              failed: outcome.failed,
+              zip: `/api/batch/zip/${id}`,
+              size: outcome.zip.byteLength,
+            });
           } catch {
             process.stderr.write("sim-cancel serve: a batch failed\n");
             send({ type: "error", message: webMessage("web.failed", lang) });
@@ -254,7 +303,10 @@ export function createApp(config: AppConfig): Hono<Env> {
   app.get("/api/batch/zip/:id{[0-9a-f]{32}}", (c) => {
     const kept = zips.get(c.req.param("id"));
     if (!kept) return c.text(webMessage("web.batchGone", langOf(c.req.query("lang"))), 404);
-    return c.body(kept.bytes, 200, { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="sim-cancel-batch.zip"` });
+    return c.body(kept.bytes, 200, {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="sim-cancel-batch.zip"`,
+    });
   });
 
   return app;

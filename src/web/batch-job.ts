@@ -4,7 +4,14 @@
  * time so people using the form still get their turn, into a ZIP of row folders (named as
  * `sim-cancel batch` names them) and a summary.csv in the batch's columns.
  */
-import { csvLine, rowFolderName, rowNumberWidth, SUMMARY_COLUMNS, type SourceRow, type BatchFormat } from "../batch/index.js";
+import {
+  csvLine,
+  rowFolderName,
+  rowNumberWidth,
+  SUMMARY_COLUMNS,
+  type SourceRow,
+  type BatchFormat,
+} from "../batch/index.js";
 import type { SummaryRecord } from "../batch/summary.js";
 import { validateDetails, type DetailsInput } from "../details/index.js";
 import type { Problem } from "../problems.js";
@@ -42,12 +49,22 @@ function shownName(row: SourceRow): string | undefined {
 }
 
 /** Pass 1. Throws InputError for a file that cannot be read at all (its sentences name the upload). */
-export async function checkUpload(bytes: Uint8Array, format: BatchFormat, fileName: string, lang: WebLang, today: string): Promise<CheckedBatch> {
+export async function checkUpload(
+  bytes: Uint8Array,
+  format: BatchFormat,
+  fileName: string,
+  lang: WebLang,
+  today: string,
+): Promise<CheckedBatch> {
   const rows = await readUploadRows(bytes, format, fileName);
   const checked: CheckedBatch = { rows: rows.length, valid: 0, invalid: [], ready: [] };
   for (const row of rows) {
     const name = shownName(row);
-    const place = { row: row.row, ...(row.line !== undefined ? { line: row.line } : {}), ...(name !== undefined ? { name } : {}) };
+    const place = {
+      row: row.row,
+      ...(row.line !== undefined ? { line: row.line } : {}),
+      ...(name !== undefined ? { name } : {}),
+    };
     const problems: Problem[] = [...row.problems];
     if (row.input) {
       const result = validateDetails(row.input, { today });
@@ -101,7 +118,11 @@ export async function renderBatch(
         await pause(250);
         continue;
       }
-      const place = { row: row.row, ...(row.line !== undefined ? { line: row.line } : {}), ...(row.name !== undefined ? { name: row.name } : {}) };
+      const place = {
+        row: row.row,
+        ...(row.line !== undefined ? { line: row.line } : {}),
+        ...(row.name !== undefined ? { name: row.name } : {}),
+      };
       if (outcome.ok) {
         const folder = rowFolderName(row.row, row.input.name, width);
         const files: string[] = [];
@@ -121,7 +142,14 @@ export async function renderBatch(
           outcome.reason === "input" || outcome.reason === "failed"
             ? wordRowProblems(outcome.problems, lang)
             : [webMessage(outcome.reason === "timeout" ? "web.timeout" : "web.failed", lang)];
-        entries.set(row.row, { ...place, status: outcome.reason === "input" ? "invalid" : "failed", files: [], pages: 0, bytes: 0, errors });
+        entries.set(row.row, {
+          ...place,
+          status: outcome.reason === "input" ? "invalid" : "failed",
+          files: [],
+          pages: 0,
+          bytes: 0,
+          errors,
+        });
         failed.push({ ...place, errors });
       }
       onProgress({ type: "progress", done: ++done, total });
@@ -134,7 +162,10 @@ export async function renderBatch(
   });
   await Promise.all(lanes);
 
-  const summary = [SUMMARY_COLUMNS.join(","), ...[...entries.keys()].sort((a, b) => a - b).map((row) => csvLine(entries.get(row)!))].join("\n");
+  const summary = [
+    SUMMARY_COLUMNS.join(","),
+    ...[...entries.keys()].sort((a, b) => a - b).map((row) => csvLine(entries.get(row)!)),
+  ].join("\n");
   zip.add("summary.csv", new TextEncoder().encode(`${summary}\n`));
   return { zip: zip.finish(), ok, failed: failed.sort((a, b) => a.row - b.row) };
 }

@@ -52,7 +52,8 @@ export function loadDetails(text: string): LoadedDetails {
     const raw = result.input[field];
     if (raw === undefined || raw === null) continue;
     if (Array.isArray(raw)) values[field] = raw.map(String).join("\n");
-    else if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") values[field] = String(raw);
+    else if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean")
+      values[field] = String(raw);
     else values[field] = JSON.stringify(raw);
   }
   return { ok: true, values };

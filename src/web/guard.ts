@@ -97,10 +97,15 @@ export type GuardVerdict =
 /** The checks above, on the raw request: method, headers, the socket's address and the URL. */
 export function checkRequest(config: GuardConfig, request: IncomingMessage, url: URL): GuardVerdict {
   if (config.loopbackOnly && !isLoopback(request.socket.remoteAddress)) {
-    return { ok: false, status: 403, reason: "this server only answers this computer (start it with --lan to share it on the local network)" };
+    return {
+      ok: false,
+      status: 403,
+      reason: "this server only answers this computer (start it with --lan to share it on the local network)",
+    };
   }
   const host = (request.headers.host ?? "").toLowerCase();
-  if (!config.hosts.has(host)) return { ok: false, status: 421, reason: "unknown host name: open the address sim-cancel printed" };
+  if (!config.hosts.has(host))
+    return { ok: false, status: 421, reason: "unknown host name: open the address sim-cancel printed" };
 
   let setToken = false;
   if (config.token !== undefined) {
@@ -111,17 +116,26 @@ export function checkRequest(config: GuardConfig, request: IncomingMessage, url:
     } else if (fromUrl !== null && sameSecret(fromUrl, config.token) && request.method === "GET") {
       setToken = true;
     } else {
-      return { ok: false, status: 403, reason: "this page needs its access token: scan the QR code or open the address sim-cancel printed" };
+      return {
+        ok: false,
+        status: 403,
+        reason: "this page needs its access token: scan the QR code or open the address sim-cancel printed",
+      };
     }
   }
 
   if (request.method !== "GET" && request.method !== "HEAD") {
     const origin = request.headers.origin;
     if (origin === undefined || !config.origins.has(origin.toLowerCase())) {
-      return { ok: false, status: 403, reason: "requests that change anything must come from this page (wrong or missing Origin)" };
+      return {
+        ok: false,
+        status: 403,
+        reason: "requests that change anything must come from this page (wrong or missing Origin)",
+      };
     }
     const site = request.headers["sec-fetch-site"];
-    if (site !== undefined && site !== "same-origin") return { ok: false, status: 403, reason: "cross-site request refused" };
+    if (site !== undefined && site !== "same-origin")
+      return { ok: false, status: 403, reason: "cross-site request refused" };
   }
   return setToken ? { ok: true, setToken } : { ok: true };
 }

@@ -5,8 +5,19 @@
  */
 import { FIELD_NAMES, type FieldName } from "../details/index.js";
 import {
-  CHECKBOX_FIELDS, CHOICES, DATE_FIELDS, FIELD_GROUPS, FIELD_TEXTS, isChoiceField, LANG_NAMES, MULTILINE_FIELDS, UI, WEB_LANGS,
-  type ChoiceField, type UiKey, type WebLang,
+  CHECKBOX_FIELDS,
+  CHOICES,
+  DATE_FIELDS,
+  FIELD_GROUPS,
+  FIELD_TEXTS,
+  isChoiceField,
+  LANG_NAMES,
+  MULTILINE_FIELDS,
+  UI,
+  WEB_LANGS,
+  type ChoiceField,
+  type UiKey,
+  type WebLang,
 } from "./texts.js";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -31,7 +42,12 @@ export function langFromAcceptLanguage(header: string | undefined): WebLang {
     .split(",")
     .map((part, index) => {
       const [tag = "", ...params] = part.trim().split(";");
-      const q = Number(params.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? 1);
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { tag: tag.trim().toLowerCase(), q: Number.isFinite(q) ? q : 0, index };
     })
     .filter((w) => w.tag !== "" && w.q > 0)
@@ -52,7 +68,12 @@ function t(key: UiKey, lang: WebLang): string {
 }
 
 /** Browser autofill hints: fewer keystrokes on a phone. */
-const AUTOCOMPLETE: Partial<Record<FieldName, string>> = { name: "name", phone: "tel-national", email: "email", address: "street-address" };
+const AUTOCOMPLETE: Partial<Record<FieldName, string>> = {
+  name: "name",
+  phone: "tel-national",
+  email: "email",
+  address: "street-address",
+};
 
 /** The choice a field starts on: "in-person" for the channel, "not sure / not given" for the others. */
 const DEFAULT_CHOICE: Record<ChoiceField, string> = { plan: "", channel: "in-person", idType: "", proxyIdType: "" };
@@ -107,7 +128,13 @@ ${control}
 function formHtml(lang: WebLang): string {
   const groups = FIELD_GROUPS.map(({ id, fields }) => {
     const inner = fields
-      .map((field: FieldName) => (isChoiceField(field) ? choiceField(field, lang) : CHECKBOX_FIELDS.has(field) ? checkboxField(field, lang) : textField(field, lang)))
+      .map((field: FieldName) =>
+        isChoiceField(field)
+          ? choiceField(field, lang)
+          : CHECKBOX_FIELDS.has(field)
+            ? checkboxField(field, lang)
+            : textField(field, lang),
+      )
       .join("\n");
     if (id === "plan" || id === "channel") return `<section class="group" id="group-${id}">${inner}</section>`;
     const hidden = id === "proxy" ? " hidden" : "";
@@ -154,7 +181,9 @@ function batchHtml(lang: WebLang): string {
 }
 
 export function renderPage(lang: WebLang): string {
-  const langOptions = WEB_LANGS.map((l) => `<option value="${l}" lang="${l}"${l === lang ? " selected" : ""}>${escapeHtml(LANG_NAMES[l])}</option>`).join("");
+  const langOptions = WEB_LANGS.map(
+    (l) => `<option value="${l}" lang="${l}"${l === lang ? " selected" : ""}>${escapeHtml(LANG_NAMES[l])}</option>`,
+  ).join("");
   const texts = Object.fromEntries(WEB_LANGS.map((l) => [l, pageTexts(l)]));
   // In a JSON data block "<" is written \u003c, so no "</script>" can end it early.
   const data = JSON.stringify(texts).replace(/</g, "\\u003c");
@@ -193,4 +222,3 @@ ${batchHtml(lang)}
 </html>
 `;
 }
-

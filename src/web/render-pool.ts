@@ -89,14 +89,24 @@ export class WebRenderPool {
       const done = slot.busy;
       if (!done || done.job.id !== reply.id) return;
       slot.busy = undefined;
-      this.settle(done, reply.ok ? { ok: true, documents: reply.documents } : { ok: false, reason: reply.input ? "input" : "failed", problems: reply.problems });
+      this.settle(
+        done,
+        reply.ok
+          ? { ok: true, documents: reply.documents }
+          : { ok: false, reason: reply.input ? "input" : "failed", problems: reply.problems },
+      );
       this.stats.rendered++;
       this.next();
     });
     const fail = (message: string) => {
       const held = slot.busy;
       slot.busy = undefined;
-      if (held) this.settle(held, { ok: false, reason: "failed", problems: [{ code: "internal", params: { detail: message } }] });
+      if (held)
+        this.settle(held, {
+          ok: false,
+          reason: "failed",
+          problems: [{ code: "internal", params: { detail: message } }],
+        });
     };
     slot.worker.on("error", (error) => fail(`the render worker stopped: ${error.message}`));
     slot.worker.on("exit", (code) => {

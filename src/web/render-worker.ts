@@ -14,7 +14,11 @@ const port = parentPort;
 async function render(job: WebRenderJob): Promise<WebRenderReply> {
   try {
     const documents = await generate(job.input, { lang: job.lang, today: job.today });
-    return { id: job.id, ok: true, documents: documents.map(({ kind, lang, fileName, pages, bytes }) => ({ kind, lang, fileName, pages, bytes })) };
+    return {
+      id: job.id,
+      ok: true,
+      documents: documents.map(({ kind, lang, fileName, pages, bytes }) => ({ kind, lang, fileName, pages, bytes })),
+    };
   } catch (error) {
     // Problems as data: the server words them for the page.
     const input = error instanceof InputError;

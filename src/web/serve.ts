@@ -70,7 +70,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://server.invalid");
-    const verdict = guard ? checkRequest(guard, req, url) : { ok: false as const, status: 403 as const, reason: "starting" };
+    const verdict = guard
+      ? checkRequest(guard, req, url)
+      : { ok: false as const, status: 403 as const, reason: "starting" };
     if (!verdict.ok) return refuse(res, verdict.status, verdict.reason);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (verdict.setToken && token) {
@@ -123,7 +125,11 @@ export interface ServeArgs {
 async function openBrowser(url: string): Promise<void> {
   const { spawn } = await import("node:child_process");
   const [command, args] =
-    process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["rundll32", ["url.dll,FileProtocolHandler", url]] : ["xdg-open", [url]];
+    process.platform === "darwin"
+      ? ["open", [url]]
+      : process.platform === "win32"
+        ? ["rundll32", ["url.dll,FileProtocolHandler", url]]
+        : ["xdg-open", [url]];
   const child = spawn(command as string, args as string[], { stdio: "ignore", detached: true });
   child.on("error", () => process.stderr.write(`sim-cancel: could not open a browser; open ${url} yourself\n`));
   child.unref();

@@ -37,7 +37,12 @@ export const FIELD_TEXTS: Record<FieldName, FieldText> = {
     example: "Xiaoming WANG",
   },
   phone: {
-    label: { "zh-Hans": "要注销的手机号码", "zh-Hant": "要註銷的手機號碼", en: "Mobile number to cancel", fr: "Numéro de mobile à résilier" },
+    label: {
+      "zh-Hans": "要注销的手机号码",
+      "zh-Hant": "要註銷的手機號碼",
+      en: "Mobile number to cancel",
+      fr: "Numéro de mobile à résilier",
+    },
     hint: {
       "zh-Hans": "6 位数字，可带或不带 +687",
       "zh-Hant": "6 位數字，可加或不加 +687",
@@ -76,7 +81,7 @@ export const FIELD_TEXTS: Record<FieldName, FieldText> = {
     hint: {
       "zh-Hans": "不确定可以不选：文件会同时涵盖两种方案",
       "zh-Hant": "不確定可以不選：文件會同時涵蓋兩種方案",
-      en: "Leave it on \"not sure\" if you do not know: the documents then cover both",
+      en: 'Leave it on "not sure" if you do not know: the documents then cover both',
       fr: "Laissez « je ne sais pas » en cas de doute : les documents couvrent alors les deux",
     },
   },
@@ -100,7 +105,12 @@ export const FIELD_TEXTS: Record<FieldName, FieldText> = {
     example: "Départ de Nouvelle-Calédonie",
   },
   effectiveDate: {
-    label: { "zh-Hans": "希望终止的日期", "zh-Hant": "希望終止的日期", en: "End date wanted", fr: "Date de fin souhaitée" },
+    label: {
+      "zh-Hans": "希望终止的日期",
+      "zh-Hant": "希望終止的日期",
+      en: "End date wanted",
+      fr: "Date de fin souhaitée",
+    },
     hint: {
       "zh-Hans": "不早于信件日期；不填表示尽快",
       "zh-Hant": "不早於信件日期；不填表示盡快",
@@ -120,7 +130,12 @@ export const FIELD_TEXTS: Record<FieldName, FieldText> = {
     example: "2026-11-24",
   },
   proxyName: {
-    label: { "zh-Hans": "代办人的全名", "zh-Hant": "代辦人的全名", en: "Representative's full name", fr: "Nom complet du mandataire" },
+    label: {
+      "zh-Hans": "代办人的全名",
+      "zh-Hant": "代辦人的全名",
+      en: "Representative's full name",
+      fr: "Nom complet du mandataire",
+    },
     hint: {
       "zh-Hans": "代您办理的人，写在一行内",
       "zh-Hant": "代您辦理的人，寫在一行內",
@@ -130,7 +145,12 @@ export const FIELD_TEXTS: Record<FieldName, FieldText> = {
     example: "Li CHEN",
   },
   proxyId: {
-    label: { "zh-Hans": "代办人的证件号码", "zh-Hant": "代辦人的證件號碼", en: "Representative's ID number", fr: "N° de pièce d'identité du mandataire" },
+    label: {
+      "zh-Hans": "代办人的证件号码",
+      "zh-Hant": "代辦人的證件號碼",
+      en: "Representative's ID number",
+      fr: "N° de pièce d'identité du mandataire",
+    },
     hint: {
       "zh-Hans": "代办人身份证件的号码，最多 40 个字符",
       "zh-Hant": "代辦人身分證件的號碼，最多 40 個字元",
@@ -170,7 +190,12 @@ export const FIELD_TEXTS: Record<FieldName, FieldText> = {
     example: "Xiaoming WANG",
   },
   forwardingAddress: {
-    label: { "zh-Hans": "最后账单寄送地址", "zh-Hant": "最後帳單寄送地址", en: "Where to send the final invoice", fr: "Adresse pour la dernière facture" },
+    label: {
+      "zh-Hans": "最后账单寄送地址",
+      "zh-Hant": "最後帳單寄送地址",
+      en: "Where to send the final invoice",
+      fr: "Adresse pour la dernière facture",
+    },
     hint: {
       "zh-Hans": "离开后寄送最后一张账单的邮寄地址（最多 6 行）或电子邮件地址",
       "zh-Hant": "離開後寄送最後一張帳單的郵寄地址（最多 6 行）或電子郵件地址",
@@ -184,13 +209,18 @@ export const FIELD_TEXTS: Record<FieldName, FieldText> = {
     hint: {
       "zh-Hans": "信上写的签名城市（「Paris, le …」）；不填则为 Nouméa",
       "zh-Hant": "信上寫的簽名城市（「Paris, le …」）；不填則為 Nouméa",
-      en: "The town where you sign the letters (\"Paris, le …\"); empty means Nouméa",
+      en: 'The town where you sign the letters ("Paris, le …"); empty means Nouméa',
       fr: "La ville où vous signez les lettres (« Paris, le … ») ; vide : Nouméa",
     },
     example: "Paris",
   },
   birthDate: {
-    label: { "zh-Hans": "您的出生日期", "zh-Hant": "您的出生日期", en: "Your date of birth", fr: "Votre date de naissance" },
+    label: {
+      "zh-Hans": "您的出生日期",
+      "zh-Hant": "您的出生日期",
+      en: "Your date of birth",
+      fr: "Votre date de naissance",
+    },
     hint: {
       "zh-Hans": "用于委托书，写明您的身份",
       "zh-Hant": "用於委託書，寫明您的身分",
@@ -200,7 +230,12 @@ export const FIELD_TEXTS: Record<FieldName, FieldText> = {
     example: "1990-05-17",
   },
   idType: {
-    label: { "zh-Hans": "您的身份证件", "zh-Hant": "您的身分證件", en: "Your identity document", fr: "Votre pièce d'identité" },
+    label: {
+      "zh-Hans": "您的身份证件",
+      "zh-Hant": "您的身分證件",
+      en: "Your identity document",
+      fr: "Votre pièce d'identité",
+    },
     hint: {
       "zh-Hans": "委托书上写明的证件种类",
       "zh-Hant": "委託書上寫明的證件種類",
@@ -209,12 +244,27 @@ export const FIELD_TEXTS: Record<FieldName, FieldText> = {
     },
   },
   idNumber: {
-    label: { "zh-Hans": "您的证件号码", "zh-Hant": "您的證件號碼", en: "Your document's number", fr: "Numéro de votre pièce" },
-    hint: { "zh-Hans": "最多 40 个字符", "zh-Hant": "最多 40 個字元", en: "At most 40 characters", fr: "40 caractères au maximum" },
+    label: {
+      "zh-Hans": "您的证件号码",
+      "zh-Hant": "您的證件號碼",
+      en: "Your document's number",
+      fr: "Numéro de votre pièce",
+    },
+    hint: {
+      "zh-Hans": "最多 40 个字符",
+      "zh-Hant": "最多 40 個字元",
+      en: "At most 40 characters",
+      fr: "40 caractères au maximum",
+    },
     example: "09AB12345",
   },
   proxyIdType: {
-    label: { "zh-Hans": "代办人的证件", "zh-Hant": "代辦人的證件", en: "Your representative's document", fr: "Pièce de votre mandataire" },
+    label: {
+      "zh-Hans": "代办人的证件",
+      "zh-Hant": "代辦人的證件",
+      en: "Your representative's document",
+      fr: "Pièce de votre mandataire",
+    },
     hint: {
       "zh-Hans": "代办人到营业处时出示的证件种类",
       "zh-Hant": "代辦人到營業處時出示的證件種類",
@@ -233,7 +283,12 @@ export const FIELD_TEXTS: Record<FieldName, FieldText> = {
     example: "Forfait M",
   },
   leaving: {
-    label: { "zh-Hans": "我要离开新喀里多尼亚", "zh-Hant": "我要離開新喀里多尼亞", en: "I am leaving New Caledonia", fr: "Je quitte la Nouvelle-Calédonie" },
+    label: {
+      "zh-Hans": "我要离开新喀里多尼亚",
+      "zh-Hant": "我要離開新喀里多尼亞",
+      en: "I am leaving New Caledonia",
+      fr: "Je quitte la Nouvelle-Calédonie",
+    },
     hint: {
       "zh-Hans": "清单会加上离开前要做的事",
       "zh-Hant": "清單會加上離開前要做的事",
@@ -274,7 +329,12 @@ export function isChoiceField(field: string): field is ChoiceField {
 export const CHECKBOX_FIELDS: ReadonlySet<FieldName> = new Set(["leaving"]);
 
 export const UI = {
-  title: { "zh-Hans": "注销手机号码所需的文件", "zh-Hant": "註銷手機門號所需的文件", en: "Papers to cancel your mobile line", fr: "Les papiers pour résilier votre ligne mobile" },
+  title: {
+    "zh-Hans": "注销手机号码所需的文件",
+    "zh-Hant": "註銷手機門號所需的文件",
+    en: "Papers to cancel your mobile line",
+    fr: "Les papiers pour résilier votre ligne mobile",
+  },
   intro: {
     "zh-Hans": "填写下面的资料，即可得到两份 PDF：您语言的清单，以及给 OPT-NC（Helia，原 Mobilis）的法文申请信和译文。",
     "zh-Hant": "填寫下面的資料，即可得到兩份 PDF：您語言的清單，以及給 OPT-NC（Helia，原 Mobilis）的法文申請信和譯文。",
@@ -289,13 +349,38 @@ export const UI = {
   },
   language: { "zh-Hans": "语言", "zh-Hant": "語言", en: "Language", fr: "Langue" },
   tabForm: { "zh-Hans": "我的文件", "zh-Hant": "我的文件", en: "My documents", fr: "Mes documents" },
-  tabBatch: { "zh-Hans": "协助者：批量文件", "zh-Hant": "協助者：批次檔案", en: "For helpers: a batch file", fr: "Pour les bénévoles : un fichier de lot" },
-  "group.you": { "zh-Hans": "您和您的号码", "zh-Hant": "您和您的門號", en: "You and your line", fr: "Vous et votre ligne" },
+  tabBatch: {
+    "zh-Hans": "协助者：批量文件",
+    "zh-Hant": "協助者：批次檔案",
+    en: "For helpers: a batch file",
+    fr: "Pour les bénévoles : un fichier de lot",
+  },
+  "group.you": {
+    "zh-Hans": "您和您的号码",
+    "zh-Hant": "您和您的門號",
+    en: "You and your line",
+    fr: "Vous et votre ligne",
+  },
   "group.plan": { "zh-Hans": "您的方案", "zh-Hant": "您的方案", en: "Your plan", fr: "Votre offre" },
   "group.channel": { "zh-Hans": "如何办理", "zh-Hant": "如何辦理", en: "How you cancel", fr: "Comment résilier" },
-  "group.proxy": { "zh-Hans": "代办人和委托书", "zh-Hant": "代辦人和委託書", en: "Your representative and the proxy letter", fr: "Votre mandataire et la procuration" },
-  "group.dates": { "zh-Hans": "日期、地点和原因", "zh-Hant": "日期、地點和原因", en: "Dates, place and reason", fr: "Dates, lieu et motif" },
-  "group.leaving": { "zh-Hans": "离开新喀里多尼亚", "zh-Hant": "離開新喀里多尼亞", en: "Leaving New Caledonia", fr: "Départ de Nouvelle-Calédonie" },
+  "group.proxy": {
+    "zh-Hans": "代办人和委托书",
+    "zh-Hant": "代辦人和委託書",
+    en: "Your representative and the proxy letter",
+    fr: "Votre mandataire et la procuration",
+  },
+  "group.dates": {
+    "zh-Hans": "日期、地点和原因",
+    "zh-Hant": "日期、地點和原因",
+    en: "Dates, place and reason",
+    fr: "Dates, lieu et motif",
+  },
+  "group.leaving": {
+    "zh-Hans": "离开新喀里多尼亚",
+    "zh-Hant": "離開新喀里多尼亞",
+    en: "Leaving New Caledonia",
+    fr: "Départ de Nouvelle-Calédonie",
+  },
   "group.refund": {
     "zh-Hans": "退款账户（可不填）",
     "zh-Hant": "退款帳戶（可不填）",
@@ -304,22 +389,52 @@ export const UI = {
   },
   "plan.": { "zh-Hans": "不确定", "zh-Hant": "不確定", en: "Not sure", fr: "Je ne sais pas" },
   "plan.prepaid": { "zh-Hans": "预付费卡", "zh-Hant": "預付卡", en: "Prepaid card", fr: "Carte prépayée" },
-  "plan.postpaid": { "zh-Hans": "按月出账单的套餐", "zh-Hant": "每月出帳單的資費方案", en: "Plan with monthly bills", fr: "Forfait avec factures mensuelles" },
+  "plan.postpaid": {
+    "zh-Hans": "按月出账单的套餐",
+    "zh-Hant": "每月出帳單的資費方案",
+    en: "Plan with monthly bills",
+    fr: "Forfait avec factures mensuelles",
+  },
   "idType.": { "zh-Hans": "不填", "zh-Hant": "不填", en: "Not given", fr: "Non précisé" },
   "idType.passport": { "zh-Hans": "护照", "zh-Hant": "護照", en: "Passport", fr: "Passeport" },
   "idType.id-card": { "zh-Hans": "身份证", "zh-Hant": "身分證", en: "Identity card", fr: "Carte d'identité" },
-  "idType.residence-permit": { "zh-Hans": "居留证", "zh-Hant": "居留證", en: "Residence permit", fr: "Titre de séjour" },
+  "idType.residence-permit": {
+    "zh-Hans": "居留证",
+    "zh-Hant": "居留證",
+    en: "Residence permit",
+    fr: "Titre de séjour",
+  },
   "proxyIdType.": { "zh-Hans": "不填", "zh-Hant": "不填", en: "Not given", fr: "Non précisé" },
   "proxyIdType.passport": { "zh-Hans": "护照", "zh-Hant": "護照", en: "Passport", fr: "Passeport" },
   "proxyIdType.id-card": { "zh-Hans": "身份证", "zh-Hant": "身分證", en: "Identity card", fr: "Carte d'identité" },
-  "proxyIdType.residence-permit": { "zh-Hans": "居留证", "zh-Hant": "居留證", en: "Residence permit", fr: "Titre de séjour" },
-  "channel.in-person": { "zh-Hans": "亲自到营业处", "zh-Hant": "親自到營業處", en: "At an agency, in person", fr: "En agence, en personne" },
+  "proxyIdType.residence-permit": {
+    "zh-Hans": "居留证",
+    "zh-Hant": "居留證",
+    en: "Residence permit",
+    fr: "Titre de séjour",
+  },
+  "channel.in-person": {
+    "zh-Hans": "亲自到营业处",
+    "zh-Hant": "親自到營業處",
+    en: "At an agency, in person",
+    fr: "En agence, en personne",
+  },
   "channel.post": { "zh-Hans": "邮寄信件", "zh-Hant": "郵寄信件", en: "By post", fr: "Par courrier" },
-  "channel.proxy": { "zh-Hans": "委托他人代办", "zh-Hant": "委託他人代辦", en: "Someone goes for me (proxy)", fr: "Quelqu'un y va pour moi (procuration)" },
+  "channel.proxy": {
+    "zh-Hans": "委托他人代办",
+    "zh-Hant": "委託他人代辦",
+    en: "Someone goes for me (proxy)",
+    fr: "Quelqu'un y va pour moi (procuration)",
+  },
   example: { "zh-Hans": "例如：", "zh-Hant": "例如：", en: "e.g. ", fr: "par ex. " },
   required: { "zh-Hans": "（必填）", "zh-Hant": "（必填）", en: " (required)", fr: " (obligatoire)" },
   make: { "zh-Hans": "生成我的文件", "zh-Hant": "產生我的文件", en: "Make my documents", fr: "Faire mes documents" },
-  making: { "zh-Hans": "正在生成……", "zh-Hant": "正在產生……", en: "Making your documents…", fr: "Fabrication de vos documents…" },
+  making: {
+    "zh-Hans": "正在生成……",
+    "zh-Hant": "正在產生……",
+    en: "Making your documents…",
+    fr: "Fabrication de vos documents…",
+  },
   fixFields: {
     "zh-Hans": "请修改下面标出的栏位。",
     "zh-Hant": "請修改下面標出的欄位。",
@@ -346,18 +461,39 @@ export const UI = {
   },
   documents: { "zh-Hans": "您的文件", "zh-Hant": "您的文件", en: "Your documents", fr: "Vos documents" },
   "doc.checklist": { "zh-Hans": "清单", "zh-Hant": "清單", en: "Checklist", fr: "Liste des démarches" },
-  "doc.letter": { "zh-Hans": "申请信（法文）和译文", "zh-Hant": "申請信（法文）和譯文", en: "Request letter (French) and translation", fr: "Lettre de demande et traduction" },
+  "doc.letter": {
+    "zh-Hans": "申请信（法文）和译文",
+    "zh-Hant": "申請信（法文）和譯文",
+    en: "Request letter (French) and translation",
+    fr: "Lettre de demande et traduction",
+  },
   "doc.proxy": { "zh-Hans": "委托书", "zh-Hant": "委託書", en: "Proxy letter", fr: "Procuration" },
   pages: { "zh-Hans": "{n} 页", "zh-Hant": "{n} 頁", en: "{n} page(s)", fr: "{n} page(s)" },
   download: { "zh-Hans": "下载", "zh-Hant": "下載", en: "Download", fr: "Télécharger" },
   print: { "zh-Hans": "打印", "zh-Hant": "列印", en: "Print", fr: "Imprimer" },
-  zip: { "zh-Hans": "全部下载（ZIP）", "zh-Hant": "全部下載（ZIP）", en: "Download all (ZIP)", fr: "Tout télécharger (ZIP)" },
+  zip: {
+    "zh-Hans": "全部下载（ZIP）",
+    "zh-Hant": "全部下載（ZIP）",
+    en: "Download all (ZIP)",
+    fr: "Tout télécharger (ZIP)",
+  },
   preview: { "zh-Hans": "预览：", "zh-Hant": "預覽：", en: "Preview: ", fr: "Aperçu : " },
-  save: { "zh-Hans": "保存我的资料（YAML 文件）", "zh-Hant": "儲存我的資料（YAML 檔）", en: "Save my details (YAML file)", fr: "Enregistrer mes informations (fichier YAML)" },
-  load: { "zh-Hans": "载入已保存的资料", "zh-Hant": "載入已儲存的資料", en: "Load saved details", fr: "Charger des informations enregistrées" },
+  save: {
+    "zh-Hans": "保存我的资料（YAML 文件）",
+    "zh-Hant": "儲存我的資料（YAML 檔）",
+    en: "Save my details (YAML file)",
+    fr: "Enregistrer mes informations (fichier YAML)",
+  },
+  load: {
+    "zh-Hans": "载入已保存的资料",
+    "zh-Hant": "載入已儲存的資料",
+    en: "Load saved details",
+    fr: "Charger des informations enregistrées",
+  },
   loaded: { "zh-Hans": "资料已载入。", "zh-Hant": "資料已載入。", en: "Details loaded.", fr: "Informations chargées." },
   batchIntro: {
-    "zh-Hans": "选择一个 CSV、JSON 或 JSON Lines 文件（每行一个人，栏位名称与资料文件相同）。先检查每一行，再生成文件。",
+    "zh-Hans":
+      "选择一个 CSV、JSON 或 JSON Lines 文件（每行一个人，栏位名称与资料文件相同）。先检查每一行，再生成文件。",
     "zh-Hant": "選擇一個 CSV、JSON 或 JSON Lines 檔（每列一個人，欄位名稱與資料檔相同）。先檢查每一列，再產生文件。",
     en: "Choose a CSV, JSON or JSON Lines file (one person per row, with the field names of the details file). Every row is checked first, then the documents are made.",
     fr: "Choisissez un fichier CSV, JSON ou JSON Lines (une personne par ligne, avec les noms de champs du fichier d'informations). Chaque ligne est vérifiée d'abord, puis les documents sont faits.",

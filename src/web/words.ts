@@ -85,7 +85,9 @@ export const WEB_MESSAGES = {
 export type WebMessageCode = keyof typeof WEB_MESSAGES;
 
 function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? (typeof values[name] === "string" ? show(values[name]) : String(values[name])) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? (typeof values[name] === "string" ? show(values[name]) : String(values[name])) : whole,
+  );
 }
 
 /**
@@ -95,7 +97,11 @@ function fill(template: string, values: Readonly<Record<string, string | number>
  */
 export const visible = show;
 
-export function webMessage(code: WebMessageCode, lang: WebLang, params: Readonly<Record<string, string | number>> = {}): string {
+export function webMessage(
+  code: WebMessageCode,
+  lang: WebLang,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   return fill(WEB_MESSAGES[code][lang], params);
 }
 
@@ -105,7 +111,13 @@ export function fieldLabel(field: FieldName, lang: WebLang): string {
 
 /** A choice as the form shows it, in the language's quotation marks. */
 function quoted(text: string, lang: WebLang): string {
-  return lang === "zh-Hans" ? `“${text}”` : lang === "zh-Hant" ? `「${text}」` : lang === "fr" ? `« ${text} »` : `"${text}"`;
+  return lang === "zh-Hans"
+    ? `“${text}”`
+    : lang === "zh-Hant"
+      ? `「${text}」`
+      : lang === "fr"
+        ? `« ${text} »`
+        : `"${text}"`;
 }
 
 /** How the page names things in the catalogue's sentences. */
@@ -127,12 +139,21 @@ export function webLabels(lang: WebLang): Labels {
 export function wordForPage(problem: Problem, lang: WebLang, labels: Labels = webLabels(lang)): ShownProblem {
   const own = (WEB_MESSAGES as Record<string, Translations | undefined>)[problem.code];
   // An internal failure's detail is for developers (and may quote a library's text): not shown.
-  let message = problem.code === "internal" ? webMessage("web.failed", lang) : own ? fill(own[lang], problem.params ?? {}) : wordProblem(problem, lang, labels).message;
+  let message =
+    problem.code === "internal"
+      ? webMessage("web.failed", lang)
+      : own
+        ? fill(own[lang], problem.params ?? {})
+        : wordProblem(problem, lang, labels).message;
   // The catalogues leave spaces around a label (made for flags); Chinese quotation marks need none.
   if (lang.startsWith("zh")) message = message.replace(/ ?([「“][^」”]*[」”]) ?/g, "$1");
-  if (problem.field !== undefined && isFieldName(problem.field)) return { code: problem.code, field: problem.field, message };
+  if (problem.field !== undefined && isFieldName(problem.field))
+    return { code: problem.code, field: problem.field, message };
   const place = wordProblem({ ...problem, params: {} }, lang, labels).place;
-  return { code: problem.code, message: place === undefined ? message : `${place}${lang.startsWith("zh") ? "：" : ": "}${message}` };
+  return {
+    code: problem.code,
+    message: place === undefined ? message : `${place}${lang.startsWith("zh") ? "：" : ": "}${message}`,
+  };
 }
 
 export function wordAll(problems: readonly Problem[], lang: WebLang): ShownProblem[] {
@@ -141,8 +162,14 @@ export function wordAll(problems: readonly Problem[], lang: WebLang): ShownProbl
 }
 
 /** "Mobile number to cancel: 61 23 45 is a fixed line …": a problem with its field's name, for lists. */
-export function withLabel(problem: ShownProblem, lang: WebLang, label: (field: FieldName) => string = (f) => fieldLabel(f, lang)): string {
-  return problem.field ? `${label(problem.field)}${lang.startsWith("zh") ? "：" : ": "}${problem.message}` : problem.message;
+export function withLabel(
+  problem: ShownProblem,
+  lang: WebLang,
+  label: (field: FieldName) => string = (f) => fieldLabel(f, lang),
+): string {
+  return problem.field
+    ? `${label(problem.field)}${lang.startsWith("zh") ? "：" : ": "}${problem.message}`
+    : problem.message;
 }
 
 /**

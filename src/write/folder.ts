@@ -20,9 +20,28 @@ import { lstat, mkdir, open, readdir, readFile, rename, rm, unlink } from "node:
 import { dirname, join, resolve } from "node:path";
 import type { Problem } from "../problems.js";
 import { faultPoint } from "./faults.js";
-import { emptyRecovery, finish, linkNoReplace, markDone, rollBack, syncFolder, writeJournal, type Journal, type JournalEntry, type Recovery } from "./journal.js";
+import {
+  emptyRecovery,
+  finish,
+  linkNoReplace,
+  markDone,
+  rollBack,
+  syncFolder,
+  writeJournal,
+  type Journal,
+  type JournalEntry,
+  type Recovery,
+} from "./journal.js";
 import { lockFolderFile, type HeldLock, type LockOptions } from "./lock.js";
-import { checkSet, isUnchanged, manifestBytes, readManifest, sha256, type ManifestFile, type SetState } from "./manifest.js";
+import {
+  checkSet,
+  isUnchanged,
+  manifestBytes,
+  readManifest,
+  sha256,
+  type ManifestFile,
+  type SetState,
+} from "./manifest.js";
 import { badFileName, hiddenName, isWriterName, JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, newTag } from "./names.js";
 import { isWriteError, problemOfSystemError, writeError, writeProblem } from "./problems.js";
 import { sweep } from "./sweep.js";
@@ -163,7 +182,8 @@ export class OutputFolder {
     for (const file of files) if (isStreamed(file)) created.push(file.temporaryPath);
     checkNames(files);
     for (const file of files) {
-      if (isStreamed(file) && resolve(dirname(file.temporaryPath)) !== dir) throw new Error("a streamed file's temporary path must come from this folder's temporaryPath()");
+      if (isStreamed(file) && resolve(dirname(file.temporaryPath)) !== dir)
+        throw new Error("a streamed file's temporary path must come from this folder's temporaryPath()");
     }
     const earlier = options.replaceOwn || options.retireOwn ? await readManifest(dir) : undefined;
     const ownUnchanged = new Set<string>();
@@ -217,11 +237,17 @@ export class OutputFolder {
         throw writeError([problemOfSystemError(error, join(dir, file.fileName))], keptOnFailure);
       }
       const size = bytes?.byteLength ?? (await lstat(temp)).size;
-      if (bytes && options.manifestKey !== undefined) described.push({ name: file.fileName, size, sha256: sha256(bytes), ...(file.info ? { info: file.info } : {}) });
-      entries.push({ name: file.fileName, temp: temp.slice(dir.length + 1), ...(replacing.has(file.fileName) ? { aside: hiddenName(file.fileName, tag, "aside") } : {}) });
+      if (bytes && options.manifestKey !== undefined)
+        described.push({ name: file.fileName, size, sha256: sha256(bytes), ...(file.info ? { info: file.info } : {}) });
+      entries.push({
+        name: file.fileName,
+        temp: temp.slice(dir.length + 1),
+        ...(replacing.has(file.fileName) ? { aside: hiddenName(file.fileName, tag, "aside") } : {}),
+      });
     }
     const sizes = new Map<string, number>();
-    for (const file of files) sizes.set(file.fileName, isStreamed(file) ? (await lstat(file.temporaryPath)).size : file.bytes.byteLength);
+    for (const file of files)
+      sizes.set(file.fileName, isStreamed(file) ? (await lstat(file.temporaryPath)).size : file.bytes.byteLength);
     if (options.manifestKey !== undefined) {
       const temp = join(dir, hiddenName(MANIFEST_NAME.slice(1), tag, "tmp"));
       created.push(temp);
@@ -232,7 +258,11 @@ export class OutputFolder {
       }
       // The writer's own file: replaced whatever set it described. Put in place last.
       const there = await lstatOrUndefined(join(dir, MANIFEST_NAME));
-      entries.push({ name: MANIFEST_NAME, temp: temp.slice(dir.length + 1), ...(there ? { aside: hiddenName(MANIFEST_NAME.slice(1), tag, "aside") } : {}) });
+      entries.push({
+        name: MANIFEST_NAME,
+        temp: temp.slice(dir.length + 1),
+        ...(there ? { aside: hiddenName(MANIFEST_NAME.slice(1), tag, "aside") } : {}),
+      });
     }
     const names = new Set(files.map((f) => f.fileName));
     const retired: string[] = [];
@@ -274,7 +304,9 @@ export class OutputFolder {
           await linkNoReplace(join(dir, entry.temp), join(dir, entry.name));
         } catch (error) {
           const path = join(dir, entry.name);
-          throw (error as NodeJS.ErrnoException).code === "EEXIST" ? writeProblem("write.exists", { paths: path }) : problemOfSystemError(error, path);
+          throw (error as NodeJS.ErrnoException).code === "EEXIST"
+            ? writeProblem("write.exists", { paths: path })
+            : problemOfSystemError(error, path);
         }
       }
       await syncFolder(dir);
@@ -290,7 +322,12 @@ export class OutputFolder {
         throw writeError([problem, writeProblem("write.rollbackPending", { path: dir })]);
       }
       if (undone.left.length > 0) {
-        throw writeError([problem, ...undone.left.map((l) => writeProblem("write.restoreIncomplete", { path: join(dir, l.name), kept: join(dir, l.keptAs) }))]);
+        throw writeError([
+          problem,
+          ...undone.left.map((l) =>
+            writeProblem("write.restoreIncomplete", { path: join(dir, l.name), kept: join(dir, l.keptAs) }),
+          ),
+        ]);
       }
       throw writeError([problem], keptOnFailure);
     }
@@ -319,7 +356,11 @@ export class OutputFolder {
    * renamed into place. An existing sub-folder with anything in it is never replaced (an empty
    * one is: nothing is lost). Throws a WriteError (write.exists) then.
    */
-  createFolder(name: string, files: readonly FileToWrite[], options: { manifestKey?: string } = {}): Promise<WriteResult> {
+  createFolder(
+    name: string,
+    files: readonly FileToWrite[],
+    options: { manifestKey?: string } = {},
+  ): Promise<WriteResult> {
     return createFolderIn(this.dir, name, files, options, this.recovered);
   }
 
@@ -332,7 +373,12 @@ export class OutputFolder {
 }
 
 function isProblem(value: unknown): value is Problem {
-  return typeof value === "object" && value !== null && typeof (value as Problem).code === "string" && !(value instanceof Error);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Problem).code === "string" &&
+    !(value instanceof Error)
+  );
 }
 
 /**
@@ -340,7 +386,13 @@ function isProblem(value: unknown): value is Problem {
  * worker, whose main thread opened the output folder). Not for anyone else: the hidden folder's
  * leftovers are swept by whoever next opens `parent`.
  */
-export async function createFolderIn(parent: string, name: string, files: readonly FileToWrite[], options: { manifestKey?: string } = {}, recovered: Recovery = emptyRecovery()): Promise<WriteResult> {
+export async function createFolderIn(
+  parent: string,
+  name: string,
+  files: readonly FileToWrite[],
+  options: { manifestKey?: string } = {},
+  recovered: Recovery = emptyRecovery(),
+): Promise<WriteResult> {
   const badFolder = badFileName(name);
   if (badFolder) throw writeError([badFolder]);
   checkNames(files);
@@ -354,7 +406,12 @@ export async function createFolderIn(parent: string, name: string, files: readon
       await writeTemporary(join(partial, file.fileName), file.bytes);
     }
     if (options.manifestKey !== undefined) {
-      const described = files.map((f) => ({ name: f.fileName, size: f.bytes.byteLength, sha256: sha256(f.bytes), ...(f.info ? { info: f.info } : {}) }));
+      const described = files.map((f) => ({
+        name: f.fileName,
+        size: f.bytes.byteLength,
+        sha256: sha256(f.bytes),
+        ...(f.info ? { info: f.info } : {}),
+      }));
       await writeTemporary(join(partial, MANIFEST_NAME), manifestBytes(options.manifestKey, described));
     }
     await syncFolder(partial);
@@ -370,13 +427,19 @@ export async function createFolderIn(parent: string, name: string, files: readon
   } catch (error) {
     await rm(partial, { recursive: true, force: true }).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOTDIR") throw writeError([writeProblem("write.exists", { paths: dir })], [dir]);
+    if (code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOTDIR")
+      throw writeError([writeProblem("write.exists", { paths: dir })], [dir]);
     throw writeError([problemOfSystemError(error, dir)]);
   }
   await syncFolder(parent);
   return {
     dir,
-    files: files.map((f) => ({ fileName: f.fileName, path: join(dir, f.fileName), status: "written", size: f.bytes.byteLength })),
+    files: files.map((f) => ({
+      fileName: f.fileName,
+      path: join(dir, f.fileName),
+      status: "written",
+      size: f.bytes.byteLength,
+    })),
     retired: [],
     recovered,
   };
@@ -419,7 +482,11 @@ export async function checkFolder(dir: string, key: string, options: OpenOptions
 }
 
 /** The usual call: opens `dir`, writes the set (complete or not at all), releases the folder. */
-export async function writeFiles(dir: string, files: readonly SetFile[], options: WriteOptions & OpenOptions = {}): Promise<WriteResult> {
+export async function writeFiles(
+  dir: string,
+  files: readonly SetFile[],
+  options: WriteOptions & OpenOptions = {},
+): Promise<WriteResult> {
   const folder = await openFolder(dir, options);
   try {
     return await folder.write(files, options);

@@ -25,5 +25,14 @@ export {
 } from "./folder.js";
 export type { Recovery } from "./journal.js";
 export { checkSet, readManifest, isUnchanged, type Manifest, type ManifestFile, type SetState } from "./manifest.js";
-export { WriteRefused, WriteFailed, isWriteError, writeError, writeProblem, problemOfSystemError, type WriteError, type WriteProblemCode } from "./problems.js";
+export {
+  WriteRefused,
+  WriteFailed,
+  isWriteError,
+  writeError,
+  writeProblem,
+  problemOfSystemError,
+  type WriteError,
+  type WriteProblemCode,
+} from "./problems.js";
 export { MANIFEST_NAME, badFileName } from "./names.js";

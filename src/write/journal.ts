@@ -115,7 +115,8 @@ export async function isCopyOf(path: string, temp: string): Promise<boolean> {
   return y.subarray(0, x.length).equals(x);
 }
 
-const linkUnsupported = (error: unknown) => ["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "EMLINK"].includes((error as NodeJS.ErrnoException).code ?? "");
+const linkUnsupported = (error: unknown) =>
+  ["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "EMLINK"].includes((error as NodeJS.ErrnoException).code ?? "");
 
 /**
  * Puts `from` at `to` only if nothing is at `to` (EEXIST otherwise), in one system call: a hard

@@ -101,7 +101,10 @@ async function tryAcquire(path: string, owner: Owner, options: LockOptions): Pro
 export async function breakStale(path: string, found: Found, options: LockOptions = {}): Promise<void> {
   faultPoint("lock.takeover");
   const guardPath = `${path}.${found.owner?.token ?? found.mtimeMs.toString(36)}`;
-  const guard = await acquireLock(guardPath, { waitMs: 2_000, breakOwnProcess: options.breakOwnProcess ?? false }).catch(() => undefined);
+  const guard = await acquireLock(guardPath, {
+    waitMs: 2_000,
+    breakOwnProcess: options.breakOwnProcess ?? false,
+  }).catch(() => undefined);
   if (!guard) return; // another run is taking it over: look again
   try {
     const again = await readLock(path);
@@ -120,7 +123,13 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     const holder = await tryAcquire(path, owner, options);
     if (!holder) break;
     if (Date.now() - started >= waitMs) {
-      throw writeError([writeProblem("write.locked", { path: dirname(path), pid: holder.owner?.pid ?? "?", host: holder.owner?.host ?? "?" })]);
+      throw writeError([
+        writeProblem("write.locked", {
+          path: dirname(path),
+          pid: holder.owner?.pid ?? "?",
+          host: holder.owner?.host ?? "?",
+        }),
+      ]);
     }
     await sleep(pause * (0.5 + Math.random()));
   }

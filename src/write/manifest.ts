@@ -37,7 +37,13 @@ export function manifestBytes(key: string, files: ManifestFile[]): Uint8Array {
 export async function readManifest(dir: string): Promise<Manifest | undefined> {
   try {
     const value = JSON.parse(await readFile(join(dir, MANIFEST_NAME), "utf8")) as Manifest;
-    if (value?.tool !== "sim-cancel" || value.format !== 1 || typeof value.key !== "string" || !Array.isArray(value.files)) return undefined;
+    if (
+      value?.tool !== "sim-cancel" ||
+      value.format !== 1 ||
+      typeof value.key !== "string" ||
+      !Array.isArray(value.files)
+    )
+      return undefined;
     return value;
   } catch {
     return undefined;

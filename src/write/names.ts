@@ -51,7 +51,12 @@ export function legacyTempPid(entry: string): number | undefined {
 
 /** Names of the writer's own: a set may not use them. */
 export function isWriterName(name: string): boolean {
-  return name.startsWith(LOCK_NAME) || name.startsWith(JOURNAL_NAME) || name === MANIFEST_NAME || parseHiddenName(name) !== undefined;
+  return (
+    name.startsWith(LOCK_NAME) ||
+    name.startsWith(JOURNAL_NAME) ||
+    name === MANIFEST_NAME ||
+    parseHiddenName(name) !== undefined
+  );
 }
 
 /**

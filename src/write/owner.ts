@@ -87,7 +87,8 @@ export function ownerState(owner: Owner): "alive" | "dead" | "foreign" {
 export function parseOwner(text: string): Owner | undefined {
   try {
     const value = JSON.parse(text) as Partial<Owner>;
-    if (typeof value.pid !== "number" || typeof value.host !== "string" || typeof value.token !== "string") return undefined;
+    if (typeof value.pid !== "number" || typeof value.host !== "string" || typeof value.token !== "string")
+      return undefined;
     return value as Owner;
   } catch {
     return undefined;

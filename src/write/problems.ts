@@ -22,7 +22,12 @@ import type { MessageCode, Problem, ProblemParams } from "../problems.js";
 
 export type WriteProblemCode = Extract<MessageCode, `write.${string}`>;
 
-const INPUT_PROBLEMS: ReadonlySet<string> = new Set(["write.exists", "write.isFolder", "write.badName", "write.notAFolder"]);
+const INPUT_PROBLEMS: ReadonlySet<string> = new Set([
+  "write.exists",
+  "write.isFolder",
+  "write.badName",
+  "write.notAFolder",
+]);
 
 /** Refused before anything changed: something is in the way, or a name cannot be used. */
 export class WriteRefused extends InputError {
@@ -51,7 +56,9 @@ export type WriteError = WriteRefused | WriteFailed;
 
 /** The error for these problems: a refusal when each is the user's to fix, otherwise a failure. */
 export function writeError(problems: readonly Problem[], kept: readonly string[] = []): WriteError {
-  return problems.every((p) => INPUT_PROBLEMS.has(p.code)) ? new WriteRefused(problems, kept) : new WriteFailed(problems, kept);
+  return problems.every((p) => INPUT_PROBLEMS.has(p.code))
+    ? new WriteRefused(problems, kept)
+    : new WriteFailed(problems, kept);
 }
 
 export function isWriteError(error: unknown): error is WriteError {
@@ -66,7 +73,8 @@ export function writeProblem(code: WriteProblemCode, params: ProblemParams): Pro
 export function problemOfSystemError(error: unknown, path: string): Problem {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === "ENOSPC" || code === "EDQUOT") return writeProblem("write.noSpace", { path });
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return writeProblem("write.notWritable", { path, reason: code });
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS")
+    return writeProblem("write.notWritable", { path, reason: code });
   if (code === "ENOTDIR" || code === "EEXIST") return writeProblem("write.notAFolder", { path });
   return writeProblem("write.failed", { path, reason: code ?? (error as Error)?.message ?? String(error) });
 }

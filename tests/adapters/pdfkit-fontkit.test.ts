@@ -15,10 +15,17 @@ const NOTO_SC = require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/Noto
 
 describe("patches on pdfkit and fontkit internals", () => {
   it("are pinned: package.json asks for exactly the versions the patches were checked against, and they are installed", () => {
-    const manifest = JSON.parse(readFileSync(`${ROOT}/package.json`, "utf8")) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(`${ROOT}/package.json`, "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     for (const [name, version] of Object.entries(PINNED)) {
-      expect(manifest.dependencies[name], `package.json must pin ${name} to ${version} (the adapter's patches rely on its internals)`).toBe(version);
-      const installed = (JSON.parse(readFileSync(`${ROOT}/node_modules/${name}/package.json`, "utf8")) as { version: string }).version;
+      expect(
+        manifest.dependencies[name],
+        `package.json must pin ${name} to ${version} (the adapter's patches rely on its internals)`,
+      ).toBe(version);
+      const installed = (
+        JSON.parse(readFileSync(`${ROOT}/node_modules/${name}/package.json`, "utf8")) as { version: string }
+      ).version;
       expect(installed, `${name} ${installed} is installed; the adapter was checked against ${version}`).toBe(version);
     }
   });
@@ -31,6 +38,9 @@ describe("patches on pdfkit and fontkit internals", () => {
     } catch (error) {
       problem = `checking it threw ${(error as Error).message}`;
     }
-    expect(problem, `patch "${name}" (src/adapters/pdfkit-fontkit.ts) relies on ${patch.relies}: ${problem}`).toBeUndefined();
+    expect(
+      problem,
+      `patch "${name}" (src/adapters/pdfkit-fontkit.ts) relies on ${patch.relies}: ${problem}`,
+    ).toBeUndefined();
   });
 });

@@ -19,10 +19,17 @@ afterAll(async () => {
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-function batch(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function batch(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, "batch", ...args], { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [CLI, "batch", ...args],
+      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -32,7 +39,9 @@ function summaryRows(text: string): Record<string, string>[] {
   const [header, ...lines] = text.trim().split("\n");
   const names = header!.split(",");
   return lines.map((line) => {
-    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
+    const cells = line
+      .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+      .map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
     return Object.fromEntries(names.map((n, i) => [n, cells[i] ?? ""]));
   });
 }
@@ -95,8 +104,17 @@ describe("sim-cancel batch people.csv", () => {
 
   it("writes summary.csv with one line per row and the right statuses", async () => {
     const rows = summaryRows(await readFile(join(out, "summary.csv"), "utf8"));
-    expect(rows.map((r) => [r["row"], r["status"], r["action"]])).toEqual([["1", "ok", "written"], ["2", "ok", "written"], ["3", "ok", "written"], ["4", "ok", "written"], ["5", "invalid", ""], ["6", "invalid", ""]]);
-    expect(rows[0]!["files"]).toBe("0001-xiaoming-wang/sim-cancel-checklist-en.pdf 0001-xiaoming-wang/sim-cancel-letter-fr.pdf");
+    expect(rows.map((r) => [r["row"], r["status"], r["action"]])).toEqual([
+      ["1", "ok", "written"],
+      ["2", "ok", "written"],
+      ["3", "ok", "written"],
+      ["4", "ok", "written"],
+      ["5", "invalid", ""],
+      ["6", "invalid", ""],
+    ]);
+    expect(rows[0]!["files"]).toBe(
+      "0001-xiaoming-wang/sim-cancel-checklist-en.pdf 0001-xiaoming-wang/sim-cancel-letter-fr.pdf",
+    );
     expect(Number(rows[0]!["pages"])).toBeGreaterThan(1);
     expect(Number(rows[0]!["bytes"])).toBeGreaterThan(10_000);
     expect(rows[4]!["errors"]).toMatch(/^row 5 \(line 7\): phone: this is required/);
@@ -108,7 +126,15 @@ describe("sim-cancel batch people.csv", () => {
     const before = (await stat(pdf)).ino;
     const again = await batch([join(dir, "people.csv"), "--out", out, "--lang", "en", "--json"]);
     expect(again.code).toBe(2);
-    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, rows: 6, done: 4, kept: 4, rendered: 0, pending: 0, stopped: false });
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      ok: false,
+      rows: 6,
+      done: 4,
+      kept: 4,
+      rendered: 0,
+      pending: 0,
+      stopped: false,
+    });
     expect((await stat(pdf)).ino).toBe(before);
     const rows = summaryRows(await readFile(join(out, "summary.csv"), "utf8"));
     expect(rows.map((r) => r["action"])).toEqual(["kept", "kept", "kept", "kept", "", ""]);
@@ -116,7 +142,10 @@ describe("sim-cancel batch people.csv", () => {
     const forced = await batch([join(dir, "people.csv"), "--out", out, "--lang", "en", "--json", "--force"]);
     expect(forced.code).toBe(2);
     expect(JSON.parse(forced.stdout)).toMatchObject({ ok: false, rows: 6, done: 4, kept: 4, rendered: 0 });
-    expect(JSON.parse(forced.stdout).invalid.map((r: { row: number; line: number }) => [r.row, r.line])).toEqual([[5, 7], [6, 8]]);
+    expect(JSON.parse(forced.stdout).invalid.map((r: { row: number; line: number }) => [r.row, r.line])).toEqual([
+      [5, 7],
+      [6, 8],
+    ]);
   });
 
   it("refuses a summary changed since the last run (it may be someone's notes), unless --force", async () => {
@@ -124,7 +153,9 @@ describe("sim-cancel batch people.csv", () => {
     await writeFile(join(copy, "summary.csv"), "my own notes");
     const refused = await batch([join(dir, "people.csv"), "--out", copy, "--lang", "en"]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`${join(copy, "summary.csv")} already exists and is not an earlier batch's summary`);
+    expect(refused.stderr).toContain(
+      `${join(copy, "summary.csv")} already exists and is not an earlier batch's summary`,
+    );
     expect(refused.stderr).toContain("--force");
     expect(await listFiles(copy)).toEqual(["summary.csv"]);
   });
@@ -148,7 +179,10 @@ describe("sim-cancel batch: resuming, defaults and folder names", () => {
     const forced = await batch([join(dir, "people.csv"), "--out", out, "--lang", "en", "--force", "--json"]);
     expect(forced.code).toBe(0);
     expect(JSON.parse(forced.stdout)).toMatchObject({ ok: true, done: 2, kept: 1, rendered: 1 });
-    expect(summaryRows(await readFile(join(out, "summary.csv"), "utf8")).map((r) => r["action"])).toEqual(["kept", "replaced"]);
+    expect(summaryRows(await readFile(join(out, "summary.csv"), "utf8")).map((r) => r["action"])).toEqual([
+      "kept",
+      "replaced",
+    ]);
     const letter = await readPdf(await readFile(join(out, "0002-hugo-dupont", "sim-cancel-letter-fr.pdf")));
     expect(squash(letter.text)).toContain("779999");
   });
@@ -157,11 +191,25 @@ describe("sim-cancel batch: resuming, defaults and folder names", () => {
     const dir = await tempDir("sim-cancel-batch-");
     const out = join(dir, "out");
     await writeFile(join(dir, "people.csv"), "name,phone,plan\nÉlodie Cœur-Volant,76 12 34,\n王丽,77 23 45,prepaid\n");
-    const result = await batch([join(dir, "people.csv"), "--out", out, "--date", "2026-10-02", "--plan", "postpaid", "--channel", "post", "--lang", "fr"]);
+    const result = await batch([
+      join(dir, "people.csv"),
+      "--out",
+      out,
+      "--date",
+      "2026-10-02",
+      "--plan",
+      "postpaid",
+      "--channel",
+      "post",
+      "--lang",
+      "fr",
+    ]);
     expect(result.stderr).not.toMatch(/invalid/);
     expect(result.code).toBe(0);
     expect(await listFiles(out)).toEqual([".sim-cancel.json", "0001-elodie-coeur-volant", "0002-王丽", "summary.csv"]);
-    const first = flat((await readPdf(await readFile(join(out, "0001-elodie-coeur-volant", "sim-cancel-letter-fr.pdf")))).text);
+    const first = flat(
+      (await readPdf(await readFile(join(out, "0001-elodie-coeur-volant", "sim-cancel-letter-fr.pdf")))).text,
+    );
     const second = flat((await readPdf(await readFile(join(out, "0002-王丽", "sim-cancel-letter-fr.pdf")))).text);
     expect(first).toContain("2 octobre 2026");
     expect(second).toContain("2 octobre 2026");
@@ -173,7 +221,15 @@ describe("sim-cancel batch: resuming, defaults and folder names", () => {
   it("reports a bad default once, before any row", async () => {
     const dir = await tempDir("sim-cancel-batch-");
     await writeFile(join(dir, "people.csv"), "name,phone\nA,76 12 34\nB,77 23 45\n");
-    const result = await batch([join(dir, "people.csv"), "--out", join(dir, "out"), "--plan", "monthly", "--lang", "en"]);
+    const result = await batch([
+      join(dir, "people.csv"),
+      "--out",
+      join(dir, "out"),
+      "--plan",
+      "monthly",
+      "--lang",
+      "en",
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr.split("\n").filter((line) => line.includes("--plan:"))).toHaveLength(1);
     expect(result.stderr).not.toMatch(/row \d/);
@@ -187,15 +243,36 @@ describe("sim-cancel batch people.jsonl --summary json --json", () => {
     const out = join(dir, "out");
     const lines = [
       { name: "Léa MARTIN", phone: "76 12 34", plan: "prepaid", date: "2026-11-24" },
-      { name: "陳大文", phone: "+687 77 23 45", "customer-number": "C-1", channel: "post", address: ["1 rue X", "98800 Nouméa"], date: "2026-11-24" },
+      {
+        name: "陳大文",
+        phone: "+687 77 23 45",
+        "customer-number": "C-1",
+        channel: "post",
+        address: ["1 rue X", "98800 Nouméa"],
+        date: "2026-11-24",
+      },
     ];
     await writeFile(join(dir, "people.jsonl"), `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
-    const result = await batch([join(dir, "people.jsonl"), "--out", out, "--summary", "json", "--json", "--lang", "zh-Hant"]);
+    const result = await batch([
+      join(dir, "people.jsonl"),
+      "--out",
+      out,
+      "--summary",
+      "json",
+      "--json",
+      "--lang",
+      "zh-Hant",
+    ]);
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout);
     expect(printed).toMatchObject({ ok: true, rows: 2, rendered: 2, kept: 0, invalid: [], failed: [] });
     const summary = JSON.parse(await readFile(join(out, "summary.json"), "utf8"));
-    expect(summary.map((s: { row: number; status: string; files: string[] }) => [s.row, s.status, s.files.length])).toEqual([[1, "ok", 2], [2, "ok", 2]]);
+    expect(
+      summary.map((s: { row: number; status: string; files: string[] }) => [s.row, s.status, s.files.length]),
+    ).toEqual([
+      [1, "ok", 2],
+      [2, "ok", 2],
+    ]);
     expect(await listFiles(out)).toEqual([".sim-cancel.json", "0001-lea-martin", "0002-陳大文", "summary.json"]);
     const checklist = await readPdf(await readFile(join(out, "0002-陳大文", "sim-cancel-checklist-zh-Hant.pdf")));
     expect(squash(checklist.text)).toContain("陳大文");
@@ -218,9 +295,16 @@ describe("sim-cancel batch people.jsonl --summary json --json", () => {
     expect(printed).toMatchObject({ ok: false, rows: 2, rendered: 1 });
     expect(printed.failed).toHaveLength(1);
     expect(printed.failed[0]).toMatchObject({ row: 2 });
-    expect(printed.failed[0].errors[0]).toContain(`${join(out, "0002-hugo-dupont")} already exists; nothing was written. Use --force to replace`);
-    expect(printed.failed[0].problems[0]).toMatchObject({ code: "write.exists", params: { paths: join(out, "0002-hugo-dupont") } });
-    expect(await readFile(join(out, "0002-hugo-dupont", "sim-cancel-letter-fr.pdf"), "utf8")).toBe("not a PDF, and keep me");
+    expect(printed.failed[0].errors[0]).toContain(
+      `${join(out, "0002-hugo-dupont")} already exists; nothing was written. Use --force to replace`,
+    );
+    expect(printed.failed[0].problems[0]).toMatchObject({
+      code: "write.exists",
+      params: { paths: join(out, "0002-hugo-dupont") },
+    });
+    expect(await readFile(join(out, "0002-hugo-dupont", "sim-cancel-letter-fr.pdf"), "utf8")).toBe(
+      "not a PDF, and keep me",
+    );
     expect(await listFiles(join(out, "0002-hugo-dupont"))).toEqual(["sim-cancel-letter-fr.pdf"]);
     const letter = await readPdf(await readFile(join(out, "0001-lea-martin", "sim-cancel-letter-fr.pdf")));
     expect(letter.text).toContain("Léa MARTIN");

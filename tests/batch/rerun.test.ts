@@ -44,7 +44,10 @@ const ROWS = 200;
 async function peopleFile(): Promise<{ dir: string; csv: string; out: string }> {
   const dir = await tempDir("sim-cancel-rerun-");
   made.push(dir);
-  const rows = Array.from({ length: ROWS }, (_, i) => `Person ${i + 1},76 12 ${String(i % 100).padStart(2, "0")},postpaid,2026-11-24`);
+  const rows = Array.from(
+    { length: ROWS },
+    (_, i) => `Person ${i + 1},76 12 ${String(i % 100).padStart(2, "0")},postpaid,2026-11-24`,
+  );
   await writeFile(join(dir, "people.csv"), `name,phone,plan,date\n${rows.join("\n")}\n`);
   return { dir, csv: join(dir, "people.csv"), out: join(dir, "out") };
 }
@@ -52,9 +55,15 @@ async function peopleFile(): Promise<{ dir: string; csv: string; out: string }> 
 /** Starts a 200-row batch as its own process group (as a terminal would) and waits for its first row. */
 async function startBatch() {
   const { csv, out } = await peopleFile();
-  const parent = spawn(process.execPath, [CLI, "batch", csv, "--out", out], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const parent = spawn(process.execPath, [CLI, "batch", csv, "--out", out], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   started.push(parent);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => parent.on("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    parent.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   let output = "";
   parent.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   parent.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -79,17 +88,30 @@ async function expectCleanStop(out: string): Promise<number> {
   expect(entries.filter((e) => e.startsWith("."))).toEqual([".sim-cancel.json"]);
   const folders = entries.filter((e) => /^\d{4}-/.test(e));
   expect(folders).toHaveLength(done);
-  for (const folder of folders) expect((await readdir(join(out, folder))).sort()).toEqual([".sim-cancel.json", "sim-cancel-checklist-zh-Hans.pdf", "sim-cancel-letter-fr.pdf"]);
+  for (const folder of folders)
+    expect((await readdir(join(out, folder))).sort()).toEqual([
+      ".sim-cancel.json",
+      "sim-cancel-checklist-zh-Hans.pdf",
+      "sim-cancel-letter-fr.pdf",
+    ]);
   return done;
 }
 
 /** The same command again: keeps what was done, finishes the rest. */
 async function expectResume(csv: string, out: string, done: number): Promise<void> {
   const result = await new Promise<{ code: number; stdout: string }>((resolve) =>
-    execFile(process.execPath, [CLI, "batch", csv, "--out", out, "--json"], { cwd: ROOT }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
+    execFile(process.execPath, [CLI, "batch", csv, "--out", out, "--json"], { cwd: ROOT }, (error, stdout) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout }),
+    ),
   );
   expect(result.code).toBe(0);
-  expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, done: ROWS, kept: done, rendered: ROWS - done, pending: 0 });
+  expect(JSON.parse(result.stdout)).toMatchObject({
+    ok: true,
+    done: ROWS,
+    kept: done,
+    rendered: ROWS - done,
+    pending: 0,
+  });
   const { statuses, entries } = await outcome(out);
   expect(statuses.every((s) => s === "ok")).toBe(true);
   expect(entries).toHaveLength(ROWS + 2);
@@ -123,10 +145,19 @@ describe("sim-cancel batch's second process", () => {
   it("refuses a second batch into the same folder while one runs; stops cleanly on Ctrl-C (SIGINT to the whole group)", async () => {
     const { parent, csv, out, exited, output } = await startBatch();
     const second = await new Promise<{ code: number; stderr: string }>((resolve) =>
-      execFile(process.execPath, [CLI, "batch", csv, "--out", out, "--lang", "en"], { cwd: ROOT }, (error, _stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr })),
+      execFile(
+        process.execPath,
+        [CLI, "batch", csv, "--out", out, "--lang", "en"],
+        { cwd: ROOT },
+        (error, _stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr }),
+      ),
     );
     expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(new RegExp(`another run \\(process \\d+ on .+\\) is writing into ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; nothing was written\\. Try again when it has finished`));
+    expect(second.stderr).toMatch(
+      new RegExp(
+        `another run \\(process \\d+ on .+\\) is writing into ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; nothing was written\\. Try again when it has finished`,
+      ),
+    );
     process.kill(-parent.pid!, "SIGINT");
     expect(await exited).toEqual({ code: null, signal: "SIGINT" });
     await until(() => processesMentioning(out).length === 0, "the second process to end", 5_000);

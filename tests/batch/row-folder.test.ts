@@ -21,8 +21,16 @@ afterAll(async () => {
 });
 
 const files = (who: string) => [
-  { fileName: "sim-cancel-checklist-fr.pdf", bytes: new TextEncoder().encode(`%PDF checklist ${who}`), info: { kind: "checklist", lang: "fr", pages: 2 } },
-  { fileName: "sim-cancel-letter-fr.pdf", bytes: new TextEncoder().encode(`%PDF letter ${who}`), info: { kind: "letter", lang: "fr", pages: 1 } },
+  {
+    fileName: "sim-cancel-checklist-fr.pdf",
+    bytes: new TextEncoder().encode(`%PDF checklist ${who}`),
+    info: { kind: "checklist", lang: "fr", pages: 2 },
+  },
+  {
+    fileName: "sim-cancel-letter-fr.pdf",
+    bytes: new TextEncoder().encode(`%PDF letter ${who}`),
+    info: { kind: "letter", lang: "fr", pages: 1 },
+  },
 ];
 const input = { name: "Léa MARTIN", phone: "76 12 34" };
 const options = { lang: "fr", today: "2026-11-24" };
@@ -50,11 +58,20 @@ describe("writeRowFolder", () => {
     const key = rowKey(input, options);
     await writeRowFolder(out, "0001-lea-martin", files("A"), key, false);
     expect(await listFiles(out)).toEqual(["0001-lea-martin"]);
-    expect(await listFiles(join(out, "0001-lea-martin"))).toEqual([".sim-cancel.json", "sim-cancel-checklist-fr.pdf", "sim-cancel-letter-fr.pdf"]);
+    expect(await listFiles(join(out, "0001-lea-martin"))).toEqual([
+      ".sim-cancel.json",
+      "sim-cancel-checklist-fr.pdf",
+      "sim-cancel-letter-fr.pdf",
+    ]);
     const state = await inspectRowFolder(join(out, "0001-lea-martin"), key);
     expect(state.state).toBe("complete");
-    expect(state.state === "complete" && state.manifest.files.map((f) => f.info)).toEqual([{ kind: "checklist", lang: "fr", pages: 2 }, { kind: "letter", lang: "fr", pages: 1 }]);
-    expect((await inspectRowFolder(join(out, "0001-lea-martin"), rowKey({ ...input, phone: "77 00 00" }, options))).state).toBe("other");
+    expect(state.state === "complete" && state.manifest.files.map((f) => f.info)).toEqual([
+      { kind: "checklist", lang: "fr", pages: 2 },
+      { kind: "letter", lang: "fr", pages: 1 },
+    ]);
+    expect(
+      (await inspectRowFolder(join(out, "0001-lea-martin"), rowKey({ ...input, phone: "77 00 00" }, options))).state,
+    ).toBe("other");
   });
 
   it("refuses a folder that holds anything, touching nothing, unless replacing", async () => {
@@ -80,7 +97,12 @@ describe("writeRowFolder", () => {
     await writeRowFolder(out, "0001", [...files("A"), proxy], "with-proxy", false);
     await writeFile(join(dir, "notes.txt"), "mine");
     await writeRowFolder(out, "0001", files("B"), "without-proxy", true);
-    expect(await listFiles(dir)).toEqual([".sim-cancel.json", "notes.txt", "sim-cancel-checklist-fr.pdf", "sim-cancel-letter-fr.pdf"]);
+    expect(await listFiles(dir)).toEqual([
+      ".sim-cancel.json",
+      "notes.txt",
+      "sim-cancel-checklist-fr.pdf",
+      "sim-cancel-letter-fr.pdf",
+    ]);
   });
 });
 

@@ -32,7 +32,10 @@ async function all(path: string): Promise<SourceRow[]> {
 }
 
 async function inputError(promise: Promise<unknown>): Promise<string[]> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InputError);
   return (error as InputError).problems.map((p) => words(p));
 }
@@ -41,7 +44,7 @@ describe("CSV rows", () => {
   it("maps camelCase and kebab-case headers, treats empty cells as absent and numbers rows and lines", async () => {
     const path = await file(
       "a.csv",
-      '\uFEFFname,phone,customer-number,effectiveDate,address\r\n' +
+      "\uFEFFname,phone,customer-number,effectiveDate,address\r\n" +
         'Xiaoming WANG,76 12 34,,2026-12-31,"12 rue des Fictifs\r\n98800 NOUMÉA"\r\n' +
         "\r\n" +
         ",,,,\r\n" +
@@ -49,20 +52,36 @@ describe("CSV rows", () => {
     );
     const rows = await all(path);
     expect(rows).toEqual([
-      { row: 1, line: 2, input: { name: "Xiaoming WANG", phone: "76 12 34", effectiveDate: "2026-12-31", address: "12 rue des Fictifs\r\n98800 NOUMÉA" }, problems: [] },
+      {
+        row: 1,
+        line: 2,
+        input: {
+          name: "Xiaoming WANG",
+          phone: "76 12 34",
+          effectiveDate: "2026-12-31",
+          address: "12 rue des Fictifs\r\n98800 NOUMÉA",
+        },
+        problems: [],
+      },
       { row: 2, line: 6, input: { name: "王小明", phone: "77 23 45", customerNumber: "C-1" }, problems: [] },
     ]);
   });
 
   it("rejects unknown and repeated columns, naming each", async () => {
-    const problems = await inputError(all(await file("b.csv", "name,phone,Telefon,customerNumber,customer-number\nA,76 12 34,,,\n")));
+    const problems = await inputError(
+      all(await file("b.csv", "name,phone,Telefon,customerNumber,customer-number\nA,76 12 34,,,\n")),
+    );
     expect(problems.join("\n")).toMatch(/column 3 "Telefon" is not a field/);
     expect(problems.join("\n")).toMatch(/columns 4 and 5 are both "customerNumber"/);
   });
 
   it("reports a row with more cells than the header as that row's problem", async () => {
     const rows = await all(await file("c.csv", "name,phone\nA,76 12 34\nB, rue X, 98800\nC,77 23 45\n"));
-    expect(rows.map((r) => [r.row, r.line, r.problems.length])).toEqual([[1, 2, 0], [2, 3, 1], [3, 4, 0]]);
+    expect(rows.map((r) => [r.row, r.line, r.problems.length])).toEqual([
+      [1, 2, 0],
+      [2, 3, 1],
+      [3, 4, 0],
+    ]);
     expect(words(rows[1]!.problems[0]!)).toMatch(/^row 2 \(line 3\): has 3 cells but the header has 2 columns/);
   });
 
@@ -73,7 +92,9 @@ describe("CSV rows", () => {
 
   it("rejects an empty file and an unknown extension", async () => {
     expect((await inputError(all(await file("e.csv", ""))))[0]).toMatch(/empty/);
-    expect(() => readRows(join(dir, "people.xlsx"))).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ code: "batch.unknownFormat" })] }));
+    expect(() => readRows(join(dir, "people.xlsx"))).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ code: "batch.unknownFormat" })] }),
+    );
     expect((await inputError(all(join(dir, "missing.csv"))))[0]).toMatch(/missing\.csv: does not exist/);
   });
 });
@@ -85,7 +106,13 @@ describe("JSON and JSON Lines rows", () => {
       '[\n  {"name": "A", "phone": "76 12 34"},\n  {\n    "name": "B",\n    "proxy-name": "C", "phone": 771234\n  },\n  {"name": "D",, "phone": "1"},\n  ["x"],\n  {"nmae": "E", "name": "E", "customerNumber": "1", "customer-number": "2"}\n]\n',
     );
     const rows = await all(path);
-    expect(rows.map((r) => [r.row, r.line])).toEqual([[1, 2], [2, 3], [3, 7], [4, 8], [5, 9]]);
+    expect(rows.map((r) => [r.row, r.line])).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, 7],
+      [4, 8],
+      [5, 9],
+    ]);
     expect(rows[0]!.input).toEqual({ name: "A", phone: "76 12 34" });
     expect(rows[1]!.input).toEqual({ name: "B", proxyName: "C", phone: 771234 });
     expect(rows[2]!.input).toBeUndefined();
@@ -103,8 +130,14 @@ describe("JSON and JSON Lines rows", () => {
   });
 
   it("reads JSON Lines, skipping blank lines, one row per object", async () => {
-    const rows = await all(await file("a.jsonl", '{"name": "A"}\n\n{"name": "B",}\n{"name": "C", "plan": "prepaid"}\n'));
-    expect(rows.map((r) => [r.row, r.line])).toEqual([[1, 1], [2, 3], [3, 4]]);
+    const rows = await all(
+      await file("a.jsonl", '{"name": "A"}\n\n{"name": "B",}\n{"name": "C", "plan": "prepaid"}\n'),
+    );
+    expect(rows.map((r) => [r.row, r.line])).toEqual([
+      [1, 1],
+      [2, 3],
+      [3, 4],
+    ]);
     expect(words(rows[1]!.problems[0]!, "fr")).toMatch(/^ligne de données 2 \(ligne 3 du fichier\): JSON non valide/);
     expect(rows[2]!.input).toEqual({ name: "C", plan: "prepaid" });
   });
@@ -112,19 +145,30 @@ describe("JSON and JSON Lines rows", () => {
 
 describe("the validation pass", () => {
   it("keeps only the counts and every invalid row's problems, worded in any language", async () => {
-    const path = await file("v.csv", "name,phone,plan\nA,76 12 34,prepaid\nB,,prepaid\nC,77 23 45,monthly\nD,78 34 56,\n");
+    const path = await file(
+      "v.csv",
+      "name,phone,plan\nA,76 12 34,prepaid\nB,,prepaid\nC,77 23 45,monthly\nD,78 34 56,\n",
+    );
     const result = await checkRows(path, { today: "2026-11-24" });
     expect(result.rows).toBe(4);
     expect(result.valid).toBe(2);
-    expect(result.invalid.map((r) => [r.row, r.line, r.name])).toEqual([[2, 3, "B"], [3, 4, "C"]]);
-    expect(words(result.invalid[0]!.problems[0]!)).toMatch(/^row 2 \(line 3\): phone: this is required. Expected: .* e\.g\. "76 12 34"/);
-    expect(words(result.invalid[1]!.problems[0]!, "zh-Hans")).toMatch(/^第 3 行数据（文件第 4 行）: plan: 不是可接受的值/);
+    expect(result.invalid.map((r) => [r.row, r.line, r.name])).toEqual([
+      [2, 3, "B"],
+      [3, 4, "C"],
+    ]);
+    expect(words(result.invalid[0]!.problems[0]!)).toMatch(
+      /^row 2 \(line 3\): phone: this is required. Expected: .* e\.g\. "76 12 34"/,
+    );
+    expect(words(result.invalid[1]!.problems[0]!, "zh-Hans")).toMatch(
+      /^第 3 行数据（文件第 4 行）: plan: 不是可接受的值/,
+    );
   });
 });
 
 describe("streaming", () => {
   const ROWS = 5000;
-  const line = (i: number) => `Person ${i},7${i % 9} ${String(i % 100).padStart(2, "0")} 00,"${i} rue X\n98800 Nouméa",postpaid\n`;
+  const line = (i: number) =>
+    `Person ${i},7${i % 9} ${String(i % 100).padStart(2, "0")} 00,"${i} rue X\n98800 Nouméa",postpaid\n`;
 
   /** A named pipe: the reader must hand out rows while the writer is still writing. */
   async function fifo(name: string): Promise<string> {
@@ -171,7 +215,8 @@ describe("streaming", () => {
       if (count === 1) {
         void (async () => {
           for (let i = 2; i <= ROWS; i++) {
-            if (!writer.write(`,\n{"name": "Person ${i}", "address": "${i} rue X\\n98800"}`)) await new Promise<void>((r) => writer.once("drain", () => r()));
+            if (!writer.write(`,\n{"name": "Person ${i}", "address": "${i} rue X\\n98800"}`))
+              await new Promise<void>((r) => writer.once("drain", () => r()));
           }
           writer.end("]\n");
         })();

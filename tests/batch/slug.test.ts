@@ -23,7 +23,22 @@ describe("slugify", () => {
   });
 
   it("removes what file systems refuse: separators, control, format and reserved characters", () => {
-    for (const name of ["../../etc", "a/b", "a\\b", "..", ".", "/", "C:\\Windows\\x", "..\u2215..", "foo/../../bar", "a<b>c:d\"e|f?g*h", "x\u202Ey", "tab\there", "dots... ", "a\u0000b"]) {
+    for (const name of [
+      "../../etc",
+      "a/b",
+      "a\\b",
+      "..",
+      ".",
+      "/",
+      "C:\\Windows\\x",
+      "..\u2215..",
+      "foo/../../bar",
+      'a<b>c:d"e|f?g*h',
+      "x\u202Ey",
+      "tab\there",
+      "dots... ",
+      "a\u0000b",
+    ]) {
       const slug = slugify(name);
       expect(slug).not.toMatch(/[/\\<>:"|?*\u0000-\u001f\u202e.]|^-|-$|\s/);
     }
@@ -51,7 +66,9 @@ describe("slugify", () => {
   });
 
   it("is at most MAX_SLUG_BYTES of UTF-8, cut between characters, never ending with a hyphen", () => {
-    const slug = slugify("Anne-Marie Josephine Louise de la Tour d'Auvergne-Lauraguais et de Montmorency-Laval-Bouteville");
+    const slug = slugify(
+      "Anne-Marie Josephine Louise de la Tour d'Auvergne-Lauraguais et de Montmorency-Laval-Bouteville",
+    );
     expect(Buffer.byteLength(slug)).toBeLessThanOrEqual(MAX_SLUG_BYTES);
     expect(slug).not.toMatch(/-$/);
     expect(slugify("王".repeat(100))).toBe("王".repeat(30));

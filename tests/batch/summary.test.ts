@@ -15,8 +15,23 @@ afterAll(async () => {
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-const entry = (row: number, status: SummaryEntry["status"] = "ok"): SummaryEntry => ({ row, name: `P${row}`, status, files: [], pages: 0, bytes: 0, problems: [] });
-const pending = (row: number): SummaryEntry => ({ row, status: "pending", files: [], pages: 0, bytes: 0, problems: [] });
+const entry = (row: number, status: SummaryEntry["status"] = "ok"): SummaryEntry => ({
+  row,
+  name: `P${row}`,
+  status,
+  files: [],
+  pages: 0,
+  bytes: 0,
+  problems: [],
+});
+const pending = (row: number): SummaryEntry => ({
+  row,
+  status: "pending",
+  files: [],
+  pages: 0,
+  bytes: 0,
+  problems: [],
+});
 const word = (problem: { code: string }) => problem.code;
 
 describe("the summary file", () => {
@@ -28,7 +43,9 @@ describe("the summary file", () => {
     expect(csvCell("--phone: this is required")).toBe("'--phone: this is required");
     expect(csvCell(undefined)).toBe("");
     expect(csvCell(42)).toBe("42");
-    expect(csvLine({ row: 1, name: "P1", status: "ok", action: "kept", files: [], pages: 0, bytes: 0, errors: [] })).toBe("1,,P1,ok,kept,,0,0,");
+    expect(
+      csvLine({ row: 1, name: "P1", status: "ok", action: "kept", files: [], pages: 0, bytes: 0, errors: [] }),
+    ).toBe("1,,P1,ok,kept,,0,0,");
   });
 
   it("writes rows in row order however they finish, and only puts the file in place when complete", async () => {
@@ -44,7 +61,11 @@ describe("the summary file", () => {
     await writer.finish(3, pending, false);
     await folder.release();
     const rows = JSON.parse(await readFile(join(dir, "summary.json"), "utf8")) as SummaryEntry[];
-    expect(rows.map((r) => [r.row, r.status])).toEqual([[1, "ok"], [2, "ok"], [3, "invalid"]]);
+    expect(rows.map((r) => [r.row, r.status])).toEqual([
+      [1, "ok"],
+      [2, "ok"],
+      [3, "invalid"],
+    ]);
     expect(await listFiles(dir)).toEqual([".sim-cancel.json", "summary.json"]);
   });
 
@@ -57,7 +78,12 @@ describe("the summary file", () => {
     await writer.finish(4, pending, false);
     await folder.release();
     const lines = (await readFile(join(dir, "summary.csv"), "utf8")).trim().split("\n");
-    expect(lines.slice(1).map((l) => l.split(",").slice(0, 4).join(","))).toEqual(["1,,P1,ok", "2,,,pending", "3,,P3,ok", "4,,,pending"]);
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 4).join(","))).toEqual([
+      "1,,P1,ok",
+      "2,,,pending",
+      "3,,P3,ok",
+      "4,,,pending",
+    ]);
   });
 
   it("replaces an earlier summary of its own, but not one changed since (unless forced)", async () => {

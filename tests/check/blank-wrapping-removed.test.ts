@@ -37,7 +37,11 @@ vi.mock(import("../../src/layout/fills.js"), async (importOriginal) => {
     },
   };
 });
-vi.mock(import("../../src/layout/guard.js"), async (importOriginal) => ({ ...(await importOriginal()), checkLineWidth: () => {}, checkInside: () => {} }));
+vi.mock(import("../../src/layout/guard.js"), async (importOriginal) => ({
+  ...(await importOriginal()),
+  checkLineWidth: () => {},
+  checkInside: () => {},
+}));
 
 const PROCURATION = `# Procuration
 
@@ -56,15 +60,21 @@ afterAll(async () => {
 });
 
 describe("the PDF check, with blanks that do not wrap and no guard", () => {
-  it.each(["fr", "en", "zh-Hans", "zh-Hant"])("finds the procuration's line off the page and its words lost (%s)", async (lang) => {
-    const error = await generate({ name: "Mei LIN", phone: "+687 91 23 45", channel: "proxy", proxyName: "Li CHEN", date: "2026-11-24" }, { lang, templatesDir: templates }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(PdfCheckError);
-    const codes = new Set((error as PdfCheckError).problems.map((p) => p.code));
-    // Off the page (geometry) and missing from the text (conservation): each check catches it.
-    expect(codes.has("glyph.outsidePrintable")).toBe(true);
-    expect(codes.has("text.lost")).toBe(true);
-  });
+  it.each(["fr", "en", "zh-Hans", "zh-Hant"])(
+    "finds the procuration's line off the page and its words lost (%s)",
+    async (lang) => {
+      const error = await generate(
+        { name: "Mei LIN", phone: "+687 91 23 45", channel: "proxy", proxyName: "Li CHEN", date: "2026-11-24" },
+        { lang, templatesDir: templates },
+      ).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(PdfCheckError);
+      const codes = new Set((error as PdfCheckError).problems.map((p) => p.code));
+      // Off the page (geometry) and missing from the text (conservation): each check catches it.
+      expect(codes.has("glyph.outsidePrintable")).toBe(true);
+      expect(codes.has("text.lost")).toBe(true);
+    },
+  );
 });

@@ -12,7 +12,13 @@ import { ROOT } from "../support/cli.js";
 
 async function testFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? testFiles(join(dir, e.name)) : Promise.resolve(e.name.endsWith(".ts") ? [join(dir, e.name)] : []))));
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory()
+        ? testFiles(join(dir, e.name))
+        : Promise.resolve(e.name.endsWith(".ts") ? [join(dir, e.name)] : []),
+    ),
+  );
   return nested.flat();
 }
 
@@ -25,13 +31,26 @@ describe("every PDF of the test suite is checked", () => {
     }
     // tests/situations/table.ts reads strokes and text positions of PDFs it makes with generate().
     expect(users).toEqual(["tests/situations/table.ts", "tests/support/pdf.ts"]);
-    expect(await readFile(join(ROOT, "vitest.config.ts"), "utf8")).toMatch(/setupFiles: \["tests\/support\/check-every-pdf\.ts"\]/);
+    expect(await readFile(join(ROOT, "vitest.config.ts"), "utf8")).toMatch(
+      /setupFiles: \["tests\/support\/check-every-pdf\.ts"\]/,
+    );
   });
 
   it("the check runs on every document generate() renders", async () => {
-    const counts = () => ({ ...((globalThis as { __pdfChecks?: { checked: number; withModel: number } }).__pdfChecks ?? { checked: 0, withModel: 0 }) });
+    const counts = () => ({
+      ...((globalThis as { __pdfChecks?: { checked: number; withModel: number } }).__pdfChecks ?? {
+        checked: 0,
+        withModel: 0,
+      }),
+    });
     const before = counts();
-    const documents = await generate({ name: "Mei LIN", phone: "76 12 34", channel: "proxy", proxyName: "Li CHEN", date: "2026-11-24" });
+    const documents = await generate({
+      name: "Mei LIN",
+      phone: "76 12 34",
+      channel: "proxy",
+      proxyName: "Li CHEN",
+      date: "2026-11-24",
+    });
     const after = counts();
     expect(after.checked - before.checked).toBe(documents.length);
     expect(after.withModel - before.withModel).toBe(documents.length);

@@ -15,13 +15,17 @@ vi.mock(import("../../src/layout/fills.js"), async (importOriginal) => {
     ...original,
     // A blank takes no room when lines are broken, then the whole rest of its line and beyond.
     fillMinWidth: () => 0,
-    fillWidths: (pieces: readonly LinePiece[], size: number) => pieces.flatMap((p) => ("fillEm" in p ? [Math.max(p.fillEm, 40) * size] : [])),
+    fillWidths: (pieces: readonly LinePiece[], size: number) =>
+      pieces.flatMap((p) => ("fillEm" in p ? [Math.max(p.fillEm, 40) * size] : [])),
   };
 });
 
 describe("the layout's guard, with blanks that do not wrap", () => {
   it("stops the procuration with layout.overflow, naming the document and block", async () => {
-    const error = await generate({ name: "Mei LIN", phone: "+687 91 23 45", channel: "proxy", proxyName: "Li CHEN", date: "2026-11-24" }, { lang: "fr" }).then(
+    const error = await generate(
+      { name: "Mei LIN", phone: "+687 91 23 45", channel: "proxy", proxyName: "Li CHEN", date: "2026-11-24" },
+      { lang: "fr" },
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -29,6 +33,13 @@ describe("the layout's guard, with blanks that do not wrap", () => {
     expect(error).toBeInstanceOf(LayoutError);
     expect(error).toBeInstanceOf(FailureError);
     const [problem] = (error as LayoutError).problems;
-    expect(problem).toMatchObject({ code: "layout.overflow", params: { document: expect.stringMatching(/^(checklist|letter|proxy)$/), section: expect.any(Number), block: expect.any(Number) } });
+    expect(problem).toMatchObject({
+      code: "layout.overflow",
+      params: {
+        document: expect.stringMatching(/^(checklist|letter|proxy)$/),
+        section: expect.any(Number),
+        block: expect.any(Number),
+      },
+    });
   });
 });

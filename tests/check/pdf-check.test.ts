@@ -17,8 +17,26 @@ const mm = 72 / 25.4;
 const meta = { title: "Test", author: "Test", subject: "", keywords: [], lang: "fr", date: "2026-11-24" };
 
 function text(content: string, x: number, y: number, size = 10.5, body = true): Drawable {
-  const struct = body ? { lang: "fr", path: [{ role: "Sect", key: "s" }, { role: "P", key: `p${x}-${y}` }] } : null;
-  return { kind: "text", x, y, width: drawnWidth(face, content) * size, text: content, face: face.name, size, gray: 0, struct };
+  const struct = body
+    ? {
+        lang: "fr",
+        path: [
+          { role: "Sect", key: "s" },
+          { role: "P", key: `p${x}-${y}` },
+        ],
+      }
+    : null;
+  return {
+    kind: "text",
+    x,
+    y,
+    width: drawnWidth(face, content) * size,
+    text: content,
+    face: face.name,
+    size,
+    gray: 0,
+    struct,
+  };
 }
 
 async function problemsOf(items: Drawable[]): Promise<PdfProblem[]> {
@@ -34,7 +52,9 @@ async function problemsOf(items: Drawable[]): Promise<PdfProblem[]> {
 
 describe("the PDF check", () => {
   it("passes text well inside the page", async () => {
-    expect(await problemsOf([text("Madame, Monsieur,", 30 * mm, 40 * mm), text("Je vous prie", 30 * mm, 46 * mm)])).toEqual([]);
+    expect(
+      await problemsOf([text("Madame, Monsieur,", 30 * mm, 40 * mm), text("Je vous prie", 30 * mm, 46 * mm)]),
+    ).toEqual([]);
   });
 
   it("finds a line run past the right edge of the page", async () => {
@@ -49,13 +69,21 @@ describe("the PDF check", () => {
 
   it("lets a header or footer stand in the margin, but not past 15 mm", async () => {
     expect(await problemsOf([text("Demande", 20 * mm, 18 * mm, 7.5, false)])).toEqual([]);
-    expect((await problemsOf([text("Demande", 20 * mm, 12 * mm, 7.5, false)])).map((p) => p.code)).toEqual(["glyph.outsidePrintable"]);
+    expect((await problemsOf([text("Demande", 20 * mm, 12 * mm, 7.5, false)])).map((p) => p.code)).toEqual([
+      "glyph.outsidePrintable",
+    ]);
   });
 
   it("finds two lines drawn over each other, and a title under a name on the same baseline", async () => {
-    const overLines = await problemsOf([text("Première ligne du paragraphe", 30 * mm, 100), text("Deuxième ligne du paragraphe", 30 * mm, 104)]);
+    const overLines = await problemsOf([
+      text("Première ligne du paragraphe", 30 * mm, 100),
+      text("Deuxième ligne du paragraphe", 30 * mm, 104),
+    ]);
     expect(overLines.map((p) => p.code)).toEqual(["text.overlap"]);
-    const header = await problemsOf([text("Demande de résiliation de ligne mobile", 20 * mm, 18 * mm, 7.5, false), text("WANG WANG WANG WANG", 40 * mm, 18 * mm, 7.5, false)]);
+    const header = await problemsOf([
+      text("Demande de résiliation de ligne mobile", 20 * mm, 18 * mm, 7.5, false),
+      text("WANG WANG WANG WANG", 40 * mm, 18 * mm, 7.5, false),
+    ]);
     expect(header.map((p) => p.code)).toEqual(["text.overlap"]);
   });
 

@@ -15,21 +15,28 @@ import { runCli, tempDir } from "../support/cli.js";
 const LANGS = ["zh-Hans", "zh-Hant", "en", "fr"] as const;
 
 /** What a POSIX shell (bash, for $'...') makes of `word`. */
-const shellWord = (word: string) => execFileSync("bash", ["-c", `printf %s ${word}`], { encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } });
+const shellWord = (word: string) =>
+  execFileSync("bash", ["-c", `printf %s ${word}`], { encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } });
 
 describe("shellArg", () => {
   it.each(["my.yaml", "sub/dir/me.yaml", "/tmp/a-b_c.yaml"])("leaves %j bare", (name) => {
     expect(shellArg(name)).toBe(name);
   });
 
-  it.each(["my details.yaml", "it's mine.yaml", "$HOME `x` \"q\" \\ ;&|*?.yaml", "données.yaml", "-", "-x.yaml", "a\nb: 1.yaml", "a\r\u2028\u0085\tb'\\.yaml"])(
-    "quotes %j as one shell word, on one line, that gives the name back",
-    (name) => {
-      const word = shellArg(name);
-      expect(word).not.toMatch(/[\r\n\u0085\u2028\u2029]/);
-      expect(shellWord(word)).toBe(name.startsWith("-") ? `./${name}` : name);
-    },
-  );
+  it.each([
+    "my details.yaml",
+    "it's mine.yaml",
+    '$HOME `x` "q" \\ ;&|*?.yaml',
+    "données.yaml",
+    "-",
+    "-x.yaml",
+    "a\nb: 1.yaml",
+    "a\r\u2028\u0085\tb'\\.yaml",
+  ])("quotes %j as one shell word, on one line, that gives the name back", (name) => {
+    const word = shellArg(name);
+    expect(word).not.toMatch(/[\r\n\u0085\u2028\u2029]/);
+    expect(shellWord(word)).toBe(name.startsWith("-") ? `./${name}` : name);
+  });
 });
 
 describe("init FILE", () => {

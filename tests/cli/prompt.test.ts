@@ -29,7 +29,13 @@ describe("askForMissing", () => {
   it("asks for the name and phone in Chinese, refuses a fixed-line number, accepts a mobile one", async () => {
     const screens: string[] = [];
     const said: string[] = [];
-    const result = await askForMissing({}, "zh-Hans", TODAY, scripted({ 姓名: ["Xiaoming WANG"], 手机号码: ["26 12 34", "76 12 34"] }, screens), (l) => said.push(l));
+    const result = await askForMissing(
+      {},
+      "zh-Hans",
+      TODAY,
+      scripted({ 姓名: ["Xiaoming WANG"], 手机号码: ["26 12 34", "76 12 34"] }, screens),
+      (l) => said.push(l),
+    );
     expect(result).toMatchObject({ name: "Xiaoming WANG", phone: "76 12 34" });
     expect(said.join("")).toMatch(/必填/);
     // The fixed line was refused with the schema's message, in Chinese, naming the flag.
@@ -44,7 +50,13 @@ describe("askForMissing", () => {
       asked.push(message);
       return "Li CHEN";
     };
-    const result = await askForMissing({ name: "Xiaoming WANG", phone: "76 12 34", channel: "proxy" }, "en", TODAY, ask, () => {});
+    const result = await askForMissing(
+      { name: "Xiaoming WANG", phone: "76 12 34", channel: "proxy" },
+      "en",
+      TODAY,
+      ask,
+      () => {},
+    );
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatch(/representative/i);
     expect(result.proxyName).toBe("Li CHEN");

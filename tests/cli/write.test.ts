@@ -27,7 +27,8 @@ const sample = (out: string, ...more: string[]) => ["--sample", "--lang", "en", 
 /** Each file of the folder and its bytes. */
 async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  for (const name of await listFiles(dir)) files.set(name, await readFile(join(dir, name)).catch(() => Buffer.from("(folder)")));
+  for (const name of await listFiles(dir))
+    files.set(name, await readFile(join(dir, name)).catch(() => Buffer.from("(folder)")));
   return files;
 }
 
@@ -36,7 +37,9 @@ describe("the CLI's writing", () => {
     const out = await tempDir();
     const first = await runCli(sample(out));
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`^written  ${join(out, CHECKLIST)}  \\(checklist, en, \\d+ pages?, [\\d.]+ KB\\)$`, "m"));
+    expect(first.stdout).toMatch(
+      new RegExp(`^written  ${join(out, CHECKLIST)}  \\(checklist, en, \\d+ pages?, [\\d.]+ KB\\)$`, "m"),
+    );
     const before = await snapshot(out);
     const again = await runCli(sample(out, "--name", "Someone ELSE"));
     expect(again.code).toBe(2);
@@ -86,16 +89,26 @@ describe("the CLI's writing", () => {
     const out = await tempDir();
     const result = await runCli(sample(out, "--json"));
     expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout) as { ok: boolean; files: { path: string; status: string; pages: number; bytes: number }[] };
+    const summary = JSON.parse(result.stdout) as {
+      ok: boolean;
+      files: { path: string; status: string; pages: number; bytes: number }[];
+    };
     expect(summary.ok).toBe(true);
-    expect(summary.files.map((f) => [f.path, f.status])).toEqual([[join(out, CHECKLIST), "written"], [join(out, LETTER), "written"]]);
+    expect(summary.files.map((f) => [f.path, f.status])).toEqual([
+      [join(out, CHECKLIST), "written"],
+      [join(out, LETTER), "written"],
+    ]);
     for (const f of summary.files) expect(f.bytes).toBeGreaterThan(1000);
     const refused = await runCli(sample(out, "--json"));
     expect(refused.code).toBe(2);
     const failure = JSON.parse(refused.stdout) as { ok: boolean; problems: unknown[]; kept: string[] };
     expect(failure.ok).toBe(false);
     expect(failure.problems).toEqual([
-      { code: "write.exists", params: { paths: `${join(out, CHECKLIST)}, ${join(out, LETTER)}` }, message: expect.stringMatching(/already exists; nothing was written/) },
+      {
+        code: "write.exists",
+        params: { paths: `${join(out, CHECKLIST)}, ${join(out, LETTER)}` },
+        message: expect.stringMatching(/already exists; nothing was written/),
+      },
     ]);
     expect(failure.kept).toEqual([join(out, CHECKLIST), join(out, LETTER)]);
   });
@@ -117,26 +130,31 @@ describe("the CLI's writing", () => {
     const args = sample(join(dir, "ro"));
     const result = isRoot ? await runCliAs("nobody", args) : await runCli(args);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`cannot write ${join(dir, "ro")} (EACCES); nothing was written. Choose another folder with --out`);
+    expect(result.stderr).toContain(
+      `cannot write ${join(dir, "ro")} (EACCES); nothing was written. Choose another folder with --out`,
+    );
     expect(await listFiles(join(dir, "ro"))).toEqual([]);
   });
 
-  it.runIf(isRoot)("with --force in a sticky folder, keeps every earlier file when the letter belongs to someone else", async () => {
-    // /tmp-like: anyone may create files, only a file's owner may rename or remove it.
-    const dir = await tempDir();
-    const out = join(dir, "shared");
-    await mkdir(out);
-    await chmod(dir, 0o755);
-    await chmod(out, 0o1777);
-    expect((await runCliAs("nobody", sample(out))).code).toBe(0);
-    // The letter now belongs to root: "nobody" may not replace it; the checklist is nobody's own.
-    await chown(join(out, LETTER), 0, 0);
-    const before = await snapshot(out);
-    const result = await runCliAs("nobody", sample(out, "--name", "Someone ELSE", "--force"));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`cannot write ${join(out, LETTER)} (EPERM); nothing was written`);
-    expect(await snapshot(out)).toEqual(before);
-  });
+  it.runIf(isRoot)(
+    "with --force in a sticky folder, keeps every earlier file when the letter belongs to someone else",
+    async () => {
+      // /tmp-like: anyone may create files, only a file's owner may rename or remove it.
+      const dir = await tempDir();
+      const out = join(dir, "shared");
+      await mkdir(out);
+      await chmod(dir, 0o755);
+      await chmod(out, 0o1777);
+      expect((await runCliAs("nobody", sample(out))).code).toBe(0);
+      // The letter now belongs to root: "nobody" may not replace it; the checklist is nobody's own.
+      await chown(join(out, LETTER), 0, 0);
+      const before = await snapshot(out);
+      const result = await runCliAs("nobody", sample(out, "--name", "Someone ELSE", "--force"));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`cannot write ${join(out, LETTER)} (EPERM); nothing was written`);
+      expect(await snapshot(out)).toEqual(before);
+    },
+  );
 
   it("init writes a commented details file in the chosen language that the tool reads back", async () => {
     const dir = await tempDir();
@@ -148,7 +166,10 @@ describe("the CLI's writing", () => {
     expect(await listFiles(dir)).toEqual(["me.yaml"]);
     expect((await runCli(["init", target])).code).toBe(2);
     // Filled in with just the two required fields, it produces the documents.
-    await writeFile(target, text.replace('name: ""', 'name: "Xiaoming WANG"').replace('phone: ""', 'phone: "76 12 34"'));
+    await writeFile(
+      target,
+      text.replace('name: ""', 'name: "Xiaoming WANG"').replace('phone: ""', 'phone: "76 12 34"'),
+    );
     const generated = await runCli(["--details", target, "--out", join(dir, "out")]);
     expect(generated.stderr).toBe("");
     expect(generated.code).toBe(0);
@@ -156,7 +177,9 @@ describe("the CLI's writing", () => {
 
   it("reads details from standard input with --details -", async () => {
     const out = await tempDir();
-    const result = await runCli(["--details", "-", "--out", out], { input: '{"name": "Xiaoming WANG", "phone": "+687761234"}' });
+    const result = await runCli(["--details", "-", "--out", out], {
+      input: '{"name": "Xiaoming WANG", "phone": "+687761234"}',
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
   });

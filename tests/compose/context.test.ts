@@ -22,9 +22,22 @@ function names(value: unknown, prefix: string, depth: number): string[] {
 }
 
 describe("the template context", () => {
-  const validated = validateDetails({ name: "Xiaoming WANG", phone: "76 12 34", channel: "proxy", proxyName: "Li CHEN", iban: "FR14 2004 1010 0505 0001 3M02 606" }, { today: "2026-03-01" });
+  const validated = validateDetails(
+    {
+      name: "Xiaoming WANG",
+      phone: "76 12 34",
+      channel: "proxy",
+      proxyName: "Li CHEN",
+      iban: "FR14 2004 1010 0505 0001 3M02 606",
+    },
+    { today: "2026-03-01" },
+  );
   if (!validated.ok) throw new Error("sample details refused");
-  const context = buildContext(validated.details, pack, new UserTextTable(), { lang: "fr", letterLang: "fr", translation: false });
+  const context = buildContext(validated.details, pack, new UserTextTable(), {
+    lang: "fr",
+    letterLang: "fr",
+    translation: false,
+  });
 
   it("is documented in docs/templates.md, name by name", () => {
     // The pack and the filtered entries are documented as wholes; details and flags one by one.
@@ -35,7 +48,10 @@ describe("the template context", () => {
       const [head, ...tail] = name.split(".");
       const last = tail.at(-1);
       // "details.refund.iban, .bic, .holder": a row may list sibling names after the first.
-      return docs.includes(`\`${name}\``) || (last !== undefined && new RegExp(`\\\`${head}\\.[\\w.]*\\\`[^\\n]*\\\`\\.${last}\\\``).test(docs));
+      return (
+        docs.includes(`\`${name}\``) ||
+        (last !== undefined && new RegExp(`\\\`${head}\\.[\\w.]*\\\`[^\\n]*\\\`\\.${last}\\\``).test(docs))
+      );
     };
     expect(all.filter((name) => !documented(name))).toEqual([]);
   });

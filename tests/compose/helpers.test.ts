@@ -26,7 +26,9 @@ function render(source: string, details: Record<string, string | string[]> = {},
 
 describe("inline", () => {
   it("joins an address's lines with commas, without doubling a comma that ends a line", () => {
-    const { text } = render("demeurant {{inline details.address}}, titulaire", { address: "12 rue des Fictifs, appartement 3,\n  98800 NOUMÉA\n" });
+    const { text } = render("demeurant {{inline details.address}}, titulaire", {
+      address: "12 rue des Fictifs, appartement 3,\n  98800 NOUMÉA\n",
+    });
     expect(text).toBe("demeurant 12 rue des Fictifs, appartement 3, 98800 NOUMÉA, titulaire");
   });
 
@@ -34,11 +36,17 @@ describe("inline", () => {
     const { markdown, users } = render("{{inline details.address}}", { address: "# **12** rue\n- [ ] 98800" });
     expect(markdown).not.toMatch(/[#*[]/);
     const [block] = markdownToBlocks(markdown, users, "test.md.hbs");
-    expect(block).toEqual({ kind: "paragraph", align: "left", runs: [{ kind: "text", text: "# **12** rue, - [ ] 98800" }] });
+    expect(block).toEqual({
+      kind: "paragraph",
+      align: "left",
+      runs: [{ kind: "text", text: "# **12** rue, - [ ] 98800" }],
+    });
   });
 
   it("joins the pack's recipient lines, and leaves an empty address empty for fill", () => {
-    expect(render("{{inline pack.recipient.lines}}").text).toBe("OPT-NC – Helia (ex-Mobilis), Service Réclamations, 2 rue Paul Montchovet, 98800 NOUMÉA");
+    expect(render("{{inline pack.recipient.lines}}").text).toBe(
+      "OPT-NC – Helia (ex-Mobilis), Service Réclamations, 2 rue Paul Montchovet, 98800 NOUMÉA",
+    );
     expect(render("[{{inline details.address}}]", { address: "" }).text).toBe("[]");
   });
 });
@@ -96,17 +104,39 @@ describe("punctuation that differs between scripts", () => {
 });
 
 describe("entry: one verify mark per item", () => {
-  const entry = (text: string, status: "verify" | "confirmed") => ({ entry: { id: "x", text: { en: text }, status, sources: ["inferred"] } });
+  const entry = (text: string, status: "verify" | "confirmed") => ({
+    entry: { id: "x", text: { en: text }, status, sources: ["inferred"] },
+  });
   const marks = (text: string) => text.split("※").length - 1;
 
   it.each([
-    ["an entry to verify", "Ask whether the SIM card must be returned.", "verify", "Ask whether the SIM card must be returned.※"],
+    [
+      "an entry to verify",
+      "Ask whether the SIM card must be returned.",
+      "verify",
+      "Ask whether the SIM card must be returned.※",
+    ],
     ["a confirmed entry", "Back up your contacts.", "confirmed", "Back up your contacts."],
     // The fact's mark stays next to the fact; the entry's own would stutter after it.
-    ["an entry to verify naming a fact to verify", 'Apply at {{fact "agencyLocator"}}.', "verify", "Apply at helia.nc/trouver-un-point-de-vente※."],
+    [
+      "an entry to verify naming a fact to verify",
+      'Apply at {{fact "agencyLocator"}}.',
+      "verify",
+      "Apply at helia.nc/trouver-un-point-de-vente※.",
+    ],
     ["an entry to verify naming a confirmed fact", 'Call {{fact "hotline"}}.', "verify", "Call 1000.※"],
-    ["a confirmed entry naming two facts to verify", '{{fact "agencyLocator"}} and {{fact "appointments"}}.', "confirmed", "helia.nc/trouver-un-point-de-vente※ and www.opt.nc/rdv※."],
-    ["an entry to verify naming the recipient", "Send it to {{inline pack.recipient.lines}}{{mark pack.recipient}}; from abroad too.", "verify", "Send it to OPT-NC – Helia (ex-Mobilis), Service Réclamations, 2 rue Paul Montchovet, 98800 NOUMÉA※; from abroad too."],
+    [
+      "a confirmed entry naming two facts to verify",
+      '{{fact "agencyLocator"}} and {{fact "appointments"}}.',
+      "confirmed",
+      "helia.nc/trouver-un-point-de-vente※ and www.opt.nc/rdv※.",
+    ],
+    [
+      "an entry to verify naming the recipient",
+      "Send it to {{inline pack.recipient.lines}}{{mark pack.recipient}}; from abroad too.",
+      "verify",
+      "Send it to OPT-NC – Helia (ex-Mobilis), Service Réclamations, 2 rue Paul Montchovet, 98800 NOUMÉA※; from abroad too.",
+    ],
   ] as const)("%s", (_, text, status, expected) => {
     const { text: out } = render("{{entry entry}}", {}, "en", entry(text, status));
     expect(out).toBe(expected);
@@ -114,16 +144,36 @@ describe("entry: one verify mark per item", () => {
   });
 
   it("every entry of the bundled pack prints at most one mark unless it names several facts to verify", () => {
-    const validated = validateDetails({ name: "Xiaoming WANG", phone: "76 12 34", channel: "proxy", proxyName: "Li CHEN" }, { today: "2026-03-01" });
+    const validated = validateDetails(
+      { name: "Xiaoming WANG", phone: "76 12 34", channel: "proxy", proxyName: "Li CHEN" },
+      { today: "2026-03-01" },
+    );
     if (!validated.ok) throw new Error("details refused");
-    for (const item of [...pack.steps.flatMap((s) => s.items), ...pack.documents, ...pack.precautions, ...pack.leaving]) {
+    for (const item of [
+      ...pack.steps.flatMap((s) => s.items),
+      ...pack.documents,
+      ...pack.precautions,
+      ...pack.leaving,
+    ]) {
       for (const lang of pack.languages) {
         // Entries are snippets of the whole template context (situation flags, details).
         const users = new UserTextTable();
-        const context = { ...buildContext(validated.details, pack, users, { lang, letterLang: "fr", translation: false }), entry: item };
-        const text = users.resolve(renderTemplate("{{entry entry}}", context, { pack, lang, users, templateName: "test.md.hbs" }));
-        const facts = [...item.text[lang]!.matchAll(/\{\{fact "([^"]+)"\}\}/g)].filter((m) => pack.facts[m[1]!]!.status === "verify").length;
-        expect(marks(text), `${item.id} (${lang}): ${text}`).toBe(Math.max(facts + (item.text[lang]!.includes("mark pack.recipient") ? 1 : 0), item.status === "verify" ? 1 : 0));
+        const context = {
+          ...buildContext(validated.details, pack, users, { lang, letterLang: "fr", translation: false }),
+          entry: item,
+        };
+        const text = users.resolve(
+          renderTemplate("{{entry entry}}", context, { pack, lang, users, templateName: "test.md.hbs" }),
+        );
+        const facts = [...item.text[lang]!.matchAll(/\{\{fact "([^"]+)"\}\}/g)].filter(
+          (m) => pack.facts[m[1]!]!.status === "verify",
+        ).length;
+        expect(marks(text), `${item.id} (${lang}): ${text}`).toBe(
+          Math.max(
+            facts + (item.text[lang]!.includes("mark pack.recipient") ? 1 : 0),
+            item.status === "verify" ? 1 : 0,
+          ),
+        );
         expect(text, `${item.id} (${lang})`).not.toMatch(/※[^\p{L}\p{N}※]{0,3}※/u);
       }
     }
@@ -136,7 +186,14 @@ describe("plain text", () => {
     if (typeof value === "string") yield value;
     else if (value && typeof value === "object") for (const item of Object.values(value)) yield* strings(item);
   }
-  const plain = [...strings(pack), "a }} b {", "\\ back\\slash \\\\", "  spaces\n\n  and lines  \n", "<b>&amp;</b> \"'`", "{ {not a mustache} }"].filter((s) => !s.includes("{{"));
+  const plain = [
+    ...strings(pack),
+    "a }} b {",
+    "\\ back\\slash \\\\",
+    "  spaces\n\n  and lines  \n",
+    "<b>&amp;</b> \"'`",
+    "{ {not a mustache} }",
+  ].filter((s) => !s.includes("{{"));
 
   it("is returned unchanged without the Handlebars compiler, exactly as Handlebars itself returns it", () => {
     expect(plain.length).toBeGreaterThan(100);

@@ -13,7 +13,12 @@ describe("todayInNoumea", () => {
   });
 
   it("agrees with the time zone database's Pacific/Noumea around every hour of 2024-2030", () => {
-    const zone = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Noumea", year: "numeric", month: "2-digit", day: "2-digit" });
+    const zone = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Pacific/Noumea",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
     // Every hour, so the date's change at 13:00 UTC is crossed every day, whatever the offset.
     for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2031, 0, 1); t += 60 * 60 * 1000) {
       for (const instant of [t - 1, t, t + 1]) expect(todayInNoumea(new Date(instant))).toBe(zone.format(instant));

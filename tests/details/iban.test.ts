@@ -38,7 +38,11 @@ describe("IBAN", () => {
   });
 
   it("rejects an unknown country and a malformed start", () => {
-    expect(checkIban("ZZ1420041010050500013M02606")).toEqual({ ok: false, code: "iban.country", params: { country: "ZZ" } });
+    expect(checkIban("ZZ1420041010050500013M02606")).toEqual({
+      ok: false,
+      code: "iban.country",
+      params: { country: "ZZ" },
+    });
     expect(checkIban("F71420041010050500013M02606")).toMatchObject({ code: "iban.format" });
     expect(checkIban("FR1A20041010050500013M02606")).toMatchObject({ code: "iban.format" });
     expect(checkIban("FR14-2004-1010-0505-0001-3M02-606")).toMatchObject({ code: "iban.format" });

@@ -6,7 +6,9 @@ const parse = (text: string, source = "details.yaml") => parseDetailsText(text, 
 
 describe("parseDetailsText: YAML", () => {
   it("reads the fields as written", () => {
-    const result = parse("name: Xiaoming WANG\nphone: 76 12 34\naddress: |\n  12 rue des Fictifs\n  98800 NOUMÉA\nemail:\n");
+    const result = parse(
+      "name: Xiaoming WANG\nphone: 76 12 34\naddress: |\n  12 rue des Fictifs\n  98800 NOUMÉA\nemail:\n",
+    );
     expect(result).toEqual({
       ok: true,
       input: { name: "Xiaoming WANG", phone: "76 12 34", address: "12 rue des Fictifs\n98800 NOUMÉA\n", email: null },
@@ -15,7 +17,10 @@ describe("parseDetailsText: YAML", () => {
 
   it("accepts kebab-case keys as well as camelCase", () => {
     const result = parse("customer-number: C-1\neffectiveDate: 2026-12-31\nforwarding-address: w@example.com\n");
-    expect(result).toEqual({ ok: true, input: { customerNumber: "C-1", effectiveDate: "2026-12-31", forwardingAddress: "w@example.com" } });
+    expect(result).toEqual({
+      ok: true,
+      input: { customerNumber: "C-1", effectiveDate: "2026-12-31", forwardingAddress: "w@example.com" },
+    });
   });
 
   it("keeps numbers as written, so leading zeros and + survive", () => {
@@ -40,14 +45,19 @@ describe("parseDetailsText: YAML", () => {
     const result = parse("name: Xiaoming\nphone: [76 12 34\nplan: postpaid\n");
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems[0]).toMatchObject({ code: "file.yamlSyntax", at: { file: "details.yaml", line: expect.any(Number), column: expect.any(Number) } });
+    expect(result.problems[0]).toMatchObject({
+      code: "file.yamlSyntax",
+      at: { file: "details.yaml", line: expect.any(Number), column: expect.any(Number) },
+    });
     expect(english(result.problems[0]!)).toMatch(/^details\.yaml, line \d+, column \d+: not valid YAML/);
   });
 
   it("points at the line and column of the problem", () => {
     expect(parse("name: Xiaoming\n\tphone: 76 12 34\n")).toMatchObject({
       ok: false,
-      problems: [{ code: "file.yamlSyntax", at: { line: 2, column: 1 }, params: { detail: expect.stringMatching(/tab/i) } }],
+      problems: [
+        { code: "file.yamlSyntax", at: { line: 2, column: 1 }, params: { detail: expect.stringMatching(/tab/i) } },
+      ],
     });
   });
 
@@ -58,13 +68,18 @@ describe("parseDetailsText: YAML", () => {
   });
 
   it("reports a repeated key as a syntax error", () => {
-    expect(parse("name: A\nname: B\n")).toMatchObject({ ok: false, problems: [{ code: "file.yamlSyntax", at: { line: 2 } }] });
+    expect(parse("name: A\nname: B\n")).toMatchObject({
+      ok: false,
+      problems: [{ code: "file.yamlSyntax", at: { line: 2 } }],
+    });
   });
 
   it("refuses the same field written both ways", () => {
     expect(parse("customerNumber: A\ncustomer-number: B\n")).toMatchObject({
       ok: false,
-      problems: [{ code: "file.duplicateKey", at: { line: 2 }, params: { key: "customer-number", other: "customerNumber" } }],
+      problems: [
+        { code: "file.duplicateKey", at: { line: 2 }, params: { key: "customer-number", other: "customerNumber" } },
+      ],
     });
   });
 
@@ -87,13 +102,22 @@ describe("parseDetailsText: unknown keys", () => {
     ["efective-date", "effective-date"],
   ])("suggests a close field for %j: %j", (key, suggestion) => {
     const result = parse(`name: A\n${key}: x\n`);
-    expect(result).toMatchObject({ ok: false, problems: [{ code: "file.unknownKeySuggestion", at: { line: 2 }, params: { key, suggestion } }] });
-    if (!result.ok) expect(english(result.problems[0]!)).toBe(`details.yaml, line 2: unknown field "${key}"; did you mean "${suggestion}"?`);
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ code: "file.unknownKeySuggestion", at: { line: 2 }, params: { key, suggestion } }],
+    });
+    if (!result.ok)
+      expect(english(result.problems[0]!)).toBe(
+        `details.yaml, line 2: unknown field "${key}"; did you mean "${suggestion}"?`,
+      );
   });
 
   it("lists the fields when nothing is close", () => {
     const result = parse("favouriteColour: blue\n");
-    expect(result).toMatchObject({ ok: false, problems: [{ code: "file.unknownKey", params: { key: "favouriteColour", fields: FIELD_NAMES.join(", ") } }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ code: "file.unknownKey", params: { key: "favouriteColour", fields: FIELD_NAMES.join(", ") } }],
+    });
   });
 
   it("reports every unknown key", () => {
@@ -128,12 +152,18 @@ describe("parseDetailsText: JSON", () => {
 
   it("reports a JSON syntax error as JSON, with line and column", () => {
     const result = parse('{\n  "name": "A",\n  "phone": "76 12 34",\n}\n', "me.json");
-    expect(result).toMatchObject({ ok: false, problems: [{ code: "file.jsonSyntax", at: { file: "me.json", line: 4, column: 1 } }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ code: "file.jsonSyntax", at: { file: "me.json", line: 4, column: 1 } }],
+    });
     if (!result.ok) expect(english(result.problems[0]!)).toMatch(/^me\.json, line 4, column 1: not valid JSON/);
   });
 
   it("recognises JSON by its opening brace whatever the file name", () => {
-    expect(parse("{'name': 'A'}", "standard input")).toMatchObject({ ok: false, problems: [{ code: "file.jsonSyntax", at: { line: 1, column: 2 } }] });
+    expect(parse("{'name': 'A'}", "standard input")).toMatchObject({
+      ok: false,
+      problems: [{ code: "file.jsonSyntax", at: { line: 1, column: 2 } }],
+    });
   });
 
   it("still reports JSON errors that V8 does not place", () => {
@@ -152,19 +182,34 @@ describe("parseDetailsText: limits that hold by design", () => {
       const prev = String.fromCharCode(96 + i);
       levels.push(`&${String.fromCharCode(97 + i)} [${Array(10).fill(`*${prev}`).join(",")}]`);
     }
-    for (const text of [`name: A\naddress: [${levels.join(", ")}]\n`, `name: A\naddress: { ${levels.map((l, i) => `k${i}: ${l}`).join(", ")} }\n`]) {
+    for (const text of [
+      `name: A\naddress: [${levels.join(", ")}]\n`,
+      `name: A\naddress: { ${levels.map((l, i) => `k${i}: ${l}`).join(", ")} }\n`,
+    ]) {
       const started = Date.now();
       const result = parse(text);
       expect(Date.now() - started).toBeLessThan(5_000);
-      expect(result).toMatchObject({ ok: false, problems: [{ code: expect.stringMatching(/^file\.(aliases|tooDeep)$/), at: { file: "details.yaml" } }] });
+      expect(result).toMatchObject({
+        ok: false,
+        problems: [{ code: expect.stringMatching(/^file\.(aliases|tooDeep)$/), at: { file: "details.yaml" } }],
+      });
     }
   });
 
   it("refuses deep but valid JSON as too deep, never as a YAML error or a stack overflow", () => {
     const deep = `{"name": ${"[".repeat(30_000)}${"]".repeat(30_000)}}`;
-    expect(parse(deep, "me.json")).toEqual({ ok: false, problems: [{ code: "file.tooDeep", at: { file: "me.json" }, params: { max: 3 } }] });
-    for (const deepYaml of [`name: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`, `name:\n  ${"- ".repeat(20_000)}a\n`]) {
-      expect(parse(deepYaml)).toEqual({ ok: false, problems: [{ code: "file.tooDeep", at: { file: "details.yaml" }, params: { max: 3 } }] });
+    expect(parse(deep, "me.json")).toEqual({
+      ok: false,
+      problems: [{ code: "file.tooDeep", at: { file: "me.json" }, params: { max: 3 } }],
+    });
+    for (const deepYaml of [
+      `name: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`,
+      `name:\n  ${"- ".repeat(20_000)}a\n`,
+    ]) {
+      expect(parse(deepYaml)).toEqual({
+        ok: false,
+        problems: [{ code: "file.tooDeep", at: { file: "details.yaml" }, params: { max: 3 } }],
+      });
     }
   });
 

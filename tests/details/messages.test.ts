@@ -18,14 +18,61 @@ const CODES = Object.keys(en.messages) as MessageCode[];
 
 /** Parameters every message may use, so each template can be filled. */
 const SAMPLE_PARAMS = {
-  max: 80, length: 81, count: 7, line: 2, column: 3, char: "U+202E", position: 4, number: "26 12 34",
-  accepted: "prepaid, postpaid", date: "2026-11-24", country: "FR", expected: 27, given: "bic",
-  detail: "oops", key: "phnoe", suggestion: "phone", fields: "name, phone", other: "customerNumber",
-  value: "de", path: "/x", reason: "ENOENT", kind: "folder", size: "2 MB", file: "f.ttf", face: "X", faces: "A, B",
-  codePoint: "U+AE40", font: "Noto", dir: "/p", lang: "en", fact: "f", what: "w", name: "n", inner: "a", outer: "b",
-  pages: 9, seconds: 20, ext: ".txt", first: 1, second: 2, columns: 5, field: "name", offset: 3, min: "2000-01-01", code: 1, paths: "/o/a.pdf",
-  pid: 4321, host: "h", kept: "/o/.a.pdf.1-0badc0de.aside",
-  chars: "김민", codePoints: "U+AE40 U+BBFC", document: "letter", section: 0, block: 3, page: 2,
+  max: 80,
+  length: 81,
+  count: 7,
+  line: 2,
+  column: 3,
+  char: "U+202E",
+  position: 4,
+  number: "26 12 34",
+  accepted: "prepaid, postpaid",
+  date: "2026-11-24",
+  country: "FR",
+  expected: 27,
+  given: "bic",
+  detail: "oops",
+  key: "phnoe",
+  suggestion: "phone",
+  fields: "name, phone",
+  other: "customerNumber",
+  value: "de",
+  path: "/x",
+  reason: "ENOENT",
+  kind: "folder",
+  size: "2 MB",
+  file: "f.ttf",
+  face: "X",
+  faces: "A, B",
+  codePoint: "U+AE40",
+  font: "Noto",
+  dir: "/p",
+  lang: "en",
+  fact: "f",
+  what: "w",
+  name: "n",
+  inner: "a",
+  outer: "b",
+  pages: 9,
+  seconds: 20,
+  ext: ".txt",
+  first: 1,
+  second: 2,
+  columns: 5,
+  field: "name",
+  offset: 3,
+  min: "2000-01-01",
+  code: 1,
+  paths: "/o/a.pdf",
+  pid: 4321,
+  host: "h",
+  kept: "/o/.a.pdf.1-0badc0de.aside",
+  chars: "김민",
+  codePoints: "U+AE40 U+BBFC",
+  document: "letter",
+  section: 0,
+  block: 3,
+  page: 2,
 };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+(?::[\w=,-]+)?)\}/g)].map((m) => m[1]).sort();
@@ -34,7 +81,11 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+(?::[\w=,-]+)?)\
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith(".ts") || path.endsWith(".cts") ? [path] : [];
+    return statSync(path).isDirectory()
+      ? sourceFiles(path)
+      : path.endsWith(".ts") || path.endsWith(".cts")
+        ? [path]
+        : [];
   });
 }
 
@@ -45,7 +96,9 @@ describe("message catalogues", () => {
       const template = CATALOGUES[lang].messages[code];
       expect(template.length, `${code} in ${lang}`).toBeGreaterThan(0);
       expect(placeholders(template), `${code} in ${lang}`).toEqual(english);
-      expect(formatProblem({ code, params: SAMPLE_PARAMS }, lang, CLI_LABELS), `${code} in ${lang}`).not.toMatch(/\{[\w:=,-]+\}/);
+      expect(formatProblem({ code, params: SAMPLE_PARAMS }, lang, CLI_LABELS), `${code} in ${lang}`).not.toMatch(
+        /\{[\w:=,-]+\}/,
+      );
     }
   });
 
@@ -80,32 +133,63 @@ describe("message catalogues", () => {
     expect(formatProblem(problem, "en", CLI_LABELS)).toBe(
       '--phone: 26 12 34 is a fixed line (numbers starting with 2, 3 or 4); a mobile number is needed. Expected: the mobile number to cancel: 6 digits, with or without +687, e.g. --phone "76 12 34" or --phone "+687 76 12 34"',
     );
-    expect(formatProblem(problem, "fr", CLI_LABELS)).toMatch(/^--phone: 26 12 34 est une ligne fixe .*\. Attendu : le numéro de mobile.* ou --phone "\+687 76 12 34"$/);
-    expect(formatProblem(problem, "zh-Hans", CLI_LABELS)).toMatch(/^--phone: 26 12 34 是固定电话号码.*。应填写：要注销的手机号码/);
-    expect(formatProblem(problem, "zh-Hant", CLI_LABELS)).toMatch(/^--phone: 26 12 34 是市內電話號碼.*。應填寫：要註銷的手機號碼/);
+    expect(formatProblem(problem, "fr", CLI_LABELS)).toMatch(
+      /^--phone: 26 12 34 est une ligne fixe .*\. Attendu : le numéro de mobile.* ou --phone "\+687 76 12 34"$/,
+    );
+    expect(formatProblem(problem, "zh-Hans", CLI_LABELS)).toMatch(
+      /^--phone: 26 12 34 是固定电话号码.*。应填写：要注销的手机号码/,
+    );
+    expect(formatProblem(problem, "zh-Hant", CLI_LABELS)).toMatch(
+      /^--phone: 26 12 34 是市內電話號碼.*。應填寫：要註銷的手機號碼/,
+    );
   });
 
   it("words the same problem for a batch file: the column, and plain examples", () => {
-    const problem = { code: "phone.fixedLine", field: "phone", params: { number: "26 12 34" }, at: { file: "x.csv", row: 3, line: 4 } } as const;
+    const problem = {
+      code: "phone.fixedLine",
+      field: "phone",
+      params: { number: "26 12 34" },
+      at: { file: "x.csv", row: 3, line: 4 },
+    } as const;
     expect(formatProblem(problem, "en", BATCH_CLI_LABELS)).toBe(
       'row 3 (line 4): phone: 26 12 34 is a fixed line (numbers starting with 2, 3 or 4); a mobile number is needed. Expected: the mobile number to cancel: 6 digits, with or without +687, e.g. "76 12 34" or "+687 76 12 34"',
     );
   });
 
   it("names other fields and settings the front end's way", () => {
-    expect(formatProblem({ code: "proxyName.required", field: "proxyName" }, "en", CLI_LABELS)).toMatch(/^--proxy-name: is required with --channel proxy:/);
-    expect(formatProblem({ code: "iban.neededForRefund", field: "iban", params: { given: "bic,accountHolder" } }, "en", CLI_LABELS)).toMatch(
-      /^--iban: is needed when --bic, --account-holder is given/,
+    expect(formatProblem({ code: "proxyName.required", field: "proxyName" }, "en", CLI_LABELS)).toMatch(
+      /^--proxy-name: is required with --channel proxy:/,
     );
-    expect(wordProblem({ code: "proxyName.required", field: "proxyName" }, "en", BATCH_CLI_LABELS).message).toBe("is required with channel proxy: give your representative's full name");
+    expect(
+      formatProblem(
+        { code: "iban.neededForRefund", field: "iban", params: { given: "bic,accountHolder" } },
+        "en",
+        CLI_LABELS,
+      ),
+    ).toMatch(/^--iban: is needed when --bic, --account-holder is given/);
+    expect(wordProblem({ code: "proxyName.required", field: "proxyName" }, "en", BATCH_CLI_LABELS).message).toBe(
+      "is required with channel proxy: give your representative's full name",
+    );
   });
 
   it("puts an option before the file it names, a file's place before its problem", () => {
-    expect(formatProblem({ code: "file.missing", option: "details", at: { file: "me.yaml" } }, "en", CLI_LABELS)).toBe("--details: me.yaml: does not exist; give the path of a file");
-    expect(formatProblem({ code: "file.unknownKey", at: { file: "me.yaml", line: 3 }, params: { key: "x", fields: "name" } }, "en", CLI_LABELS)).toBe(
-      'me.yaml, line 3: unknown field "x"; the fields are: name',
+    expect(formatProblem({ code: "file.missing", option: "details", at: { file: "me.yaml" } }, "en", CLI_LABELS)).toBe(
+      "--details: me.yaml: does not exist; give the path of a file",
     );
-    expect(formatProblem({ code: "file.notAFile", at: { file: "/dev/zero" }, params: { kind: "device" } }, "zh-Hans", CLI_LABELS)).toBe("/dev/zero: 不是文件（设备）；请给出一个文件的路径");
+    expect(
+      formatProblem(
+        { code: "file.unknownKey", at: { file: "me.yaml", line: 3 }, params: { key: "x", fields: "name" } },
+        "en",
+        CLI_LABELS,
+      ),
+    ).toBe('me.yaml, line 3: unknown field "x"; the fields are: name');
+    expect(
+      formatProblem(
+        { code: "file.notAFile", at: { file: "/dev/zero" }, params: { kind: "device" } },
+        "zh-Hans",
+        CLI_LABELS,
+      ),
+    ).toBe("/dev/zero: 不是文件（设备）；请给出一个文件的路径");
   });
 
   it("resolves language tags, falling back to English", () => {

@@ -44,7 +44,9 @@ describe("normaliseText", () => {
   });
 
   it("turns CRLF and CR into LF, trims lines and drops empty ones", () => {
-    expect(normaliseText("  12 rue des Fictifs \r\n\r\n\u3000 98800 NOUMÉA\r  \n")).toBe("12 rue des Fictifs\n98800 NOUMÉA");
+    expect(normaliseText("  12 rue des Fictifs \r\n\r\n\u3000 98800 NOUMÉA\r  \n")).toBe(
+      "12 rue des Fictifs\n98800 NOUMÉA",
+    );
   });
 
   it("trims a single line", () => {

@@ -82,7 +82,10 @@ describe("validateDetails: phone", () => {
 
   it("refuses a fixed line with a message asking for a mobile number", () => {
     const result = validateDetails({ ...BASE, phone: "26 12 34" }, { today: TODAY });
-    expect(result).toMatchObject({ ok: false, problems: [{ field: "phone", code: "phone.fixedLine", params: { number: "26 12 34" } }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ field: "phone", code: "phone.fixedLine", params: { number: "26 12 34" } }],
+    });
     if (!result.ok) expect(english(result.problems[0]!)).toMatch(/fixed line.*mobile number is needed/);
   });
 
@@ -97,48 +100,74 @@ describe("validateDetails: optional fields", () => {
   it("customerNumber: letters, digits, spaces and . - /, at most 30", () => {
     expect(valid({ ...BASE, customerNumber: "C-0042137/A.1 b" }).customerNumber).toBe("C-0042137/A.1 b");
     expect(valid({ ...BASE, customerNumber: "Ｃ－００４２" }).customerNumber).toBe("C-0042");
-    expect(errors({ ...BASE, customerNumber: "C#0042" })).toEqual([{ field: "customerNumber", code: "customerNumber.format" }]);
+    expect(errors({ ...BASE, customerNumber: "C#0042" })).toEqual([
+      { field: "customerNumber", code: "customerNumber.format" },
+    ]);
     expect(errors({ ...BASE, customerNumber: "1".repeat(31) })).toEqual([{ field: "customerNumber", code: "tooLong" }]);
   });
 
   it("address: lines as a string[], at most 6 lines of at most 80 characters", () => {
-    expect(valid({ ...BASE, address: "12 rue des Fictifs\r\n\r\n 98800 NOUMÉA " }).address).toEqual(["12 rue des Fictifs", "98800 NOUMÉA"]);
+    expect(valid({ ...BASE, address: "12 rue des Fictifs\r\n\r\n 98800 NOUMÉA " }).address).toEqual([
+      "12 rue des Fictifs",
+      "98800 NOUMÉA",
+    ]);
     expect(valid({ ...BASE, address: ["12 rue des Fictifs", 98800] }).address).toEqual(["12 rue des Fictifs", "98800"]);
     expect(valid({ ...BASE, address: "1\n2\n3\n4\n5\n6" }).address).toHaveLength(6);
     expect(errors({ ...BASE, address: "1\n2\n3\n4\n5\n6\n7" })).toEqual([{ field: "address", code: "lines.tooMany" }]);
     const long = validateDetails({ ...BASE, address: `ok\n${"x".repeat(81)}` }, { today: TODAY });
-    expect(long).toMatchObject({ ok: false, problems: [{ field: "address", code: "lines.tooLong", params: { line: 2, max: 80, length: 81 } }] });
+    expect(long).toMatchObject({
+      ok: false,
+      problems: [{ field: "address", code: "lines.tooLong", params: { line: 2, max: 80, length: 81 } }],
+    });
     expect(errors({ ...BASE, address: [["nested"]] })).toEqual([{ field: "address", code: "notText" }]);
   });
 
   it("forwardingAddress: like address, or an e-mail", () => {
     expect(valid({ ...BASE, forwardingAddress: "wang@example.com" }).forwardingAddress).toEqual(["wang@example.com"]);
-    expect(errors({ ...BASE, forwardingAddress: "a\u202eb" })).toEqual([{ field: "forwardingAddress", code: "text.bidi" }]);
+    expect(errors({ ...BASE, forwardingAddress: "a\u202eb" })).toEqual([
+      { field: "forwardingAddress", code: "text.bidi" },
+    ]);
   });
 
   it.each(["xiaoming.wang@example.com", "a+tag@sub.example.nc", "王@例子.中国"])("email accepts %j", (email) => {
     expect(valid({ ...BASE, email }).email).toBe(email);
   });
 
-  it.each(["wang", "wang@", "@example.com", "wang@example", "wang @example.com", "wang@@example.com", "a..b@example.com", "wang@-x.com"])(
-    "email refuses %j",
-    (email) => expect(errors({ ...BASE, email })).toEqual([{ field: "email", code: "email.format" }]),
+  it.each([
+    "wang",
+    "wang@",
+    "@example.com",
+    "wang@example",
+    "wang @example.com",
+    "wang@@example.com",
+    "a..b@example.com",
+    "wang@-x.com",
+  ])("email refuses %j", (email) =>
+    expect(errors({ ...BASE, email })).toEqual([{ field: "email", code: "email.format" }]),
   );
 
   it("email is at most 254 characters", () => {
-    expect(errors({ ...BASE, email: `${"a".repeat(60)}@${"b".repeat(200)}.com` })).toEqual([{ field: "email", code: "tooLong" }]);
+    expect(errors({ ...BASE, email: `${"a".repeat(60)}@${"b".repeat(200)}.com` })).toEqual([
+      { field: "email", code: "tooLong" },
+    ]);
   });
 
   it("plan: prepaid or postpaid, listing them when wrong", () => {
     expect(valid({ ...BASE, plan: "Postpaid" }).plan).toBe("postpaid");
     const result = validateDetails({ ...BASE, plan: "forfait" }, { today: TODAY });
-    expect(result).toMatchObject({ ok: false, problems: [{ field: "plan", code: "choice", params: { accepted: "prepaid, postpaid" } }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ field: "plan", code: "choice", params: { accepted: "prepaid, postpaid" } }],
+    });
   });
 
   it("channel: in-person by default, else in-person, post or proxy", () => {
     expect(valid({ ...BASE, channel: "post" }).channel).toBe("post");
     const result = validateDetails({ ...BASE, channel: "email" }, { today: TODAY });
-    expect(result).toMatchObject({ ok: false, problems: [{ field: "channel", code: "choice", params: { accepted: "in-person, post, proxy" } }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ field: "channel", code: "choice", params: { accepted: "in-person, post, proxy" } }],
+    });
   });
 
   it("reason: multi-line, at most 300 characters", () => {
@@ -156,15 +185,22 @@ describe("validateDetails: dates", () => {
   it("refuses malformed and unreal dates", () => {
     expect(errors({ ...BASE, date: "24/11/2026" })).toEqual([{ field: "date", code: "date.format" }]);
     expect(errors({ ...BASE, date: "2026-02-30" })).toEqual([{ field: "date", code: "date.invalid" }]);
-    expect(errors({ ...BASE, effectiveDate: "2026-02-29" })).toEqual([{ field: "effectiveDate", code: "date.invalid" }]);
+    expect(errors({ ...BASE, effectiveDate: "2026-02-29" })).toEqual([
+      { field: "effectiveDate", code: "date.invalid" },
+    ]);
     expect(valid({ ...BASE, date: "2028-02-29", effectiveDate: "2028-02-29" }).effectiveDate).toBe("2028-02-29");
   });
 
   it("effectiveDate may equal the letter date but not precede it", () => {
     expect(valid({ ...BASE, effectiveDate: TODAY }).effectiveDate).toBe(TODAY);
     const result = validateDetails({ ...BASE, effectiveDate: "2026-11-23" }, { today: TODAY });
-    expect(result).toMatchObject({ ok: false, problems: [{ field: "effectiveDate", code: "effectiveDate.beforeDate", params: { date: TODAY } }] });
-    expect(errors({ ...BASE, date: "2026-12-10", effectiveDate: "2026-12-01" })).toEqual([{ field: "effectiveDate", code: "effectiveDate.beforeDate" }]);
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ field: "effectiveDate", code: "effectiveDate.beforeDate", params: { date: TODAY } }],
+    });
+    expect(errors({ ...BASE, date: "2026-12-10", effectiveDate: "2026-12-01" })).toEqual([
+      { field: "effectiveDate", code: "effectiveDate.beforeDate" },
+    ]);
   });
 });
 
@@ -172,12 +208,20 @@ describe("validateDetails: proxy", () => {
   it("needs the representative's name for a proxy", () => {
     const result = validateDetails({ ...BASE, channel: "proxy" }, { today: TODAY });
     expect(result).toMatchObject({ ok: false, problems: [{ field: "proxyName", code: "proxyName.required" }] });
-    if (!result.ok) expect(english(result.problems[0]!)).toBe('--proxy-name: is required with --channel proxy: give your representative\'s full name. Expected: your representative\'s full name, on one line, at most 80 characters, e.g. --proxy-name "Li CHEN"');
+    if (!result.ok)
+      expect(english(result.problems[0]!)).toBe(
+        "--proxy-name: is required with --channel proxy: give your representative's full name. Expected: your representative's full name, on one line, at most 80 characters, e.g. --proxy-name \"Li CHEN\"",
+      );
   });
 
   it("builds proxy from name and ID", () => {
-    expect(valid({ ...BASE, channel: "proxy", proxyName: "Li CHEN", proxyId: "12AB34567" }).proxy).toEqual({ name: "Li CHEN", idNumber: "12AB34567" });
-    expect(errors({ ...BASE, channel: "proxy", proxyName: "Li CHEN", proxyId: "9".repeat(41) })).toEqual([{ field: "proxyId", code: "tooLong" }]);
+    expect(valid({ ...BASE, channel: "proxy", proxyName: "Li CHEN", proxyId: "12AB34567" }).proxy).toEqual({
+      name: "Li CHEN",
+      idNumber: "12AB34567",
+    });
+    expect(errors({ ...BASE, channel: "proxy", proxyName: "Li CHEN", proxyId: "9".repeat(41) })).toEqual([
+      { field: "proxyId", code: "tooLong" },
+    ]);
   });
 
   it("refuses an ID number without a representative's name", () => {
@@ -188,7 +232,10 @@ describe("validateDetails: proxy", () => {
 describe("validateDetails: refund", () => {
   it("builds refund only from an IBAN, normalised", () => {
     expect(valid(BASE).refund).toBeUndefined();
-    expect(valid({ ...BASE, iban: "fr14 2004 1010 0505 0001 3m02 606", bic: "bnpafrpp", accountHolder: "Xiaoming WANG" }).refund).toEqual({
+    expect(
+      valid({ ...BASE, iban: "fr14 2004 1010 0505 0001 3m02 606", bic: "bnpafrpp", accountHolder: "Xiaoming WANG" })
+        .refund,
+    ).toEqual({
       iban: "FR1420041010050500013M02606",
       bic: "BNPAFRPP",
       holder: "Xiaoming WANG",
@@ -196,13 +243,20 @@ describe("validateDetails: refund", () => {
   });
 
   it("checks the IBAN's check digits and the BIC's shape", () => {
-    expect(errors({ ...BASE, iban: "FR14 2004 1010 0505 0001 3M02 607" })).toEqual([{ field: "iban", code: "iban.checksum" }]);
-    expect(errors({ ...BASE, iban: "FR14 2004 1010 0505 0001 3M02 606", bic: "BNPA" })).toEqual([{ field: "bic", code: "bic.format" }]);
+    expect(errors({ ...BASE, iban: "FR14 2004 1010 0505 0001 3M02 607" })).toEqual([
+      { field: "iban", code: "iban.checksum" },
+    ]);
+    expect(errors({ ...BASE, iban: "FR14 2004 1010 0505 0001 3M02 606", bic: "BNPA" })).toEqual([
+      { field: "bic", code: "bic.format" },
+    ]);
   });
 
   it("asks for the IBAN when only a BIC or a holder is given", () => {
     const result = validateDetails({ ...BASE, bic: "BNPAFRPP", accountHolder: "X" }, { today: TODAY });
-    expect(result).toMatchObject({ ok: false, problems: [{ field: "iban", code: "iban.neededForRefund", params: { given: "bic,accountHolder" } }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ field: "iban", code: "iban.neededForRefund", params: { given: "bic,accountHolder" } }],
+    });
     expect(errors({ ...BASE, accountHolder: "a".repeat(81) })).toEqual([
       { field: "accountHolder", code: "tooLong" },
       { field: "iban", code: "iban.neededForRefund" },

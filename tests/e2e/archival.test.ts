@@ -22,7 +22,10 @@ async function generateInto(args: string[], env: Record<string, string> = {}): P
   return out;
 }
 
-const sha256 = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+const sha256 = async (file: string) =>
+  createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
 
 /** The PDF's objects as text, with every Flate stream inflated (structure and XMP live there). */
 function pdfSource(bytes: Buffer): string {
@@ -60,7 +63,12 @@ describe("reproducible output", () => {
     const sample = parse(await readFile(join(ROOT, "samples", "details.yaml"), "utf8")) as Record<string, unknown>;
     const timestamp = new Date(Number(EPOCH) * 1000);
     // Other people's documents first, in several languages, so every cache holds other text.
-    for (const [name, lang] of [["Li LEI", "zh-Hans"], ["Anne MARTIN", "fr"], ["陳大文", "zh-Hant"], ["Jo SMITH", "en"]] as const) {
+    for (const [name, lang] of [
+      ["Li LEI", "zh-Hans"],
+      ["Anne MARTIN", "fr"],
+      ["陳大文", "zh-Hant"],
+      ["Jo SMITH", "en"],
+    ] as const) {
       await generate({ ...sample, name, address: `${name}\n12 rue de Sébastopol\n98800 Nouméa` }, { lang, timestamp });
     }
     const [checklist, letter] = await generate(sample, { lang: "en", timestamp });
@@ -74,7 +82,9 @@ describe("reproducible output", () => {
     const b = await generateInto(["--sample", "--name", "Xiaohong WANG"], { SOURCE_DATE_EPOCH: EPOCH });
     const fileA = await readFile(join(a, "sim-cancel-letter-fr.pdf"));
     const fileB = await readFile(join(b, "sim-cancel-letter-fr.pdf"));
-    expect(await sha256(join(a, "sim-cancel-letter-fr.pdf"))).not.toBe(await sha256(join(b, "sim-cancel-letter-fr.pdf")));
+    expect(await sha256(join(a, "sim-cancel-letter-fr.pdf"))).not.toBe(
+      await sha256(join(b, "sim-cancel-letter-fr.pdf")),
+    );
     const id = (bytes: Buffer) => /\/ID \[<([0-9a-f]+)>/.exec(bytes.toString("latin1"))![1];
     expect(id(fileA)).not.toBe(id(fileB));
   });

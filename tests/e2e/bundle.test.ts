@@ -15,22 +15,34 @@ const EPOCH = "1790000000";
 
 const CASES: { lang: string; extra: string[]; details: Record<string, unknown> }[] = [
   { lang: "zh-Hans", extra: [], details: {} },
-  { lang: "zh-Hant", extra: ["--channel", "proxy", "--proxy-name", "Li CHEN"], details: { channel: "proxy", proxyName: "Li CHEN" } },
+  {
+    lang: "zh-Hant",
+    extra: ["--channel", "proxy", "--proxy-name", "Li CHEN"],
+    details: { channel: "proxy", proxyName: "Li CHEN" },
+  },
   { lang: "en", extra: ["--plan", "prepaid", "--channel", "post"], details: { plan: "prepaid", channel: "post" } },
-  { lang: "fr", extra: ["--channel", "proxy", "--proxy-name", "Anne MARTIN"], details: { channel: "proxy", proxyName: "Anne MARTIN" } },
+  {
+    lang: "fr",
+    extra: ["--channel", "proxy", "--proxy-name", "Anne MARTIN"],
+    details: { channel: "proxy", proxyName: "Anne MARTIN" },
+  },
 ];
 
 describe("the command line's bundle", () => {
   it.each(CASES)("writes the same bytes as the library ($lang $extra)", async ({ lang, extra, details }) => {
     const out = await tempDir();
-    const result = await runCli(["generate", "--sample", "--lang", lang, ...extra, "--out", out], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+    const result = await runCli(["generate", "--sample", "--lang", lang, ...extra, "--out", out], {
+      env: { SOURCE_DATE_EPOCH: EPOCH },
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const sample = parse(await readFile(join(ROOT, "samples", "details.yaml"), "utf8")) as Record<string, unknown>;
     const documents = await generate({ ...sample, ...details }, { lang, timestamp: new Date(Number(EPOCH) * 1000) });
     expect((await listFiles(out)).sort()).toEqual(documents.map((d) => d.fileName).sort());
     for (const document of documents) {
-      expect(Buffer.from(document.bytes).equals(await readFile(join(out, document.fileName))), document.fileName).toBe(true);
+      expect(Buffer.from(document.bytes).equals(await readFile(join(out, document.fileName))), document.fileName).toBe(
+        true,
+      );
     }
   });
 

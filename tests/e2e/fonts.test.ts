@@ -29,8 +29,12 @@ const HAS_FONTCONFIG = (() => {
     return false;
   }
 })();
-if (NO_CJK_TTC) console.log(`skipping the system and --font collection tests: ${CJK_TTC} is not installed (Debian package fonts-noto-cjk)`);
-if (NO_DEJAVU) console.log(`skipping the right-to-left tests: ${DEJAVU} is not installed (Debian package fonts-dejavu-core)`);
+if (NO_CJK_TTC)
+  console.log(
+    `skipping the system and --font collection tests: ${CJK_TTC} is not installed (Debian package fonts-noto-cjk)`,
+  );
+if (NO_DEJAVU)
+  console.log(`skipping the right-to-left tests: ${DEJAVU} is not installed (Debian package fonts-dejavu-core)`);
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -55,19 +59,30 @@ const squash = (text: string) => text.replace(/\s+/g, "");
 describe("characters in none of the fonts of this computer", () => {
   it("stops with the character, its code point, the field and the --font hint; writes nothing", async () => {
     const folder = await out();
-    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--lang", "en", "--out", folder], { env: { SIM_CANCEL_FONT_DIRS: await emptyFontFolder() } });
+    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--lang", "en", "--out", folder], {
+      env: { SIM_CANCEL_FONT_DIRS: await emptyFontFolder() },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("U+20BB7");
     expect(result.stderr).toContain("𠮷");
-    expect(result.stderr).toMatch(/--name: the character 𠮷 \(U\+20BB7\) is in none of the fonts, bundled or on this computer/);
+    expect(result.stderr).toMatch(
+      /--name: the character 𠮷 \(U\+20BB7\) is in none of the fonts, bundled or on this computer/,
+    );
     expect(result.stderr).toContain("--font");
     expect(await listFiles(folder)).toEqual([]);
   });
 
-  const wording = { "zh-Hans": "字符 김（U+AE40）不在任何字体中", "zh-Hant": "字元 김（U+AE40）不在任何字型中", en: "the character 김 (U+AE40) is in none of the fonts", fr: "le caractère 김 (U+AE40) n’est dans aucune police" };
+  const wording = {
+    "zh-Hans": "字符 김（U+AE40）不在任何字体中",
+    "zh-Hant": "字元 김（U+AE40）不在任何字型中",
+    en: "the character 김 (U+AE40) is in none of the fonts",
+    fr: "le caractère 김 (U+AE40) n’est dans aucune police",
+  };
   it.each(Object.entries(wording))("names U+AE40 in the checklist's language (%s)", async (lang, phrase) => {
     const folder = await out();
-    const result = await runCli(["generate", ...BASE, "--name", KOREAN, "--lang", lang, "--out", folder], { env: { SIM_CANCEL_FONT_DIRS: await emptyFontFolder() } });
+    const result = await runCli(["generate", ...BASE, "--name", KOREAN, "--lang", lang, "--out", folder], {
+      env: { SIM_CANCEL_FONT_DIRS: await emptyFontFolder() },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(phrase);
     expect(result.stderr).toContain("U+BBFC");
@@ -77,41 +92,73 @@ describe("characters in none of the fonts of this computer", () => {
 });
 
 describe.skipIf(NO_CJK_TTC)("characters drawn with the computer's fonts", () => {
-  it.skipIf(!HAS_FONTCONFIG)("prints a Korean name with a system font found by fontconfig, and says which", async () => {
-    const folder = await out();
-    const result = await runCli(["generate", ...BASE, "--name", KOREAN, "--lang", "en", "--out", folder]);
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/note: --name: 김민준 \(U\+AE40 U\+BBFC U\+C900\) printed with the font Noto Sans CJK KR of this computer \(\/usr\/share\/fonts\/.+\.ttc\)/);
-    for (const file of ["sim-cancel-checklist-en.pdf", "sim-cancel-letter-fr.pdf"]) {
-      const pdf = await readPdf(await readFile(join(folder, file)));
-      expect(pdf.bodyText).toContain(KOREAN);
-      expect(pdf.fonts.some((f) => /NotoSansCJK/.test(f.name))).toBe(true);
-      for (const font of pdf.fonts) expect(font.embedded).toBe(true);
-    }
-  });
+  it.skipIf(!HAS_FONTCONFIG)(
+    "prints a Korean name with a system font found by fontconfig, and says which",
+    async () => {
+      const folder = await out();
+      const result = await runCli(["generate", ...BASE, "--name", KOREAN, "--lang", "en", "--out", folder]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(
+        /note: --name: 김민준 \(U\+AE40 U\+BBFC U\+C900\) printed with the font Noto Sans CJK KR of this computer \(\/usr\/share\/fonts\/.+\.ttc\)/,
+      );
+      for (const file of ["sim-cancel-checklist-en.pdf", "sim-cancel-letter-fr.pdf"]) {
+        const pdf = await readPdf(await readFile(join(folder, file)));
+        expect(pdf.bodyText).toContain(KOREAN);
+        expect(pdf.fonts.some((f) => /NotoSansCJK/.test(f.name))).toBe(true);
+        for (const font of pdf.fonts) expect(font.embedded).toBe(true);
+      }
+    },
+  );
 
   it("finds the font by reading the font folders when fontconfig is not used, and reports it as data with --json", async () => {
     const folder = await out();
-    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--lang", "en", "--json", "--out", folder], { env: { SIM_CANCEL_FONT_DIRS: CJK_DIR } });
+    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--lang", "en", "--json", "--out", folder], {
+      env: { SIM_CANCEL_FONT_DIRS: CJK_DIR },
+    });
     expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout) as { warnings: { code: string; field?: string; params: Record<string, string> }[] };
+    const summary = JSON.parse(result.stdout) as {
+      warnings: { code: string; field?: string; params: Record<string, string> }[];
+    };
     expect(summary.warnings).toEqual([
-      expect.objectContaining({ code: "font.systemFallback", field: "name", message: expect.stringContaining("printed with the font"), params: expect.objectContaining({ chars: "𠮷", codePoints: "U+20BB7", file: expect.stringMatching(/^\/usr\/share\/fonts\/opentype\/noto\/NotoSansCJK-.*\.ttc$/) }) }),
+      expect.objectContaining({
+        code: "font.systemFallback",
+        field: "name",
+        message: expect.stringContaining("printed with the font"),
+        params: expect.objectContaining({
+          chars: "𠮷",
+          codePoints: "U+20BB7",
+          file: expect.stringMatching(/^\/usr\/share\/fonts\/opentype\/noto\/NotoSansCJK-.*\.ttc$/),
+        }),
+      }),
     ]);
     const pdf = await readPdf(await readFile(join(folder, "sim-cancel-checklist-en.pdf")));
     expect(pdf.bodyText).toContain(RARE_NAME);
   });
 
   it("asks for a face name when given a font collection without one", async () => {
-    const result = await runCli(["generate", ...BASE, "--lang", "en", "--name", RARE_NAME, "--font", CJK_TTC, "--out", await out()]);
+    const result = await runCli([
+      "generate",
+      ...BASE,
+      "--lang",
+      "en",
+      "--name",
+      RARE_NAME,
+      "--font",
+      CJK_TTC,
+      "--out",
+      await out(),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--font: .*collection.*NotoSansCJKsc-Regular/s);
   });
 
   it("draws the character with a font passed as --font FILE.ttc#Face, and needs no system font", async () => {
     const folder = await out();
-    const result = await runCli(["generate", ...BASE, "--name", RARE_NAME, "--font", `${CJK_TTC}#NotoSansCJKsc-Regular`, "--out", folder], { env: { SIM_CANCEL_FONT_DIRS: "" } });
+    const result = await runCli(
+      ["generate", ...BASE, "--name", RARE_NAME, "--font", `${CJK_TTC}#NotoSansCJKsc-Regular`, "--out", folder],
+      { env: { SIM_CANCEL_FONT_DIRS: "" } },
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain("note:");
@@ -132,7 +179,22 @@ describe.skipIf(NO_DEJAVU)("right-to-left names", () => {
     ["Arabic", "علي محمد"],
   ])("prints a %s name as typed: drawn right to left, read back as typed by pdf.js and pdftotext", async (_, name) => {
     const folder = await out();
-    const result = await runCli(["generate", ...BASE, "--name", name, "--lang", "fr", "--channel", "proxy", "--proxy-name", "Li CHEN", "--font", DEJAVU, "--out", folder]);
+    const result = await runCli([
+      "generate",
+      ...BASE,
+      "--name",
+      name,
+      "--lang",
+      "fr",
+      "--channel",
+      "proxy",
+      "--proxy-name",
+      "Li CHEN",
+      "--font",
+      DEJAVU,
+      "--out",
+      folder,
+    ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     for (const kind of ["letter", "proxy"]) {
@@ -151,7 +213,24 @@ describe.skipIf(NO_DEJAVU)("right-to-left names", () => {
   it("keeps a Hebrew address's words in their order inside a French line", async () => {
     const folder = await out();
     const address = "רחוב הרצל 12";
-    const result = await runCli(["generate", ...BASE, "--name", "Mei LIN", "--address", address, "--lang", "fr", "--channel", "proxy", "--proxy-name", "Li CHEN", "--font", DEJAVU, "--out", folder]);
+    const result = await runCli([
+      "generate",
+      ...BASE,
+      "--name",
+      "Mei LIN",
+      "--address",
+      address,
+      "--lang",
+      "fr",
+      "--channel",
+      "proxy",
+      "--proxy-name",
+      "Li CHEN",
+      "--font",
+      DEJAVU,
+      "--out",
+      folder,
+    ]);
     expect(result.code).toBe(0);
     const pdf = await readPdf(await readFile(join(folder, "sim-cancel-proxy-fr.pdf")));
     // As typed in reading order (pdf.js, content order); on paper "12" stands left of the Hebrew

@@ -11,7 +11,12 @@ import { flat, type ParsedPdf, readPdf } from "../support/pdf.js";
 const A4 = { width: 595.28, height: 841.89 };
 
 interface PackData {
-  steps: { id: string; title: Record<string, string>; when?: unknown; items: { text: Record<string, string>; when?: { plan?: string[]; channel?: string[] } }[] }[];
+  steps: {
+    id: string;
+    title: Record<string, string>;
+    when?: unknown;
+    items: { text: Record<string, string>; when?: { plan?: string[]; channel?: string[] } }[];
+  }[];
   documents: { text: Record<string, string>; when?: { plan?: string[]; channel?: string[] } }[];
   precautions: { text: Record<string, string>; when?: { plan?: string[]; channel?: string[] } }[];
 }
@@ -57,13 +62,21 @@ describe("sim-cancel generate --sample", () => {
   it("writes exactly the checklist and the letter, and prints each path, its pages and size", async () => {
     expect(await listFiles(out)).toEqual(["sim-cancel-checklist-zh-Hans.pdf", "sim-cancel-letter-fr.pdf"]);
     for (const name of ["sim-cancel-checklist-zh-Hans.pdf", "sim-cancel-letter-fr.pdf"]) {
-      expect(stdout).toMatch(new RegExp(`${join(out, name).replace(/[.+]/g, "\\$&")}\\s+\\(\\w+, [\\w-]+, \\d+ pages?, [\\d.]+ KB\\)`));
+      expect(stdout).toMatch(
+        new RegExp(`${join(out, name).replace(/[.+]/g, "\\$&")}\\s+\\(\\w+, [\\w-]+, \\d+ pages?, [\\d.]+ KB\\)`),
+      );
     }
   });
 
   it("puts the user's details at the top of the checklist", () => {
     const firstPage = flat(checklist.pages[0]!.text);
-    for (const value of ["Xiaoming WANG", "76 12 34", "C-0042137", "12 rue des Fictifs, appartement 3", "98800 NOUMÉA"]) {
+    for (const value of [
+      "Xiaoming WANG",
+      "76 12 34",
+      "C-0042137",
+      "12 rue des Fictifs, appartement 3",
+      "98800 NOUMÉA",
+    ]) {
       expect(firstPage).toContain(value);
     }
   });
@@ -97,15 +110,26 @@ describe("sim-cancel generate --sample", () => {
     expect(squash(checklist.text)).toContain("注销会终止线路和号码");
     for (const text of [checklist.text, letter.text]) {
       expect(text).not.toMatch(/Telegram|t\.me\//i);
-      expect(squash(text)).not.toMatch(/号码(仍|仍然|依然|会被|将被|会|将)保留|不会(丢失|失去)(您的)?号码|conserve(z|r)? (votre|le|mon) numéro/);
+      expect(squash(text)).not.toMatch(
+        /号码(仍|仍然|依然|会被|将被|会|将)保留|不会(丢失|失去)(您的)?号码|conserve(z|r)? (votre|le|mon) numéro/,
+      );
     }
   });
 
   it("writes a formal French letter with the user's details", () => {
     const text = flat(letter.pages[0]!.text);
     for (const expected of [
-      "Xiaoming WANG", "12 rue des Fictifs, appartement 3", "OPT-NC", "Helia", "Nouméa, le 24 novembre 2026",
-      "Objet", "76 12 34", "C-0042137", "Madame, Monsieur,", "31 décembre 2026", "salutations distinguées",
+      "Xiaoming WANG",
+      "12 rue des Fictifs, appartement 3",
+      "OPT-NC",
+      "Helia",
+      "Nouméa, le 24 novembre 2026",
+      "Objet",
+      "76 12 34",
+      "C-0042137",
+      "Madame, Monsieur,",
+      "31 décembre 2026",
+      "salutations distinguées",
     ]) {
       expect(text).toContain(expected);
     }
@@ -119,7 +143,12 @@ describe("sim-cancel generate --sample", () => {
 
   it("follows the letter with a Chinese translation page marked as not to be sent", () => {
     expect(letter.pages.length).toBeGreaterThanOrEqual(2);
-    const translation = flat(letter.pages.slice(1).map((p) => p.text).join("\n"));
+    const translation = flat(
+      letter.pages
+        .slice(1)
+        .map((p) => p.text)
+        .join("\n"),
+    );
     expect(translation).toMatch(/译/);
     expect(translation).toMatch(/不(要|需|得)?(寄|发|递)|请勿/);
     expect(translation).toContain("2026年11月24日");
@@ -129,7 +158,10 @@ describe("sim-cancel generate --sample", () => {
   it("gives every page a header (title, name) and numbers the letter apart from its translation", () => {
     // Spaces as extracted vary; compare without them.
     const tight = (text: string) => text.replace(/\s+/g, "");
-    const furniture = (page: ParsedPdf["pages"][number]) => ({ top: tight(page.lines[0]!.text), bottom: tight(page.lines.at(-1)!.text) });
+    const furniture = (page: ParsedPdf["pages"][number]) => ({
+      top: tight(page.lines[0]!.text),
+      bottom: tight(page.lines.at(-1)!.text),
+    });
     // The carrier receives the letter alone: its numbering must not count the translation.
     const sent = furniture(letter.pages[0]!);
     expect(sent.top).toMatch(/^Demandederésiliation.*XiaomingWANG$/);
@@ -186,7 +218,10 @@ describe("bad input", () => {
 
   // Usage errors must stop the command: the documents are never made from refused arguments.
   it.each([
-    [["generate", "--sample", "--bogus", "--lang", "en"], /Unknown argument: bogus\nRun "sim-cancel --help" for the options/],
+    [
+      ["generate", "--sample", "--bogus", "--lang", "en"],
+      /Unknown argument: bogus\nRun "sim-cancel --help" for the options/,
+    ],
     [["--sample", "--bogus", "--lang", "en"], /Unknown argument: bogus/],
     [["--sample", "extra-word", "--lang", "en"], /Unknown argument: extra-word/],
     [["--sample", "--lang", "en", "--lang"], /Not enough arguments following: lang/],

@@ -43,7 +43,12 @@ describe("details containing markup", () => {
   });
 
   it("prints a multi-line address as lines, with markup inside kept literal", async () => {
-    const { letter } = await lettersFor(["--name", "Xiaoming WANG", "--address", "## 12 rue des *Fictifs*\\n98800 NOUMÉA"]);
+    const { letter } = await lettersFor([
+      "--name",
+      "Xiaoming WANG",
+      "--address",
+      "## 12 rue des *Fictifs*\\n98800 NOUMÉA",
+    ]);
     const lines = letter.pages[0]!.lines.map((l) => l.text);
     expect(lines).toContain("## 12 rue des *Fictifs*");
     expect(lines).toContain("98800 NOUMÉA");

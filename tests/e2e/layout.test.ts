@@ -26,10 +26,28 @@ async function folder(): Promise<string> {
 }
 
 describe("the procuration without an address", () => {
-  const lineNumber: Record<string, string> = { fr: "n° +687 91 23 45", en: "+687 91 23 45", "zh-Hans": "+687 91 23 45", "zh-Hant": "+687 91 23 45" };
+  const lineNumber: Record<string, string> = {
+    fr: "n° +687 91 23 45",
+    en: "+687 91 23 45",
+    "zh-Hans": "+687 91 23 45",
+    "zh-Hant": "+687 91 23 45",
+  };
   it.each(Object.keys(lineNumber))("shows the line number on the page, original and translation (%s)", async (lang) => {
     const out = await folder();
-    const result = await runCli(["generate", ...BASE, "--name", "Mei LIN", "--channel", "proxy", "--proxy-name", "Li CHEN", "--lang", lang, "--out", out]);
+    const result = await runCli([
+      "generate",
+      ...BASE,
+      "--name",
+      "Mei LIN",
+      "--channel",
+      "proxy",
+      "--proxy-name",
+      "Li CHEN",
+      "--lang",
+      lang,
+      "--out",
+      out,
+    ]);
     expect(result.code).toBe(0);
     const pdf = await readPdf(await readFile(join(out, "sim-cancel-proxy-fr.pdf")));
     // The French original on its page; the translation (other languages) on the next.
@@ -43,9 +61,23 @@ describe("a user's template with a notice of 300 sentences", () => {
     const templates = await folder();
     const sentences = Array.from({ length: 300 }, (_, i) => `Phrase numéro ${i + 1} de l'avis très long.`);
     await mkdir(templates, { recursive: true });
-    await writeFile(join(templates, "checklist.en.md.hbs"), `# Long\n\n::: notice\n${sentences.join(" ")}\n:::\n\n- ${sentences.slice(0, 150).join(" ")}\n\nEnd.\n`);
+    await writeFile(
+      join(templates, "checklist.en.md.hbs"),
+      `# Long\n\n::: notice\n${sentences.join(" ")}\n:::\n\n- ${sentences.slice(0, 150).join(" ")}\n\nEnd.\n`,
+    );
     const out = await folder();
-    const result = await runCli(["generate", ...BASE, "--name", "Mei LIN", "--lang", "en", "--templates", templates, "--out", out]);
+    const result = await runCli([
+      "generate",
+      ...BASE,
+      "--name",
+      "Mei LIN",
+      "--lang",
+      "en",
+      "--templates",
+      templates,
+      "--out",
+      out,
+    ]);
     expect(result.code).toBe(0);
     const pdf = await readPdf(await readFile(join(out, "sim-cancel-checklist-en.pdf")));
     expect(pdf.pages.length).toBeGreaterThan(4);
@@ -74,9 +106,20 @@ describe("a name too long for the running header", () => {
 });
 
 describe("French times", () => {
-  it("keep \"15 h 45\" on one line in the checklist for sending by post", async () => {
+  it('keep "15 h 45" on one line in the checklist for sending by post', async () => {
     const out = await folder();
-    const result = await runCli(["generate", ...BASE, "--name", "Léa MARTIN", "--lang", "fr", "--channel", "post", "--out", out]);
+    const result = await runCli([
+      "generate",
+      ...BASE,
+      "--name",
+      "Léa MARTIN",
+      "--lang",
+      "fr",
+      "--channel",
+      "post",
+      "--out",
+      out,
+    ]);
     expect(result.code).toBe(0);
     const pdf = await readPdf(await readFile(join(out, "sim-cancel-checklist-fr.pdf")));
     expect(pdf.text).toContain("15 h 45");
@@ -90,11 +133,27 @@ describe("an internal layout error", () => {
     const original = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string) => writes.push(chunk) > 0) as typeof process.stderr.write;
     try {
-      const code = reportFailure(new LayoutError([{ code: "layout.overflow", params: { document: "proxy", section: 0, block: 2, detail: "a line 600.00 pt wide in a box 481.89 pt wide" } }]), false, "en");
+      const code = reportFailure(
+        new LayoutError([
+          {
+            code: "layout.overflow",
+            params: {
+              document: "proxy",
+              section: 0,
+              block: 2,
+              detail: "a line 600.00 pt wide in a box 481.89 pt wide",
+            },
+          },
+        ]),
+        false,
+        "en",
+      );
       expect(code).toBe(1);
     } finally {
       process.stderr.write = original;
     }
-    expect(writes.join("")).toMatch(/internal error: the proxy could not be laid out without losing text \(section 0, block 2: a line 600\.00 pt wide/);
+    expect(writes.join("")).toMatch(
+      /internal error: the proxy could not be laid out without losing text \(section 0, block 2: a line 600\.00 pt wide/,
+    );
   });
 });

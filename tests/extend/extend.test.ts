@@ -62,9 +62,15 @@ describe("a pack of your own", () => {
     expect((await runCli(["init", "--pack", pack])).code).toBe(0);
     expect((await runCli(["init", "--pack", pack])).code).toBe(2);
     const yaml = await readFile(join(pack, "pack.yaml"), "utf8");
-    await writeFile(join(pack, "pack.yaml"), yaml
-      .replace("id: nc-opt", "id: fictel")
-      .replace("  - OPT-NC – Helia (ex-Mobilis)\n  - Service Réclamations\n  - 2 rue Paul Montchovet", "  - Fictel Mobile (opérateur fictif)\n  - Service Résiliations\n  - 1 rue Imaginaire"));
+    await writeFile(
+      join(pack, "pack.yaml"),
+      yaml
+        .replace("id: nc-opt", "id: fictel")
+        .replace(
+          "  - OPT-NC – Helia (ex-Mobilis)\n  - Service Réclamations\n  - 2 rue Paul Montchovet",
+          "  - Fictel Mobile (opérateur fictif)\n  - Service Résiliations\n  - 1 rue Imaginaire",
+        ),
+    );
     const out = join(dir, "out");
     const result = await runCli(["generate", ...BASE, "--pack", pack, "--lang", "en", "--out", out]);
     expect(result.stderr).toBe("");
@@ -78,7 +84,13 @@ describe("a pack of your own", () => {
     const pack = join(dir, "broken");
     await runCli(["init", "--pack", pack]);
     const yaml = await readFile(join(pack, "pack.yaml"), "utf8");
-    await writeFile(join(pack, "pack.yaml"), yaml.replace("status: confirmed\n    sources: [opt-guide]\n  hotlineHours", "status: maybe\n    sources: [opt-guide]\n  hotlineHours"));
+    await writeFile(
+      join(pack, "pack.yaml"),
+      yaml.replace(
+        "status: confirmed\n    sources: [opt-guide]\n  hotlineHours",
+        "status: maybe\n    sources: [opt-guide]\n  hotlineHours",
+      ),
+    );
     const result = await runCli(["generate", ...BASE, "--lang", "en", "--pack", pack, "--out", join(dir, "out")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/pack\.yaml, line \d+: facts\.hotline\.status/);
@@ -95,29 +107,67 @@ describe("a pack of your own", () => {
 describe("the library API from the published package", () => {
   it("npm pack holds what it needs and nothing from tests or output; generate() works once installed", async () => {
     const dir = await tempDir();
-    const [packed] = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { filename: string; files: { path: string }[] }[];
+    const [packed] = JSON.parse(
+      execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }),
+    ) as { filename: string; files: { path: string }[] }[];
     const files = packed!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/cli/launch.cjs", "dist/cli.bundle.cjs", "dist/data/sRGB_IEC61966_2_1.icc", "dist/batch/worker.js", "templates/nc-opt/pack.yaml", "fonts/README.md", "README.md"]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "dist/index.js",
+        "dist/index.d.ts",
+        "dist/cli/launch.cjs",
+        "dist/cli.bundle.cjs",
+        "dist/data/sRGB_IEC61966_2_1.icc",
+        "dist/batch/worker.js",
+        "templates/nc-opt/pack.yaml",
+        "fonts/README.md",
+        "README.md",
+      ]),
+    );
     expect(files.filter((f) => /^(tests|output|scratch|bench|src)\//.test(f) || f.endsWith(".pdf"))).toEqual([]);
 
     const project = join(dir, "project");
     await mkdir(project);
-    await writeFile(join(project, "package.json"), JSON.stringify({ name: "uses-sim-cancel", private: true, type: "module" }));
-    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", join(dir, packed!.filename)], { cwd: project, stdio: "ignore" });
-    await writeFile(join(project, "use.mjs"), `
+    await writeFile(
+      join(project, "package.json"),
+      JSON.stringify({ name: "uses-sim-cancel", private: true, type: "module" }),
+    );
+    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", join(dir, packed!.filename)], {
+      cwd: project,
+      stdio: "ignore",
+    });
+    await writeFile(
+      join(project, "use.mjs"),
+      `
       import { generate } from "sim-cancel";
       const docs = await generate({ name: "Xiaoming WANG", phone: "76 12 34", date: "2026-11-24" }, { lang: "en" });
       console.log(JSON.stringify(docs.map((d) => ({ kind: d.kind, pages: d.pages, head: Buffer.from(d.bytes.subarray(0, 8)).toString("latin1") }))));
-    `);
-    const output = JSON.parse(execFileSync(process.execPath, ["use.mjs"], { cwd: project, encoding: "utf8" })) as { kind: string; pages: number; head: string }[];
+    `,
+    );
+    const output = JSON.parse(execFileSync(process.execPath, ["use.mjs"], { cwd: project, encoding: "utf8" })) as {
+      kind: string;
+      pages: number;
+      head: string;
+    }[];
     expect(output.map((d) => d.kind)).toEqual(["checklist", "letter"]);
     for (const doc of output) expect(doc.head).toBe("%PDF-1.7");
     // The command line works from the installed package too (the bundle, its colour profile, its version).
     const bin = join(project, "node_modules", ".bin", "sim-cancel");
-    expect(execFileSync(bin, ["--version"], { cwd: dir, encoding: "utf8" }).trim()).toBe((JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string }).version);
+    expect(execFileSync(bin, ["--version"], { cwd: dir, encoding: "utf8" }).trim()).toBe(
+      (JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string }).version,
+    );
     execFileSync(bin, ["--sample", "--lang", "en", "--out", join(dir, "installed-out")], { cwd: dir, stdio: "ignore" });
-    expect((await readdir(join(dir, "installed-out"))).sort()).toEqual(["sim-cancel-checklist-en.pdf", "sim-cancel-letter-fr.pdf"]);
+    expect((await readdir(join(dir, "installed-out"))).sort()).toEqual([
+      "sim-cancel-checklist-en.pdf",
+      "sim-cancel-letter-fr.pdf",
+    ]);
     // The types are published with it.
-    expect(await readFile(join(project, "node_modules", "sim-cancel", "dist", "index.d.ts"), "utf8")).toMatch(/export .*generate/);
+    expect(await readFile(join(project, "node_modules", "sim-cancel", "dist", "index.d.ts"), "utf8")).toMatch(
+      /export .*generate/,
+    );
   }, 300_000);
 });

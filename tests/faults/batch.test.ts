@@ -19,11 +19,15 @@ const FILES = [".sim-cancel.json", "sim-cancel-checklist-en.pdf", "sim-cancel-le
 
 async function people(rows = ROWS): Promise<string> {
   const file = join(await tempDir(), "people.csv");
-  await writeFile(file, `name,phone,date\n${Array.from({ length: rows }, (_, i) => `Person ${i + 1},7${i % 10} ${String(i % 100).padStart(2, "0")} 34,2026-11-24`).join("\n")}\n`);
+  await writeFile(
+    file,
+    `name,phone,date\n${Array.from({ length: rows }, (_, i) => `Person ${i + 1},7${i % 10} ${String(i % 100).padStart(2, "0")} 34,2026-11-24`).join("\n")}\n`,
+  );
   return file;
 }
 
-const batch = (input: string, out: string, more: string[] = [], env: Record<string, string> = {}) => cli(["batch", input, "--out", out, "--lang", "en", "--json", ...more], env);
+const batch = (input: string, out: string, more: string[] = [], env: Record<string, string> = {}) =>
+  cli(["batch", input, "--out", out, "--lang", "en", "--json", ...more], env);
 
 /** Whole row folders only (and, unless a killed run's are expected, nothing of the writer's own left). */
 async function expectWholeFolders(out: string, rows: number, killed = false): Promise<string[]> {
@@ -73,7 +77,10 @@ describe("a batch killed at a step of writing, then run again", () => {
   it("killed from outside after some rows: the second run keeps them and makes the rest", async () => {
     const input = await people(120);
     const out = join(await tempDir(), "out");
-    const first = spawn(process.execPath, [CLI, "batch", input, "--out", out, "--lang", "en"], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    const first = spawn(process.execPath, [CLI, "batch", input, "--out", out, "--lang", "en"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     const exited = new Promise((resolve) => first.on("exit", resolve));
     await new Promise<void>((resolve) => {
       let seen = "";
@@ -91,17 +98,22 @@ describe("a batch killed at a step of writing, then run again", () => {
 });
 
 describe("a forced batch over another batch's folders, killed half-way", () => {
-  it.each(["aside sim-cancel-letter", "link sim-cancel-letter", "commit", "cleanup.aside"])("killed at %s: no row folder mixes the two batches", async (step) => {
-    const input = await people();
-    const out = join(await tempDir(), "out");
-    expect((await batch(input, out)).code).toBe(0);
-    // Another paper size: every row's documents differ, so --force replaces every folder.
-    const killed = await batch(input, out, ["--force", "--paper", "letter"], { SIM_CANCEL_WRITE_FAULT: `kill@${step}` });
-    expect(killed.code).toBe(137);
-    // Each row folder left is whole: the first batch's or the second's (an unfinished
-    // replacement is undone when its folder is next opened, here by the second run).
-    await expectResumed(input, out, ["--force", "--paper", "letter"]);
-    const again = await batch(input, out, ["--paper", "letter"]);
-    expect(JSON.parse(again.stdout)).toMatchObject({ done: ROWS, kept: ROWS });
-  });
+  it.each(["aside sim-cancel-letter", "link sim-cancel-letter", "commit", "cleanup.aside"])(
+    "killed at %s: no row folder mixes the two batches",
+    async (step) => {
+      const input = await people();
+      const out = join(await tempDir(), "out");
+      expect((await batch(input, out)).code).toBe(0);
+      // Another paper size: every row's documents differ, so --force replaces every folder.
+      const killed = await batch(input, out, ["--force", "--paper", "letter"], {
+        SIM_CANCEL_WRITE_FAULT: `kill@${step}`,
+      });
+      expect(killed.code).toBe(137);
+      // Each row folder left is whole: the first batch's or the second's (an unfinished
+      // replacement is undone when its folder is next opened, here by the second run).
+      await expectResumed(input, out, ["--force", "--paper", "letter"]);
+      const again = await batch(input, out, ["--paper", "letter"]);
+      expect(JSON.parse(again.stdout)).toMatchObject({ done: ROWS, kept: ROWS });
+    },
+  );
 });

@@ -17,7 +17,8 @@ const TRIES = 50;
 /** The files a run says it wrote, each checked to hold that run's content. */
 async function expectOwnFiles(run: Run, who: string): Promise<void> {
   expect(run.json?.ok).toBe(true);
-  for (const file of run.json!.files!) expect(await readFile(file.path, "utf8")).toMatch(new RegExp(`^\\S+ of ${who}\\n`));
+  for (const file of run.json!.files!)
+    expect(await readFile(file.path, "utf8")).toMatch(new RegExp(`^\\S+ of ${who}\\n`));
 }
 
 describe(`${TRIES} pairs of writers into one empty folder`, () => {
@@ -57,7 +58,17 @@ describe(`${TRIES} pairs of writers into one empty folder`, () => {
 });
 
 describe("two sim-cancel generate runs into one folder", () => {
-  const args = (out: string, name: string, ...more: string[]) => ["--sample", "--lang", "en", "--out", out, "--name", name, "--json", ...more];
+  const args = (out: string, name: string, ...more: string[]) => [
+    "--sample",
+    "--lang",
+    "en",
+    "--out",
+    out,
+    "--name",
+    name,
+    "--json",
+    ...more,
+  ];
   /** Whose name each PDF of the folder carries. */
   const owners = async (out: string) =>
     Promise.all(
@@ -83,7 +94,10 @@ describe("two sim-cancel generate runs into one folder", () => {
   it("with --force: both exit 0 and the folder holds one person's whole set", async () => {
     for (let i = 0; i < 5; i++) {
       const out = await tempDir();
-      const runs = await Promise.all([cli(args(out, "Alice ANCIEN", "--force")), cli(args(out, "Bruno NOUVEAU", "--force"))]);
+      const runs = await Promise.all([
+        cli(args(out, "Alice ANCIEN", "--force")),
+        cli(args(out, "Bruno NOUVEAU", "--force")),
+      ]);
       expect(runs.map((r) => r.code)).toEqual([0, 0]);
       const [checklist, letter] = await owners(out);
       expect(checklist).toHaveLength(1);

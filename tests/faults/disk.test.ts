@@ -40,7 +40,10 @@ describe.runIf(isRoot)("permissions (as the user nobody, since root ignores them
     await chmod(dir, 0o555);
     const result = await driver(["write", dir, "B", "--force"], {}, AS_NOBODY);
     expect(result.code).toBe(1);
-    expect(result.json?.problems?.[0]).toMatchObject({ code: "write.notWritable", params: { path: dir, reason: "EACCES" } });
+    expect(result.json?.problems?.[0]).toMatchObject({
+      code: "write.notWritable",
+      params: { path: dir, reason: "EACCES" },
+    });
     expect(await entries(dir)).toEqual(["checklist.pdf"]);
   });
 
@@ -54,7 +57,10 @@ describe.runIf(isRoot)("permissions (as the user nobody, since root ignores them
     await chown(join(dir, "letter.pdf"), 0, 0);
     const result = await driver(["write", dir, "B", "--force"], {}, AS_NOBODY);
     expect(result.code).toBe(1);
-    expect(result.json?.problems?.[0]).toMatchObject({ code: "write.notWritable", params: { path: join(dir, "letter.pdf"), reason: "EPERM" } });
+    expect(result.json?.problems?.[0]).toMatchObject({
+      code: "write.notWritable",
+      params: { path: join(dir, "letter.pdf"), reason: "EPERM" },
+    });
     expect(await ownerOfSet(dir)).toBe("A");
     expect(await entries(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
   });
@@ -130,23 +136,39 @@ describe("a full disk", () => {
     if (why) return context.skip();
     try {
       const input = join(await tempDir(), "people.csv");
-      await writeFile(input, `name,phone,date\n${Array.from({ length: 8 }, (_, i) => `Person ${i + 1},76 12 3${i},2026-11-24`).join("\n")}\n`);
+      await writeFile(
+        input,
+        `name,phone,date\n${Array.from({ length: 8 }, (_, i) => `Person ${i + 1},76 12 3${i},2026-11-24`).join("\n")}\n`,
+      );
       const out = join(small, "batch");
       const full = await cli(["batch", input, "--out", out, "--lang", "en", "--json"]);
       expect(full.code).toBe(1);
       const printed = JSON.parse(full.stdout) as { done: number; failed: { errors: string[] }[] };
       expect(printed.done).toBeGreaterThan(0);
       expect(printed.failed.length).toBeGreaterThan(0);
-      for (const failed of printed.failed) expect(failed.errors[0]).toMatch(/^row \d+ \(line \d+\): no space left on the disk for .*; nothing was written/);
+      for (const failed of printed.failed)
+        expect(failed.errors[0]).toMatch(
+          /^row \d+ \(line \d+\): no space left on the disk for .*; nothing was written/,
+        );
       const folders = (await entries(out)).filter((e) => /^\d{4}-/.test(e));
       expect(folders).toHaveLength(printed.done);
       expect(await leftovers(out)).toEqual([".sim-cancel.json"]);
-      for (const folder of folders) expect(await entries(join(out, folder))).toEqual([".sim-cancel.json", "sim-cancel-checklist-en.pdf", "sim-cancel-letter-fr.pdf"]);
+      for (const folder of folders)
+        expect(await entries(join(out, folder))).toEqual([
+          ".sim-cancel.json",
+          "sim-cancel-checklist-en.pdf",
+          "sim-cancel-letter-fr.pdf",
+        ]);
 
       execFileSync("mount", ["-o", "remount,size=1m", small]);
       const resumed = await cli(["batch", input, "--out", out, "--lang", "en", "--json"]);
       expect(resumed.code).toBe(0);
-      expect(JSON.parse(resumed.stdout)).toMatchObject({ ok: true, done: 8, kept: printed.done, rendered: 8 - printed.done });
+      expect(JSON.parse(resumed.stdout)).toMatchObject({
+        ok: true,
+        done: 8,
+        kept: printed.done,
+        rendered: 8 - printed.done,
+      });
     } finally {
       execFileSync("umount", [small]);
     }

@@ -27,7 +27,10 @@ try {
     await folder.release();
     process.stdout.write(`${JSON.stringify({ ok: true, recovered: folder.recovered })}\n`);
   } else {
-    const files = ["checklist.pdf", "letter.pdf"].map((fileName) => ({ fileName, bytes: content(fileName, who, size) }));
+    const files = ["checklist.pdf", "letter.pdf"].map((fileName) => ({
+      fileName,
+      bytes: content(fileName, who, size),
+    }));
     const result = await writeFiles(dir, files, { force, waitMs: 10_000 });
     process.stdout.write(`${JSON.stringify({ ok: true, files: result.files })}\n`);
   }

@@ -24,7 +24,8 @@ async function contents(dir: string): Promise<string[]> {
 /** Both of A's files are somewhere in the folder (at their names or set aside), whole. */
 async function expectNothingLost(dir: string, owner: string): Promise<void> {
   const texts = await contents(dir);
-  for (const name of ["checklist.pdf", "letter.pdf"]) expect(texts.some((t) => t.startsWith(`${name} of ${owner}\n`) && t.length === 2_000)).toBe(true);
+  for (const name of ["checklist.pdf", "letter.pdf"])
+    expect(texts.some((t) => t.startsWith(`${name} of ${owner}\n`) && t.length === 2_000)).toBe(true);
 }
 
 async function expectCleanAfterNextRun(dir: string): Promise<string> {
@@ -43,7 +44,19 @@ describe("a write into an empty folder, killed at each step", async () => {
 
   it("has the steps the writer is meant to take", () => {
     expect(traced.code).toBe(0);
-    expect(names).toEqual(expect.arrayContaining(["lock.held", "checked", "write checklist.pdf", "journal", "link checklist.pdf", "link letter.pdf", "commit", "cleanup.journal", "lock.release"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "lock.held",
+        "checked",
+        "write checklist.pdf",
+        "journal",
+        "link checklist.pdf",
+        "link letter.pdf",
+        "commit",
+        "cleanup.journal",
+        "lock.release",
+      ]),
+    );
   });
 
   it.each(names.map((name, i) => [i + 1, name]))("step %i (%s): then nothing, or B's whole set", async (step) => {
@@ -69,13 +82,16 @@ describe("a forced write over A's set, killed at each step", async () => {
     expect(committed).toBeGreaterThan(0);
   });
 
-  it.each(names.map((name, i) => [i + 1, name]))("step %i (%s): A's files never lost; then A's set before the commit, B's after", async (step) => {
-    const dir = await setUp();
-    const killed = await driver(["write", dir, "B", "--force"], kill(step));
-    expect(killed.signal).toBe("SIGKILL");
-    if (step <= committed) await expectNothingLost(dir, "A");
-    expect(await expectCleanAfterNextRun(dir)).toBe(step <= committed ? "A" : "B");
-  });
+  it.each(names.map((name, i) => [i + 1, name]))(
+    "step %i (%s): A's files never lost; then A's set before the commit, B's after",
+    async (step) => {
+      const dir = await setUp();
+      const killed = await driver(["write", dir, "B", "--force"], kill(step));
+      expect(killed.signal).toBe("SIGKILL");
+      if (step <= committed) await expectNothingLost(dir, "A");
+      expect(await expectCleanAfterNextRun(dir)).toBe(step <= committed ? "A" : "B");
+    },
+  );
 });
 
 describe("undoing a failed forced write, killed at each step of the undoing", async () => {
@@ -90,7 +106,13 @@ describe("undoing a failed forced write, killed at each step of the undoing", as
 
   it("undoes in steps, and reports the failure", () => {
     expect(traced.code).toBe(1);
-    expect(undoing).toEqual(["rollback.remove letter.pdf", "rollback.restore letter.pdf", "rollback.remove checklist.pdf", "rollback.restore checklist.pdf", "rollback.journal"]);
+    expect(undoing).toEqual([
+      "rollback.remove letter.pdf",
+      "rollback.restore letter.pdf",
+      "rollback.remove checklist.pdf",
+      "rollback.restore checklist.pdf",
+      "rollback.journal",
+    ]);
   });
 
   it.each(undoing)("killed at %s: A's files never lost, and A's set after the next run", async (step) => {
@@ -104,7 +126,11 @@ describe("undoing a failed forced write, killed at each step of the undoing", as
 
 describe("taking over a dead run's lock, killed at each step", async () => {
   // A lock left by a process that is gone (no process can have this id: above Linux's pid_max).
-  const deadLock = JSON.stringify({ pid: 4_194_304 + 12_345, host: (await import("node:os")).hostname(), token: "0123456789abcdef" });
+  const deadLock = JSON.stringify({
+    pid: 4_194_304 + 12_345,
+    host: (await import("node:os")).hostname(),
+    token: "0123456789abcdef",
+  });
   const setUp = async () => {
     const dir = await tempDir();
     await writeFile(join(dir, ".sim-cancel.lock"), deadLock);
@@ -118,15 +144,18 @@ describe("taking over a dead run's lock, killed at each step", async () => {
     expect(names.slice(0, 4)).toEqual(["lock.takeover", "lock.held", "lock.release", "lock.held"]);
   });
 
-  it.each(names.slice(0, 4).map((name, i) => [i + 1, name]))("step %i (%s): the next run still gets the folder, and leaves no lock or guard", async (step) => {
-    const dir = await setUp();
-    expect((await driver(["write", dir, "B"], kill(step))).signal).toBe("SIGKILL");
-    // The killed run may itself hold the lock or a guard now: it is dead, so it is taken over too.
-    const next = await driver(["write", dir, "C"]);
-    expect(next.code).toBe(0);
-    expect(await ownerOfSet(dir)).toBe("C");
-    expect(await entries(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
-  });
+  it.each(names.slice(0, 4).map((name, i) => [i + 1, name]))(
+    "step %i (%s): the next run still gets the folder, and leaves no lock or guard",
+    async (step) => {
+      const dir = await setUp();
+      expect((await driver(["write", dir, "B"], kill(step))).signal).toBe("SIGKILL");
+      // The killed run may itself hold the lock or a guard now: it is dead, so it is taken over too.
+      const next = await driver(["write", dir, "C"]);
+      expect(next.code).toBe(0);
+      expect(await ownerOfSet(dir)).toBe("C");
+      expect(await entries(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
+    },
+  );
 });
 
 describe("sim-cancel generate --force, killed at each step", async () => {
@@ -135,7 +164,10 @@ describe("sim-cancel generate --force, killed at each step", async () => {
   const reference = async (name: string) => {
     const out = await tempDir();
     expect((await cli(args(out, name), env)).code).toBe(0);
-    return { checklist: await readFile(join(out, "sim-cancel-checklist-en.pdf")), letter: await readFile(join(out, "sim-cancel-letter-fr.pdf")) };
+    return {
+      checklist: await readFile(join(out, "sim-cancel-checklist-en.pdf")),
+      letter: await readFile(join(out, "sim-cancel-letter-fr.pdf")),
+    };
   };
   const before = await reference("Alice ANCIEN");
   const after = await reference("Bruno NOUVEAU");
@@ -147,17 +179,23 @@ describe("sim-cancel generate --force, killed at each step", async () => {
   const traced = await cli(args(await setUp(), "Bruno NOUVEAU"), { ...env, ...TRACE });
   const names = steps(traced.stderr);
 
-  it.each(names.map((name, i) => [i + 1, name]))("step %i (%s): then one whole set, byte for byte", async (step, name) => {
-    const out = await setUp();
-    expect((await cli(args(out, "Bruno NOUVEAU"), { ...env, ...kill(step) })).signal).toBe("SIGKILL");
-    // The next run into the folder (any command) cleans up; here, the same command without --force.
-    const next = await cli(["--sample", "--lang", "en", "--out", out, "--name", "Bruno NOUVEAU"], env);
-    expect(await entries(out)).toEqual(["sim-cancel-checklist-en.pdf", "sim-cancel-letter-fr.pdf"]);
-    const found = { checklist: await readFile(join(out, "sim-cancel-checklist-en.pdf")), letter: await readFile(join(out, "sim-cancel-letter-fr.pdf")) };
-    const committed = step > names.indexOf("commit") + 1;
-    expect(found).toEqual(committed ? after : before);
-    // Without --force the next run keeps what is there (exit 2), the earlier set included.
-    expect(next.code).toBe(2);
-    expect(name).toBeTruthy();
-  });
+  it.each(names.map((name, i) => [i + 1, name]))(
+    "step %i (%s): then one whole set, byte for byte",
+    async (step, name) => {
+      const out = await setUp();
+      expect((await cli(args(out, "Bruno NOUVEAU"), { ...env, ...kill(step) })).signal).toBe("SIGKILL");
+      // The next run into the folder (any command) cleans up; here, the same command without --force.
+      const next = await cli(["--sample", "--lang", "en", "--out", out, "--name", "Bruno NOUVEAU"], env);
+      expect(await entries(out)).toEqual(["sim-cancel-checklist-en.pdf", "sim-cancel-letter-fr.pdf"]);
+      const found = {
+        checklist: await readFile(join(out, "sim-cancel-checklist-en.pdf")),
+        letter: await readFile(join(out, "sim-cancel-letter-fr.pdf")),
+      };
+      const committed = step > names.indexOf("commit") + 1;
+      expect(found).toEqual(committed ? after : before);
+      // Without --force the next run keeps what is there (exit 2), the earlier set included.
+      expect(next.code).toBe(2);
+      expect(name).toBeTruthy();
+    },
+  );
 });

@@ -19,27 +19,38 @@ export interface Run {
   stdout: string;
   stderr: string;
   /** The driver's or the CLI's JSON line, when it printed one. */
-  json?: { ok: boolean; files?: { path: string; fileName?: string; status: string }[]; problems?: { code: string; params?: Record<string, unknown> }[]; kept?: string[] };
+  json?: {
+    ok: boolean;
+    files?: { path: string; fileName?: string; status: string }[];
+    problems?: { code: string; params?: Record<string, unknown> }[];
+    kept?: string[];
+  };
 }
 
 export function run(args: string[], env: Record<string, string> = {}, wrapper: string[] = []): Promise<Run> {
   return new Promise((resolve) => {
-    const [command, ...rest] = wrapper.length > 0 ? [...wrapper, process.execPath, ...args] : [process.execPath, ...args];
-    execFile(command!, rest, { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const signal = (error as { signal?: NodeJS.Signals } | null)?.signal ?? null;
-      const code = error ? (signal ? null : typeof error.code === "number" ? error.code : 1) : 0;
-      let json: Run["json"];
-      try {
-        json = JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as Run["json"];
-      } catch {
+    const [command, ...rest] =
+      wrapper.length > 0 ? [...wrapper, process.execPath, ...args] : [process.execPath, ...args];
+    execFile(
+      command!,
+      rest,
+      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const signal = (error as { signal?: NodeJS.Signals } | null)?.signal ?? null;
+        const code = error ? (signal ? null : typeof error.code === "number" ? error.code : 1) : 0;
+        let json: Run["json"];
         try {
-          json = JSON.parse(stdout) as Run["json"];
+          json = JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as Run["json"];
         } catch {
-          json = undefined;
+          try {
+            json = JSON.parse(stdout) as Run["json"];
+          } catch {
+            json = undefined;
+          }
         }
-      }
-      resolve({ code, signal, stdout, stderr, ...(json ? { json } : {}) });
-    });
+        resolve({ code, signal, stdout, stderr, ...(json ? { json } : {}) });
+      },
+    );
   });
 }
 
@@ -77,9 +88,10 @@ export async function ownerOfSet(dir: string, names = ["checklist.pdf", "letter.
   const owners: string[] = [];
   for (const name of names) {
     const text = await readFile(join(dir, name), "utf8").catch(() => undefined);
-    owners.push(text === undefined ? "none" : /^\S+ of (\S+)\n/.exec(text)?.[1] ?? "?");
+    owners.push(text === undefined ? "none" : (/^\S+ of (\S+)\n/.exec(text)?.[1] ?? "?"));
   }
-  if (new Set(owners).size !== 1) throw new Error(`a mixed set in ${dir}: ${names.map((n, i) => `${n} is ${owners[i]}'s`).join(", ")}`);
+  if (new Set(owners).size !== 1)
+    throw new Error(`a mixed set in ${dir}: ${names.map((n, i) => `${n} is ${owners[i]}'s`).join(", ")}`);
   return owners[0]!;
 }
 
@@ -94,5 +106,8 @@ export async function leftovers(dir: string, allowed: string[] = []): Promise<st
 }
 
 export async function isFolder(path: string): Promise<boolean> {
-  return lstat(path).then((s) => s.isDirectory(), () => false);
+  return lstat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

@@ -24,7 +24,12 @@ type Subset = { includeGlyph(gid: number): number; encode(): Uint8Array };
 type InternalFont = fontkit.Font & {
   createSubset(): Subset;
   glyphsForString(text: string): { id: number }[];
-  getGlyph(gid: number): fontkit.Glyph & { path: { toSVG(): string }; cbox: object; _getMetrics(): object; _decode(): { numberOfContours: number } | null };
+  getGlyph(gid: number): fontkit.Glyph & {
+    path: { toSVG(): string };
+    cbox: object;
+    _getMetrics(): object;
+    _decode(): { numberOfContours: number } | null;
+  };
 };
 
 function openOnDemand(file: string): { font: InternalFont; table: GlyphTable } {
@@ -59,10 +64,12 @@ function compare(file: string): { table: GlyphTable; kinds: Set<string> } {
   }
   const fresh = openOnDemand(file).font; // subsetting first, before any outline was asked for
   expect(subsetBytes(fresh, gids).equals(subsetBytes(whole, gids))).toBe(true);
-  const kinds = new Set(gids.map((gid) => {
-    const header = whole.getGlyph(gid)._decode();
-    return header === null ? "empty" : header.numberOfContours < 0 ? "composite" : "simple";
-  }));
+  const kinds = new Set(
+    gids.map((gid) => {
+      const header = whole.getGlyph(gid)._decode();
+      return header === null ? "empty" : header.numberOfContours < 0 ? "composite" : "simple";
+    }),
+  );
   return { table, kinds };
 }
 
@@ -78,7 +85,8 @@ describe("a file read on demand", () => {
       onDemand.ensure(5000, 5010); // page 1
       onDemand.ensure(4 * 4096 + 10, 6 * 4096); // pages 4 and 5 (the short last one)
       expect(onDemand.bytesRead).toBe(4096 + 4096 + 100);
-      const present = (from: number, to: number) => onDemand.bytes.subarray(from, to).equals(content.subarray(from, to));
+      const present = (from: number, to: number) =>
+        onDemand.bytes.subarray(from, to).equals(content.subarray(from, to));
       expect(present(4096, 8192)).toBe(true);
       expect(present(4 * 4096, content.length)).toBe(true);
       expect(onDemand.bytes.subarray(0, 4096).every((b) => b === 0)).toBe(true);
@@ -129,7 +137,9 @@ describe("fonts read on demand", () => {
     for (const file of [NOTO_SC, NOTO_TC_BOLD]) {
       const whole = fontkit.create(readFileSync(file)) as InternalFont & { loca: { offsets: number[] } };
       const offsets = whole.loca.offsets;
-      const empty = Array.from({ length: whole.numGlyphs }, (_, gid) => gid).filter((gid) => offsets[gid] === offsets[gid + 1]);
+      const empty = Array.from({ length: whole.numGlyphs }, (_, gid) => gid).filter(
+        (gid) => offsets[gid] === offsets[gid + 1],
+      );
       // The space, U+3000 (the ideographic space) and one more, each far from the others.
       expect(empty).toContain(whole.glyphForCodePoint(0x3000).id);
       for (const gid of empty) {

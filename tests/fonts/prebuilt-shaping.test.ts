@@ -8,9 +8,17 @@ import { join } from "node:path";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
 import { bundledFontFile } from "../../src/fonts/bundled.js";
-import { fontKey, fromPrebuilt, PREBUILT_SHAPING_DIR, shapingDifference, type PrebuiltFile } from "../../src/fonts/shaping.js";
+import {
+  fontKey,
+  fromPrebuilt,
+  PREBUILT_SHAPING_DIR,
+  shapingDifference,
+  type PrebuiltFile,
+} from "../../src/fonts/shaping.js";
 
-const FACES = (["sc", "tc"] as const).flatMap((family) => (["regular", "bold"] as const).map((weight) => bundledFontFile(family, weight)));
+const FACES = (["sc", "tc"] as const).flatMap((family) =>
+  (["regular", "bold"] as const).map((weight) => bundledFontFile(family, weight)),
+);
 const fonts = FACES.map((file) => fontkit.create(readFileSync(file)) as fontkit.Font);
 
 describe("the prebuilt shaping of the bundled templates", () => {
@@ -20,23 +28,42 @@ describe("the prebuilt shaping of the bundled templates", () => {
     expect(files.sort()).toEqual(fonts.map((font) => `${font.postscriptName}.json`).sort());
   });
 
-  it.each(fonts.map((font) => [font.postscriptName, font] as const))("%s: every run is fontkit's own, glyph by glyph", (_name, font) => {
-    const prebuilt = JSON.parse(readFileSync(join(PREBUILT_SHAPING_DIR, `${font.postscriptName}.json`), "utf8")) as PrebuiltFile;
-    expect(prebuilt.key).toBe(fontKey(font));
-    expect(prebuilt.runs.length).toBeGreaterThan(50);
-    const differences = prebuilt.runs.flatMap(([text, run]) => {
-      const live = font.layout(text);
-      const difference = shapingDifference(fromPrebuilt(font, text, run), { glyphs: live.glyphs, positions: live.positions, advanceWidth: live.advanceWidth });
-      return difference ? [`${JSON.stringify(text)}: ${difference}`] : [];
-    });
-    expect(differences).toEqual([]);
-  });
+  it.each(fonts.map((font) => [font.postscriptName, font] as const))(
+    "%s: every run is fontkit's own, glyph by glyph",
+    (_name, font) => {
+      const prebuilt = JSON.parse(
+        readFileSync(join(PREBUILT_SHAPING_DIR, `${font.postscriptName}.json`), "utf8"),
+      ) as PrebuiltFile;
+      expect(prebuilt.key).toBe(fontKey(font));
+      expect(prebuilt.runs.length).toBeGreaterThan(50);
+      const differences = prebuilt.runs.flatMap(([text, run]) => {
+        const live = font.layout(text);
+        const difference = shapingDifference(fromPrebuilt(font, text, run), {
+          glyphs: live.glyphs,
+          positions: live.positions,
+          advanceWidth: live.advanceWidth,
+        });
+        return difference ? [`${JSON.stringify(text)}: ${difference}`] : [];
+      });
+      expect(differences).toEqual([]);
+    },
+  );
 
   it("tells a changed glyph or advance from fontkit's (the comparison is not blind)", () => {
     const font = fonts[0]!;
     const live = font.layout("Madame, ");
     const run = { glyphs: live.glyphs, positions: live.positions, advanceWidth: live.advanceWidth };
-    expect(shapingDifference(fromPrebuilt(font, "Madame, ", { dx: [0, 0, 0, 0, 0, 0, 0, 7] }), run)).toMatch(/glyph 7: position/);
-    expect(shapingDifference(fromPrebuilt(font, "Madame, ", { ids: [1, 2, 3, 4, 5, 6, 7, 8], codePoints: [[77], [97], [100], [97], [109], [101], [44], [32]] }), run)).toMatch(/glyph 0: id/);
+    expect(shapingDifference(fromPrebuilt(font, "Madame, ", { dx: [0, 0, 0, 0, 0, 0, 0, 7] }), run)).toMatch(
+      /glyph 7: position/,
+    );
+    expect(
+      shapingDifference(
+        fromPrebuilt(font, "Madame, ", {
+          ids: [1, 2, 3, 4, 5, 6, 7, 8],
+          codePoints: [[77], [97], [100], [97], [109], [101], [44], [32]],
+        }),
+        run,
+      ),
+    ).toMatch(/glyph 0: id/);
   });
 });

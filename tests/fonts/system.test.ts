@@ -36,15 +36,24 @@ describe("system font lookup", () => {
     expect(match!.codePoints).toEqual([0x5d3, 0x5d5]);
   });
 
-  it.skipIf(!existsSync(NOTO_DIR))("picks the Korean regular face of a collection for Hangul, by its PostScript name", () => {
-    const [match] = findSystemFonts([0xae40], only(NOTO_DIR));
-    expect(match!.face.faceName).toBe("NotoSansCJKkr-Regular");
-  });
+  it.skipIf(!existsSync(NOTO_DIR))(
+    "picks the Korean regular face of a collection for Hangul, by its PostScript name",
+    () => {
+      const [match] = findSystemFonts([0xae40], only(NOTO_DIR));
+      expect(match!.face.faceName).toBe("NotoSansCJKkr-Regular");
+    },
+  );
 
-  it.skipIf(!existsSync(NOTO_DIR) || !existsSync(DEJAVU_DIR))("uses one face per character when none has them all", () => {
-    const matches = findSystemFonts([0x5d3, 0xae40], only(`${NOTO_DIR}:${DEJAVU_DIR}`));
-    expect(matches.map((m) => [m.face.family, m.codePoints])).toEqual([["DejaVu Sans", [0x5d3]], ["Noto Sans CJK KR", [0xae40]]]);
-  });
+  it.skipIf(!existsSync(NOTO_DIR) || !existsSync(DEJAVU_DIR))(
+    "uses one face per character when none has them all",
+    () => {
+      const matches = findSystemFonts([0x5d3, 0xae40], only(`${NOTO_DIR}:${DEJAVU_DIR}`));
+      expect(matches.map((m) => [m.face.family, m.codePoints])).toEqual([
+        ["DejaVu Sans", [0x5d3]],
+        ["Noto Sans CJK KR", [0xae40]],
+      ]);
+    },
+  );
 
   it("finds nothing in an empty folder, or when turned off", async () => {
     expect(findSystemFonts([0xae40], only(await emptyDir()))).toEqual([]);
@@ -52,22 +61,41 @@ describe("system font lookup", () => {
   });
 
   it("knows each platform's usual font folders", () => {
-    expect(defaultFontDirs("linux", { HOME: "/home/u" })).toEqual(["/home/u/.local/share/fonts", "/home/u/.fonts", "/usr/local/share/fonts", "/usr/share/fonts"]);
+    expect(defaultFontDirs("linux", { HOME: "/home/u" })).toEqual([
+      "/home/u/.local/share/fonts",
+      "/home/u/.fonts",
+      "/usr/local/share/fonts",
+      "/usr/share/fonts",
+    ]);
     expect(defaultFontDirs("darwin", { HOME: "/Users/u" })).toContain("/System/Library/Fonts");
-    expect(defaultFontDirs("win32", { WINDIR: "C:\\Windows", LOCALAPPDATA: "C:\\Users\\u\\AppData\\Local" }).join("|")).toMatch(/Fonts/);
+    expect(
+      defaultFontDirs("win32", { WINDIR: "C:\\Windows", LOCALAPPDATA: "C:\\Users\\u\\AppData\\Local" }).join("|"),
+    ).toMatch(/Fonts/);
   });
 });
 
 describe("the glyph check", () => {
   it("costs no lookup when the bundled faces cover every character", () => {
     vi.mocked(system.findSystemFonts).mockClear();
-    const result = checkGlyphs([{ source: "name", text: "王小明 Zoé N'GUYEN" }], [{ source: "template letter", text: "Madame, Monsieur" }], bundled);
+    const result = checkGlyphs(
+      [{ source: "name", text: "王小明 Zoé N'GUYEN" }],
+      [{ source: "template letter", text: "Madame, Monsieur" }],
+      bundled,
+    );
     expect(result).toEqual({ systemFaces: [], missingInDetails: [], missingInTemplates: [] });
     expect(system.findSystemFonts).not.toHaveBeenCalled();
   });
 
   it("reports what no font on the machine has, with its field and code", async () => {
-    const result = checkGlyphs([{ source: "name", text: "김민" }, { source: "address", text: "12 rue 𠮷" }], [], bundled, only(await emptyDir()));
+    const result = checkGlyphs(
+      [
+        { source: "name", text: "김민" },
+        { source: "address", text: "12 rue 𠮷" },
+      ],
+      [],
+      bundled,
+      only(await emptyDir()),
+    );
     expect(result.missingInDetails).toEqual([
       { char: "김", codePoint: "U+AE40", source: "name" },
       { char: "민", codePoint: "U+BBFC", source: "name" },

@@ -38,7 +38,8 @@ describe("breakLines", () => {
   });
 
   it("never starts a Chinese line with closing punctuation nor ends one with an opening bracket", () => {
-    const source = "请确认（必须）：余额、账单，以及「引号」和《书名》。真的！好吗？“引号”都按规则处理，不得出现在行首。".repeat(2);
+    const source =
+      "请确认（必须）：余额、账单，以及「引号」和《书名》。真的！好吗？“引号”都按规则处理，不得出现在行首。".repeat(2);
     for (const lines of atEveryWidth(text(source), 50, 250)) {
       lines.forEach((line, i) => {
         if (i > 0) expect(NO_LINE_START.has([...line][0]!), `line starts with ${line}`).toBe(false);
@@ -63,13 +64,21 @@ describe("breakLines", () => {
   });
 
   it("breaks a single word longer than the line instead of overflowing", () => {
-    const lines = breakLines(text("FR1420041010050500013M02606FR1420041010050500013M02606"), { size: 10.5, width: 80, fonts });
+    const lines = breakLines(text("FR1420041010050500013M02606FR1420041010050500013M02606"), {
+      size: 10.5,
+      width: 80,
+      fonts,
+    });
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(line.width).toBeLessThanOrEqual(80.01);
   });
 
   it("honours forced breaks and places fill-in lines", () => {
-    const lines = breakLines([...text("Réf. client :"), { kind: "break" }, { kind: "fill", widthEm: 0 }], { size: 10.5, width: 200, fonts });
+    const lines = breakLines([...text("Réf. client :"), { kind: "break" }, { kind: "fill", widthEm: 0 }], {
+      size: 10.5,
+      width: 200,
+      fonts,
+    });
     expect(lines.map(lineText)).toEqual(["Réf. client :", ""]);
     expect(lines[1]!.fills).toEqual([{ x: 0, width: 200 }]);
   });
@@ -87,7 +96,12 @@ describe("run widths", () => {
     for (const face of [fonts.regular[0]!, fonts.bold[0]!]) {
       doc.registerFont(face.name, face.font as unknown as Buffer);
       doc.font(face.name).fontSize(1000);
-      for (const run of ["Madame, Monsieur,  je vous prie\tde bien vouloir", "résilier la ligne n° 76 12 34 (+687) ", "V. AV. Ta. LT. fi fl", "取消 Helia 账户：76 12 34（后付费）"]) {
+      for (const run of [
+        "Madame, Monsieur,  je vous prie\tde bien vouloir",
+        "résilier la ligne n° 76 12 34 (+687) ",
+        "V. AV. Ta. LT. fi fl",
+        "取消 Helia 账户：76 12 34（后付费）",
+      ]) {
         expect(drawnWidth(face, run) * 1000).toBeCloseTo(doc.widthOfString(run), 6);
       }
     }
@@ -96,17 +110,23 @@ describe("run widths", () => {
 
 describe("fill-in blanks inside a line", () => {
   const blankLine = (widthEm: number): Inline[] => [
-    { kind: "text", text: "Je soussigné(e) Mei LIN, demeurant " }, { kind: "fill", widthEm }, { kind: "text", text: ", titulaire de la ligne mobile n° +687 91 23 45," },
+    { kind: "text", text: "Je soussigné(e) Mei LIN, demeurant " },
+    { kind: "fill", widthEm },
+    { kind: "text", text: ", titulaire de la ligne mobile n° +687 91 23 45," },
   ];
 
   it("wrap with their words: no line is ever wider than its box, at any width", () => {
     for (const widthEm of [0, 6, 14, 80]) {
       for (let width = 40; width <= 520; width += 3.5) {
         const lines = breakLines(blankLine(widthEm), { size: 10.5, width, fonts });
-        for (const line of lines) expect(line.width, `blank ${widthEm} em at ${width} pt`).toBeLessThanOrEqual(width + 1e-9);
-        for (const line of lines) for (const fill of line.fills) expect(fill.x + fill.width).toBeLessThanOrEqual(width + 1e-9);
+        for (const line of lines)
+          expect(line.width, `blank ${widthEm} em at ${width} pt`).toBeLessThanOrEqual(width + 1e-9);
+        for (const line of lines)
+          for (const fill of line.fills) expect(fill.x + fill.width).toBeLessThanOrEqual(width + 1e-9);
         // All the words are still there, in order.
-        expect(lines.map(lineText).join(" ").replace(/\s+/g, "")).toBe("Jesoussigné(e)MeiLIN,demeurant,titulairedelalignemobilen°+6879123 45,".replace(/\s+/g, ""));
+        expect(lines.map(lineText).join(" ").replace(/\s+/g, "")).toBe(
+          "Jesoussigné(e)MeiLIN,demeurant,titulairedelalignemobilen°+6879123 45,".replace(/\s+/g, ""),
+        );
       }
     }
   });
@@ -130,7 +150,7 @@ describe("fill-in blanks inside a line", () => {
 });
 
 describe("French spaces that never break", () => {
-  it("keeps \"15 h 45\" and \"7 h 30\" whole", () => {
+  it('keeps "15 h 45" and "7 h 30" whole', () => {
     const source = "du lundi au vendredi, de 7 h 30 à 15 h 45, appel gratuit, ou à 9 h 05 précises";
     for (const lines of atEveryWidth(text(source), 40, 300)) {
       const joined = lines.join("\n");
@@ -144,31 +164,38 @@ describe("French spaces that never break", () => {
 
 describe("right-to-left text inside a left-to-right line", () => {
   const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-  it.skipIf(!existsSync(dejavu))("sets Hebrew words right to left, runs in reading order, and the line within its width", () => {
-    const chain = buildFontChain("fr", [loadFace(dejavu, undefined, true)]);
-    const [line] = breakLines(text("Je soussigné(e) דוד כהן, demeurant"), { size: 10.5, width: 400, fonts: chain });
-    const runs = line!.runs;
-    // Reading order: the runs come as typed.
-    expect(runs.map((r) => r.text).join("")).toBe("Je soussigné(e) דוד כהן, demeurant");
-    const x = (t: string) => runs.find((r) => r.text === t)!.x;
-    // Visual order: the first Hebrew word stands right of the second, both between the French words.
-    expect(x("דוד")).toBeGreaterThan(x("כהן"));
-    expect(x("כהן")).toBeGreaterThan(x("Je soussigné(e) "));
-    expect(x(", demeurant")).toBeGreaterThan(x("דוד"));
-    // No two runs overlap and the line is as wide as its runs.
-    const sorted = [...runs].sort((a, b) => a.x - b.x);
-    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.x).toBeCloseTo(sorted[i - 1]!.x + sorted[i - 1]!.width, 6);
-    expect(line!.width).toBeCloseTo(sorted.at(-1)!.x + sorted.at(-1)!.width, 6);
-  });
+  it.skipIf(!existsSync(dejavu))(
+    "sets Hebrew words right to left, runs in reading order, and the line within its width",
+    () => {
+      const chain = buildFontChain("fr", [loadFace(dejavu, undefined, true)]);
+      const [line] = breakLines(text("Je soussigné(e) דוד כהן, demeurant"), { size: 10.5, width: 400, fonts: chain });
+      const runs = line!.runs;
+      // Reading order: the runs come as typed.
+      expect(runs.map((r) => r.text).join("")).toBe("Je soussigné(e) דוד כהן, demeurant");
+      const x = (t: string) => runs.find((r) => r.text === t)!.x;
+      // Visual order: the first Hebrew word stands right of the second, both between the French words.
+      expect(x("דוד")).toBeGreaterThan(x("כהן"));
+      expect(x("כהן")).toBeGreaterThan(x("Je soussigné(e) "));
+      expect(x(", demeurant")).toBeGreaterThan(x("דוד"));
+      // No two runs overlap and the line is as wide as its runs.
+      const sorted = [...runs].sort((a, b) => a.x - b.x);
+      for (let i = 1; i < sorted.length; i++)
+        expect(sorted[i]!.x).toBeCloseTo(sorted[i - 1]!.x + sorted[i - 1]!.width, 6);
+      expect(line!.width).toBeCloseTo(sorted.at(-1)!.x + sorted.at(-1)!.width, 6);
+    },
+  );
 
-  it.skipIf(!existsSync(dejavu))("puts a number after Hebrew words to their left, as the bidirectional algorithm does", () => {
-    const chain = buildFontChain("fr", [loadFace(dejavu, undefined, true)]);
-    const [line] = breakLines(text("à רחוב הרצל 12, Nouméa"), { size: 10.5, width: 400, fonts: chain });
-    const x = (t: string) => line!.runs.find((r) => r.text === t)!.x;
-    expect(x("12")).toBeLessThan(x("הרצל"));
-    expect(x("הרצל")).toBeLessThan(x("רחוב"));
-    expect(x(", Nouméa")).toBeGreaterThan(x("רחוב"));
-  });
+  it.skipIf(!existsSync(dejavu))(
+    "puts a number after Hebrew words to their left, as the bidirectional algorithm does",
+    () => {
+      const chain = buildFontChain("fr", [loadFace(dejavu, undefined, true)]);
+      const [line] = breakLines(text("à רחוב הרצל 12, Nouméa"), { size: 10.5, width: 400, fonts: chain });
+      const x = (t: string) => line!.runs.find((r) => r.text === t)!.x;
+      expect(x("12")).toBeLessThan(x("הרצל"));
+      expect(x("הרצל")).toBeLessThan(x("רחוב"));
+      expect(x(", Nouméa")).toBeGreaterThan(x("רחוב"));
+    },
+  );
 
   it("orders levels as rule L2 of UAX #9 says", () => {
     expect(visualOrder([0, 0, 0])).toEqual([0, 1, 2]);
@@ -179,24 +206,50 @@ describe("right-to-left text inside a left-to-right line", () => {
 });
 
 describe("random inline content (layout-level property)", () => {
-  const words = ["Madame,", "résiliation", "n° 12", "15 h 45", "+687 76 12 34", "新喀里多尼亚", "注销，", "（后付费）", "FR1420041010050500013M02606FR14", "xiaoming.wang.very.long@example.com", "「确认」", "※"];
+  const words = [
+    "Madame,",
+    "résiliation",
+    "n° 12",
+    "15 h 45",
+    "+687 76 12 34",
+    "新喀里多尼亚",
+    "注销，",
+    "（后付费）",
+    "FR1420041010050500013M02606FR14",
+    "xiaoming.wang.very.long@example.com",
+    "「确认」",
+    "※",
+  ];
   const inline = fc.oneof(
-    { arbitrary: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }).map((ws): Inline => ({ kind: "text", text: ws.join(" ") })), weight: 5 },
+    {
+      arbitrary: fc
+        .array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 })
+        .map((ws): Inline => ({ kind: "text", text: ws.join(" ") })),
+      weight: 5,
+    },
     { arbitrary: fc.constantFrom(0, 4, 14, 30).map((widthEm): Inline => ({ kind: "fill", widthEm })), weight: 1 },
     { arbitrary: fc.constant<Inline>({ kind: "break" }), weight: 1 },
   );
 
   it("never gives a line wider than its box and keeps every character, in order", () => {
     fc.assert(
-      fc.property(fc.array(inline, { minLength: 1, maxLength: 10 }), fc.double({ min: 30, max: 500, noNaN: true }), fc.boolean(), (inlines, width, bold) => {
-        const lines = breakLines(inlines, { size: 10.5, width, fonts, bold });
-        for (const line of lines) {
-          expect(line.width).toBeLessThanOrEqual(width + 1e-9);
-          for (const run of line.runs) expect(run.x + run.width).toBeLessThanOrEqual(width + 1e-9);
-        }
-        const typed = inlines.map((i) => (i.kind === "text" ? i.text : "")).join("").replace(/\s+/g, "");
-        expect(lines.map(lineText).join("").replace(/\s+/g, "")).toBe(typed);
-      }),
+      fc.property(
+        fc.array(inline, { minLength: 1, maxLength: 10 }),
+        fc.double({ min: 30, max: 500, noNaN: true }),
+        fc.boolean(),
+        (inlines, width, bold) => {
+          const lines = breakLines(inlines, { size: 10.5, width, fonts, bold });
+          for (const line of lines) {
+            expect(line.width).toBeLessThanOrEqual(width + 1e-9);
+            for (const run of line.runs) expect(run.x + run.width).toBeLessThanOrEqual(width + 1e-9);
+          }
+          const typed = inlines
+            .map((i) => (i.kind === "text" ? i.text : ""))
+            .join("")
+            .replace(/\s+/g, "");
+          expect(lines.map(lineText).join("").replace(/\s+/g, "")).toBe(typed);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -57,7 +57,10 @@ describe("the bundled New Caledonia pack", () => {
     const pack = await loadPack(BUNDLED_PACK_DIR);
     const ids = (plan: "prepaid" | "postpaid" | undefined, channel: "in-person" | "post" | "proxy") => {
       const situation = { channel, ...(plan ? { plan } : {}) };
-      return [...selectEntries(pack.steps, situation).flatMap((s) => selectEntries(s.items, situation)), ...selectEntries(pack.documents, situation)].map((e) => e.id);
+      return [
+        ...selectEntries(pack.steps, situation).flatMap((s) => selectEntries(s.items, situation)),
+        ...selectEntries(pack.documents, situation),
+      ].map((e) => e.id);
     };
     expect(ids("prepaid", "in-person")).toContain("prepaid-credit");
     expect(ids("prepaid", "in-person")).not.toContain("postpaid-deposit");
@@ -73,7 +76,11 @@ describe("the bundled New Caledonia pack", () => {
     const pack = await loadPack(BUNDLED_PACK_DIR);
     const ids = (channel: "in-person" | "post" | "proxy") => {
       const situation = { channel, plan: "postpaid" as const };
-      return [...selectEntries(pack.steps, situation).flatMap((s) => selectEntries(s.items, situation)), ...selectEntries(pack.documents, situation), ...selectEntries(pack.precautions, situation)].map((e) => e.id);
+      return [
+        ...selectEntries(pack.steps, situation).flatMap((s) => selectEntries(s.items, situation)),
+        ...selectEntries(pack.documents, situation),
+        ...selectEntries(pack.precautions, situation),
+      ].map((e) => e.id);
     };
     const agencyOnly = ["hotline", "agency", "sim", "proofs"];
     // What the holder does at the counter, and what the representative does there in their stead.
@@ -95,8 +102,14 @@ describe("the bundled New Caledonia pack", () => {
 
   it("names every source behind an item to verify, and dates every one that can be looked up", async () => {
     const pack = await loadPack(BUNDLED_PACK_DIR);
-    const toVerify = [...pack.steps.flatMap((s) => s.items), ...pack.documents, ...pack.precautions, ...pack.leaving, ...Object.values(pack.facts), pack.recipient]
-      .filter((item) => item.status === "verify");
+    const toVerify = [
+      ...pack.steps.flatMap((s) => s.items),
+      ...pack.documents,
+      ...pack.precautions,
+      ...pack.leaving,
+      ...Object.values(pack.facts),
+      pack.recipient,
+    ].filter((item) => item.status === "verify");
     const cited = new Set(toVerify.flatMap((item) => item.sources));
     expect(cited.size).toBeGreaterThan(8);
     for (const id of cited) {
@@ -114,12 +127,14 @@ describe("the bundled New Caledonia pack", () => {
       if (typeof value === "string") texts.push(value);
       else if (Array.isArray(value)) value.forEach(collect);
       else if (value && typeof value === "object") {
-        for (const [key, item] of Object.entries(value)) if (key === "en" || key === "fr" || typeof item !== "string") collect(item);
+        for (const [key, item] of Object.entries(value))
+          if (key === "en" || key === "fr" || typeof item !== "string") collect(item);
       }
     };
     collect({ ...pack, sources: {} });
     // Templates shared by every language hold structure, not words, but may hold Latin text too.
-    for (const file of (await readdir(BUNDLED_PACK_DIR)).filter((f) => /^[a-z]+(\.(en|fr))?\.md\.hbs$/.test(f))) texts.push(await readFile(join(BUNDLED_PACK_DIR, file), "utf8"));
+    for (const file of (await readdir(BUNDLED_PACK_DIR)).filter((f) => /^[a-z]+(\.(en|fr))?\.md\.hbs$/.test(f)))
+      texts.push(await readFile(join(BUNDLED_PACK_DIR, file), "utf8"));
     expect(texts.length).toBeGreaterThan(100);
     expect(texts.filter((text) => /[“”‘’]/.test(text))).toEqual([]);
   });
@@ -141,15 +156,21 @@ describe("templates: one per document, shared by every language unless a languag
       await writeFile(join(mine, "letter.md.hbs"), "mine shared");
       await writeFile(join(mine, "checklist.fr.md.hbs"), "mine fr");
       const pack = await loadPack(dir);
-      const source = async (kind: "checklist" | "letter", lang: string, override?: string) => (await readTemplate(pack, kind, lang, override)).source;
+      const source = async (kind: "checklist" | "letter", lang: string, override?: string) =>
+        (await readTemplate(pack, kind, lang, override)).source;
       expect(await source("letter", "en")).toBe("pack en");
       expect(await source("letter", "fr")).toBe(await readFile(join(BUNDLED_PACK_DIR, "letter.md.hbs"), "utf8"));
       // The user's shared letter replaces every letter, the pack's English one included.
       expect(await source("letter", "en", mine)).toBe("mine shared");
       expect(await source("checklist", "fr", mine)).toBe("mine fr");
-      expect(await source("checklist", "en", mine)).toBe(await readFile(join(BUNDLED_PACK_DIR, "checklist.md.hbs"), "utf8"));
+      expect(await source("checklist", "en", mine)).toBe(
+        await readFile(join(BUNDLED_PACK_DIR, "checklist.md.hbs"), "utf8"),
+      );
       expect(templateCandidates("/p", "letter", "fr", "/u")).toEqual([
-        { dir: "/u", name: "letter.fr.md.hbs" }, { dir: "/u", name: "letter.md.hbs" }, { dir: "/p", name: "letter.fr.md.hbs" }, { dir: "/p", name: "letter.md.hbs" },
+        { dir: "/u", name: "letter.fr.md.hbs" },
+        { dir: "/u", name: "letter.md.hbs" },
+        { dir: "/p", name: "letter.fr.md.hbs" },
+        { dir: "/p", name: "letter.md.hbs" },
       ]);
     } finally {
       await rm(dirname(dir), { recursive: true, force: true });
@@ -165,9 +186,15 @@ describe("templates: one per document, shared by every language unless a languag
       await writeFile(join(dir, "proxy.fr.md.hbs"), "Procuration");
       await writeFile(join(dir, "letter.en.md.hbs"), '{{fact "nowhere"}}');
       const problems = await problemsOf(dir);
-      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${join(dir, "proxy.zh-Hans.md.hbs")}: missing \\(every proxy language needs its template\\)`)));
+      expect(problems).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^${join(dir, "proxy.zh-Hans.md.hbs")}: missing \\(every proxy language needs its template\\)`),
+        ),
+      );
       expect(problems.filter((p) => p.includes("proxy.fr.md.hbs"))).toEqual([]);
-      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${join(dir, "letter.en.md.hbs")}: .*unknown fact "nowhere"`)));
+      expect(problems).toContainEqual(
+        expect.stringMatching(new RegExp(`^${join(dir, "letter.en.md.hbs")}: .*unknown fact "nowhere"`)),
+      );
     } finally {
       await rm(dirname(dir), { recursive: true, force: true });
     }
@@ -183,55 +210,102 @@ describe("broken packs", () => {
 
   it("a missing translation names the path and the language", async () => {
     const dir = await brokenCopy((yaml) => yaml.replace("      zh-Hans: 1. 检查余额\n", ""));
-    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: steps\[0\]\.title: missing zh-Hans/));
+    expect(await problemsOf(dir)).toContainEqual(
+      expect.stringMatching(/pack\.yaml, line \d+: steps\[0\]\.title: missing zh-Hans/),
+    );
   });
 
   it("an unknown source and an unknown fact are named", async () => {
-    const dir = await brokenCopy((yaml) => yaml.replace("sources: [riots-2024, opt-guide, helia-skill]", "sources: [riots-2025]").replace('{{fact "hotline"}}', '{{fact "hotlines"}}'));
+    const dir = await brokenCopy((yaml) =>
+      yaml
+        .replace("sources: [riots-2024, opt-guide, helia-skill]", "sources: [riots-2025]")
+        .replace('{{fact "hotline"}}', '{{fact "hotlines"}}'),
+    );
     const problems = await problemsOf(dir);
     // The line is the one holding the bad value, so an editor can jump to it.
     const yamlLines = (await readFile(join(dir, "pack.yaml"), "utf8")).split("\n");
     const sourceLine = yamlLines.findIndex((line) => line.includes("sources: [riots-2025]")) + 1;
-    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`pack\\.yaml, line ${sourceLine}: steps\\[1\\]\\.items\\[3\\]\\.sources\\[0\\]: unknown source "riots-2025"`)));
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `pack\\.yaml, line ${sourceLine}: steps\\[1\\]\\.items\\[3\\]\\.sources\\[0\\]: unknown source "riots-2025"`,
+        ),
+      ),
+    );
     expect(problems).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: [\w.[\]-]+: unknown fact "hotlines"/));
   });
 
   it("the recipient needs its sources and status like a fact; an old list-shaped one says what to write", async () => {
-    const unknown = await brokenCopy((yaml) => yaml.replace("  status: verify\n  sources: [helia-skill, helia-skill-conso, helia-complaints]\n", "  status: verify\n  sources: [helia-guess]\n"));
-    expect(await problemsOf(unknown)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: recipient\.sources\[0\]: unknown source "helia-guess"/));
-    const list = await brokenCopy((yaml) => yaml.replace(/^recipient:\n {2}lines:\n((?: {2}- .*\n)+) {2}status: verify\n {2}sources: .*\n/m, "recipient:\n$1"));
-    expect(await problemsOf(list)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: recipient: expected the letter's address as \{ lines: \[\.\.\.\], status, sources \}/));
+    const unknown = await brokenCopy((yaml) =>
+      yaml.replace(
+        "  status: verify\n  sources: [helia-skill, helia-skill-conso, helia-complaints]\n",
+        "  status: verify\n  sources: [helia-guess]\n",
+      ),
+    );
+    expect(await problemsOf(unknown)).toContainEqual(
+      expect.stringMatching(/pack\.yaml, line \d+: recipient\.sources\[0\]: unknown source "helia-guess"/),
+    );
+    const list = await brokenCopy((yaml) =>
+      yaml.replace(
+        /^recipient:\n {2}lines:\n((?: {2}- .*\n)+) {2}status: verify\n {2}sources: .*\n/m,
+        "recipient:\n$1",
+      ),
+    );
+    expect(await problemsOf(list)).toContainEqual(
+      expect.stringMatching(
+        /pack\.yaml, line \d+: recipient: expected the letter's address as \{ lines: \[\.\.\.\], status, sources \}/,
+      ),
+    );
   });
 
   it("a wrong field type names the path and its line", async () => {
-    const dir = await brokenCopy((yaml) => yaml.replace("status: confirmed\n    sources: [opt-guide]\n  hotlineHours", "status: sure\n    sources: [opt-guide]\n  hotlineHours"));
-    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/pack\.yaml, line \d+: facts\.hotline\.status: /));
+    const dir = await brokenCopy((yaml) =>
+      yaml.replace(
+        "status: confirmed\n    sources: [opt-guide]\n  hotlineHours",
+        "status: sure\n    sources: [opt-guide]\n  hotlineHours",
+      ),
+    );
+    expect(await problemsOf(dir)).toContainEqual(
+      expect.stringMatching(/pack\.yaml, line \d+: facts\.hotline\.status: /),
+    );
   });
 });
 
 describe("a pack stays in its folder", () => {
   it("refuses a language code that is not a BCP 47 tag, so no file name can hold a path", async () => {
     for (const bad of ["e/../../outside/evil", "..", "fr\\x", "fr.md", "zh Hans", ""]) {
-      const dir = await brokenCopy((yaml) => yaml.replace(/^languages: \[zh-Hans,/m, `languages: [${JSON.stringify(bad)}, zh-Hans,`));
+      const dir = await brokenCopy((yaml) =>
+        yaml.replace(/^languages: \[zh-Hans,/m, `languages: [${JSON.stringify(bad)}, zh-Hans,`),
+      );
       const problems = await problemsOf(dir);
-      const line = (await readFile(join(dir, "pack.yaml"), "utf8")).split("\n").findIndex((l) => l.startsWith("languages:")) + 1;
-      expect(problems.join("\n"), bad).toMatch(new RegExp(`pack\\.yaml, line ${line}: languages\\[0\\]: ".*" is not a language tag`));
+      const line =
+        (await readFile(join(dir, "pack.yaml"), "utf8")).split("\n").findIndex((l) => l.startsWith("languages:")) + 1;
+      expect(problems.join("\n"), bad).toMatch(
+        new RegExp(`pack\\.yaml, line ${line}: languages\\[0\\]: ".*" is not a language tag`),
+      );
     }
   });
 
-  it.each(["checklist.md.hbs", "letter.en.md.hbs"])("refuses a template that is a link to a file outside the pack (%s: shared or a language's own)", async (name) => {
-    const dir = await brokenCopy((yaml) => yaml.replace("id: nc-opt", "id: nc-opt-linked"));
-    const outside = join(dir, "..", "outside.md.hbs");
-    await writeFile(outside, "# stolen\n");
-    const target = join(dir, name);
-    await rm(target, { force: true });
-    await symlink(outside, target);
-    expect((await problemsOf(dir)).join("\n")).toMatch(new RegExp(`${name.replace(/\./g, "\\.")}: .*outside\\.md\\.hbs is outside the pack folder`));
-  });
+  it.each(["checklist.md.hbs", "letter.en.md.hbs"])(
+    "refuses a template that is a link to a file outside the pack (%s: shared or a language's own)",
+    async (name) => {
+      const dir = await brokenCopy((yaml) => yaml.replace("id: nc-opt", "id: nc-opt-linked"));
+      const outside = join(dir, "..", "outside.md.hbs");
+      await writeFile(outside, "# stolen\n");
+      const target = join(dir, name);
+      await rm(target, { force: true });
+      await symlink(outside, target);
+      expect((await problemsOf(dir)).join("\n")).toMatch(
+        new RegExp(`${name.replace(/\./g, "\\.")}: .*outside\\.md\\.hbs is outside the pack folder`),
+      );
+    },
+  );
 
   it("refuses a template larger than a template can sensibly be", async () => {
     const dir = await brokenCopy((yaml) => yaml.replace("id: nc-opt", "id: nc-opt-big"));
     await writeFile(join(dir, "letter.fr.md.hbs"), "Madame, Monsieur.\n\n".repeat(20_000));
-    expect((await problemsOf(dir)).join("\n")).toMatch(/letter\.fr\.md\.hbs: is too large \(\d+ KB\); at most 128 KB is read/);
+    expect((await problemsOf(dir)).join("\n")).toMatch(
+      /letter\.fr\.md\.hbs: is too large \(\d+ KB\); at most 128 KB is read/,
+    );
   });
 });

@@ -17,15 +17,27 @@ const mostly = <T>(plausible: fc.Arbitrary<T>, anything: fc.Arbitrary<T>) =>
 /** Details with arbitrary Unicode in the free-text fields; each optional field is often absent. */
 const details = fc.record(
   {
-    name: mostly(fc.constantFrom("Xiaoming WANG", "王小明", "Zoé N'GUYEN-LEFÈVRE"), fc.string({ unit: "grapheme", maxLength: 90 })),
+    name: mostly(
+      fc.constantFrom("Xiaoming WANG", "王小明", "Zoé N'GUYEN-LEFÈVRE"),
+      fc.string({ unit: "grapheme", maxLength: 90 }),
+    ),
     phone: mostly(fc.constantFrom("76 12 34", "+687 51 22 33", "76.12.34"), fc.string({ maxLength: 15 })),
-    address: mostly(fc.constantFrom("12 rue des Fictifs\n98800 NOUMÉA", "BP 123, 98845 Nouméa Cedex", "新喀里多尼亚 努美阿"), fc.string({ unit: "grapheme", maxLength: 200 })),
+    address: mostly(
+      fc.constantFrom("12 rue des Fictifs\n98800 NOUMÉA", "BP 123, 98845 Nouméa Cedex", "新喀里多尼亚 努美阿"),
+      fc.string({ unit: "grapheme", maxLength: 200 }),
+    ),
     customerNumber: mostly(fc.stringMatching(/^[A-Z0-9-]{1,20}$/), fc.string({ maxLength: 35 })),
     email: mostly(fc.emailAddress(), fc.string({ maxLength: 20 })),
     plan: mostly(fc.constantFrom("prepaid", "postpaid"), fc.string({ maxLength: 10 })),
     channel: mostly(fc.constantFrom("in-person", "post", "proxy"), fc.string({ maxLength: 10 })),
-    reason: mostly(fc.constantFrom("Départ définitif", "回国", "**bold** {{x}} <i>"), fc.string({ unit: "grapheme", maxLength: 320 })),
-    effectiveDate: mostly(fc.constantFrom("2026-12-31", "2027-02-28"), fc.constantFrom("2026-02-30", "2025-01-01", "31/12/2026", "")),
+    reason: mostly(
+      fc.constantFrom("Départ définitif", "回国", "**bold** {{x}} <i>"),
+      fc.string({ unit: "grapheme", maxLength: 320 }),
+    ),
+    effectiveDate: mostly(
+      fc.constantFrom("2026-12-31", "2027-02-28"),
+      fc.constantFrom("2026-02-30", "2025-01-01", "31/12/2026", ""),
+    ),
     proxyName: mostly(fc.constantFrom("Li CHEN", "陈丽"), fc.string({ unit: "grapheme", maxLength: 40 })),
     iban: fc.constantFrom("FR14 2004 1010 0505 0001 3M02 606", "FR14 2004 1010 0505 0001 3M02 607"),
   },

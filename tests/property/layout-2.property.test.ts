@@ -13,7 +13,10 @@ const RUNS = Math.ceil(Number(process.env["PROPERTY_RUNS"] ?? 2000) / 2);
 describe("layout on random details and templates, part 2", () => {
   it(`lays out every document whole and inside its pages (${RUNS} cases)`, async () => {
     const stats = newStats();
-    await fc.assert(fc.asyncProperty(layoutCase, (c) => runCase(c, stats)), { numRuns: RUNS, seed: 2 * 7919 + Number(process.env["PROPERTY_SEED"] ?? 0), endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(layoutCase, (c) => runCase(c, stats)),
+      { numRuns: RUNS, seed: 2 * 7919 + Number(process.env["PROPERTY_SEED"] ?? 0), endOnFailure: true },
+    );
     console.log(`part 2: ${JSON.stringify(stats)}`);
     expect(stats.cases).toBe(RUNS);
     // The cases reached what they are for: user templates, blocks over several pages, other scripts.

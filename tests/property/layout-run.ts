@@ -16,7 +16,9 @@ interface Counts {
   checked: number;
   withModel: number;
 }
-const counts = (): Counts => ({ ...((globalThis as { __pdfChecks?: Counts }).__pdfChecks ?? { checked: 0, withModel: 0 }) });
+const counts = (): Counts => ({
+  ...((globalThis as { __pdfChecks?: Counts }).__pdfChecks ?? { checked: 0, withModel: 0 }),
+});
 
 export interface CaseStats {
   cases: number;
@@ -41,7 +43,11 @@ export async function runCase(c: LayoutCase, stats: CaseStats): Promise<void> {
     }
     const before = counts();
     const documents = await generate(c.input, {
-      lang: c.lang, paper: c.paper, translation: c.translation, today: "2026-11-24", fonts: c.fonts,
+      lang: c.lang,
+      paper: c.paper,
+      translation: c.translation,
+      today: "2026-11-24",
+      fonts: c.fonts,
       ...(dir ? { templatesDir: dir } : {}),
     });
     const after = counts();

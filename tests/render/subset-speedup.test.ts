@@ -17,7 +17,11 @@ const TEXT = "注销手机号码检查余额 Résiliation n° 76 12 34 éèàç�
 
 type Subset = { includeGlyph(gid: number): number; encode(): Uint8Array };
 type Glyph = { _decode(): { numberOfContours: number } | null };
-type InternalFont = fontkit.Font & { createSubset(): Subset; getGlyph(gid: number): Glyph; glyphsForString(text: string): { id: number }[] };
+type InternalFont = fontkit.Font & {
+  createSubset(): Subset;
+  getGlyph(gid: number): Glyph;
+  glyphsForString(text: string): { id: number }[];
+};
 
 const open = (file: string) => fontkit.create(readFileSync(file)) as InternalFont;
 

@@ -25,32 +25,53 @@ const TIMESTAMP = new Date(1_790_000_000 * 1000);
 const DETAILS = {
   minimal: { name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01" },
   full: {
-    name: "Xiaoming WANG", phone: "76 12 34", date: "2026-11-24", customerNumber: "C-0042137",
-    address: "12 rue des Fictifs, appartement 3\n98800 NOUMÉA", email: "xiaoming.wang@example.com",
-    reason: "Départ définitif de Nouvelle-Calédonie", effectiveDate: "2026-12-31",
-    iban: "FR14 2004 1010 0505 0001 3M02 606", bic: "PSSTFRPPMON", accountHolder: "Xiaoming WANG",
+    name: "Xiaoming WANG",
+    phone: "76 12 34",
+    date: "2026-11-24",
+    customerNumber: "C-0042137",
+    address: "12 rue des Fictifs, appartement 3\n98800 NOUMÉA",
+    email: "xiaoming.wang@example.com",
+    reason: "Départ définitif de Nouvelle-Calédonie",
+    effectiveDate: "2026-12-31",
+    iban: "FR14 2004 1010 0505 0001 3M02 606",
+    bic: "PSSTFRPPMON",
+    accountHolder: "Xiaoming WANG",
     forwardingAddress: "Résidence Les Pins\nBP 12345\n98800 NOUMÉA",
   },
   emailOnly: {
-    name: "Xiaoming WANG", phone: "+687 76 12 34", date: "2026-03-01", email: "wang@example.com",
-    iban: "FR14 2004 1010 0505 0001 3M02 606", reason: "回国",
+    name: "Xiaoming WANG",
+    phone: "+687 76 12 34",
+    date: "2026-03-01",
+    email: "wang@example.com",
+    iban: "FR14 2004 1010 0505 0001 3M02 606",
+    reason: "回国",
   },
 };
 
 async function hashes() {
   const out = {};
-  for (const lang of LANGS) for (const plan of PLANS) for (const channel of CHANNELS) for (const [set, base] of Object.entries(DETAILS)) {
-    // Every letter language for the full set; the default (fr) for the others.
-    const letterLangs = set === "full" ? LANGS : ["fr"];
-    for (const letterLang of letterLangs) {
-      const input = { ...base, channel, ...(plan ? { plan } : {}), ...(channel === "proxy" ? { proxyName: "Li CHEN", ...(set === "full" ? { proxyId: "AB123456" } : {}) } : {}) };
-      const docs = await generate(input, { lang, letterLang, timestamp: TIMESTAMP });
-      for (const doc of docs) {
-        const key = [lang, plan ?? "unset", channel, set, `letter-${letterLang}`, doc.kind].join(" ");
-        out[key] = createHash("sha256").update(doc.bytes).digest("hex");
-      }
-    }
-  }
+  for (const lang of LANGS)
+    for (const plan of PLANS)
+      for (const channel of CHANNELS)
+        for (const [set, base] of Object.entries(DETAILS)) {
+          // Every letter language for the full set; the default (fr) for the others.
+          const letterLangs = set === "full" ? LANGS : ["fr"];
+          for (const letterLang of letterLangs) {
+            const input = {
+              ...base,
+              channel,
+              ...(plan ? { plan } : {}),
+              ...(channel === "proxy"
+                ? { proxyName: "Li CHEN", ...(set === "full" ? { proxyId: "AB123456" } : {}) }
+                : {}),
+            };
+            const docs = await generate(input, { lang, letterLang, timestamp: TIMESTAMP });
+            for (const doc of docs) {
+              const key = [lang, plan ?? "unset", channel, set, `letter-${letterLang}`, doc.kind].join(" ");
+              out[key] = createHash("sha256").update(doc.bytes).digest("hex");
+            }
+          }
+        }
   return out;
 }
 
@@ -63,7 +84,9 @@ if (compareWith < 0) {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(now)])];
   const differ = keys.filter((key) => before[key] !== now[key]);
   const combos = new Set(keys.map((key) => key.split(" ").slice(0, -1).join(" "))).size;
-  process.stdout.write(`${keys.length} documents (${combos} input/option combinations) compared, ${differ.length} differ\n`);
+  process.stdout.write(
+    `${keys.length} documents (${combos} input/option combinations) compared, ${differ.length} differ\n`,
+  );
   for (const key of differ) process.stdout.write(`  differs: ${key}\n`);
   process.exitCode = differ.length === 0 ? 0 : 1;
 }

@@ -40,31 +40,71 @@ describe("every field, new ones included, has a place in each source of details"
     const dir = await tempDir();
     dirs.push(dir);
     const file = join(dir, "rows.csv");
-    await writeFile(file, "name,phone,place,birth-date,idType,id-number,proxy-id-type,offer,leaving\nXiaoming WANG,76 12 34,Paris,1990-05-12,passport,E123,id-card,Forfait M,yes\n");
+    await writeFile(
+      file,
+      "name,phone,place,birth-date,idType,id-number,proxy-id-type,offer,leaving\nXiaoming WANG,76 12 34,Paris,1990-05-12,passport,E123,id-card,Forfait M,yes\n",
+    );
     const rows = [];
     for await (const row of readRows(file)) rows.push(row);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.problems).toEqual([]);
-    expect(rows[0]!.input).toMatchObject({ place: "Paris", birthDate: "1990-05-12", idType: "passport", idNumber: "E123", proxyIdType: "id-card", offer: "Forfait M", leaving: "yes" });
+    expect(rows[0]!.input).toMatchObject({
+      place: "Paris",
+      birthDate: "1990-05-12",
+      idType: "passport",
+      idNumber: "E123",
+      proxyIdType: "id-card",
+      offer: "Forfait M",
+      leaving: "yes",
+    });
   });
 });
 
 describe("validation of the new fields", () => {
   it("keeps what is right, normalised", () => {
-    const result = validate({ place: "  Paris ", birthDate: "１９９０-05-12", idType: "Passport", idNumber: "Ｅ１２３", channel: "proxy", proxyName: "Li CHEN", proxyIdType: "ID-CARD", offer: "Forfait M 10 Go", leaving: "Yes" });
+    const result = validate({
+      place: "  Paris ",
+      birthDate: "１９９０-05-12",
+      idType: "Passport",
+      idNumber: "Ｅ１２３",
+      channel: "proxy",
+      proxyName: "Li CHEN",
+      proxyIdType: "ID-CARD",
+      offer: "Forfait M 10 Go",
+      leaving: "Yes",
+    });
     expect(result).toMatchObject({
       ok: true,
-      details: { place: "Paris", birthDate: "1990-05-12", idType: "passport", idNumber: "E123", offer: "Forfait M 10 Go", leaving: true, proxy: { name: "Li CHEN", idType: "id-card" } },
+      details: {
+        place: "Paris",
+        birthDate: "1990-05-12",
+        idType: "passport",
+        idNumber: "E123",
+        offer: "Forfait M 10 Go",
+        leaving: true,
+        proxy: { name: "Li CHEN", idType: "id-card" },
+      },
     });
   });
 
   it("leaves absent or blank values out, and a place out (the pack's default, Nouméa, is the template's)", () => {
     const result = validate({ place: "", birthDate: null, idType: " ", leaving: "" });
-    expect(result.ok && result.details).toMatchObject({ place: undefined, birthDate: undefined, idType: undefined, leaving: undefined });
+    expect(result.ok && result.details).toMatchObject({
+      place: undefined,
+      birthDate: undefined,
+      idType: undefined,
+      leaving: undefined,
+    });
   });
 
   it.each([
-    [true, true], [false, false], ["true", true], ["no", false], ["1", true], [0, false], ["NO", false],
+    [true, true],
+    [false, false],
+    ["true", true],
+    ["no", false],
+    ["1", true],
+    [0, false],
+    ["NO", false],
   ])("leaving %j is %j", (raw, expected) => {
     const result = validate({ leaving: raw });
     expect(result.ok && result.details.leaving).toBe(expected);

@@ -14,7 +14,11 @@ const LANGS: Lang[] = ["zh-Hans", "zh-Hant", "en", "fr"];
 
 describe("the specification covers the pack", () => {
   it("names every entry, phrase and enclosure of pack.yaml, and nothing else", () => {
-    expect(Object.keys(ENTRY_RULES).sort()).toEqual(allEntries().map((e) => e.id).sort());
+    expect(Object.keys(ENTRY_RULES).sort()).toEqual(
+      allEntries()
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(Object.keys(PHRASE_RULES).sort()).toEqual(PACK.phrases.map((p) => p.fr).sort());
     expect(Object.keys(ENCLOSURE_RULES)).toEqual(PACK.enclosures.map((e) => e.id));
   });
@@ -26,7 +30,8 @@ describe("the specification covers the pack", () => {
       for (const words of mine) {
         expect(words.length, `${entry.id}: ${words}`).toBeGreaterThanOrEqual(5);
         for (const other of allEntries()) {
-          if (other.id !== entry.id) expect(squash(other.text[lang]!).includes(words), `${entry.id}'s "${words}" is in ${other.id}`).toBe(false);
+          if (other.id !== entry.id)
+            expect(squash(other.text[lang]!).includes(words), `${entry.id}'s "${words}" is in ${other.id}`).toBe(false);
         }
       }
     }
@@ -35,18 +40,35 @@ describe("the specification covers the pack", () => {
 
 describe("a letter in another language, and the offer's name", () => {
   it("--letter-lang en: the checklist speaks of the letter in English, not of a French letter", async () => {
-    const [checklist, letter] = await generate({ name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01" }, { lang: "en", letterLang: "en" });
+    const [checklist, letter] = await generate(
+      { name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01" },
+      { lang: "en", letterLang: "en" },
+    );
     expect(letter!.lang).toBe("en");
     const text = flat((await readPdf(checklist!.bytes)).text);
     expect(text).toContain("(the letter in English made by this tool)");
     expect(text).not.toMatch(/French letter|letter in French/);
-    const zh = flat((await readPdf((await generate({ name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01" }, { lang: "zh-Hans", letterLang: "en" }))[0]!.bytes)).text);
+    const zh = flat(
+      (
+        await readPdf(
+          (
+            await generate(
+              { name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01" },
+              { lang: "zh-Hans", letterLang: "en" },
+            )
+          )[0]!.bytes,
+        )
+      ).text,
+    );
     expect(zh).toContain("本工具生成的英文信");
     expect(zh).not.toContain("法文信");
   });
 
   it("names the offer only when it is given", async () => {
-    const withOffer = await generate({ name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01", plan: "postpaid", offer: "Forfait M 10 Go" }, { lang: "zh-Hans" });
+    const withOffer = await generate(
+      { name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01", plan: "postpaid", offer: "Forfait M 10 Go" },
+      { lang: "zh-Hans" },
+    );
     const letter = await readPdf(withOffer[1]!.bytes);
     expect(flat(letter.pages[0]!.text)).toContain("n° +687 76 12 34 (forfait « Forfait M 10 Go »), dont");
     expect(squash(letter.pages[1]!.text)).toContain(squash("+687 76 12 34（后付费套餐“Forfait M 10 Go”）的持有人"));
@@ -61,7 +83,17 @@ describe.each(LANGS)("user text inside a sentence, %s", (lang) => {
   const forwarding = "Résidence Les Pins\nBP 12345\n98800 NOUMÉA";
   const reason = lang.startsWith("zh") ? "回国。" : "Départ définitif.";
   const documents = generate(
-    { name: "Xiaoming WANG", phone: "76 12 34", plan: "postpaid", channel: "proxy", proxyName: "Li CHEN", date: "2026-03-01", address, forwardingAddress: forwarding, reason },
+    {
+      name: "Xiaoming WANG",
+      phone: "76 12 34",
+      plan: "postpaid",
+      channel: "proxy",
+      proxyName: "Li CHEN",
+      date: "2026-03-01",
+      address,
+      forwardingAddress: forwarding,
+      reason,
+    },
     { lang },
   ).then((docs) => Promise.all(docs.map((d) => readPdf(d.bytes))));
   const oneLine = "## 12 rue des *Fictifs*, appartement 3, 98800 NOUMÉA";
@@ -70,7 +102,13 @@ describe.each(LANGS)("user text inside a sentence, %s", (lang) => {
   it("an address in a sentence runs on one line, its lines joined with commas; address blocks keep their lines", async () => {
     const [checklist, letter, proxy] = await documents;
     const french = (pdf: typeof letter) => flat(pdf!.pages[0]!.text);
-    const translated = (pdf: typeof letter) => squash(pdf!.pages.slice(1).map((p) => p.text).join(""));
+    const translated = (pdf: typeof letter) =>
+      squash(
+        pdf!.pages
+          .slice(1)
+          .map((p) => p.text)
+          .join(""),
+      );
     expect(french(proxy)).toContain(`demeurant ${oneLine}, titulaire`);
     expect(french(letter)).toContain(`à l'adresse suivante : ${forwardingLine}. Je vous saurais gré`);
     const inTranslation: Record<Exclude<Lang, "fr">, [string, string]> = {
@@ -103,12 +141,18 @@ describe.each(LANGS)("user text inside a sentence, %s", (lang) => {
 
 describe("options that change the letter", () => {
   it("--no-translation drops the translation page", async () => {
-    const [, letter] = await generate({ name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01" }, { translation: false });
+    const [, letter] = await generate(
+      { name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01" },
+      { translation: false },
+    );
     expect(letter!.pages).toBe(1);
   });
 
   it("--letter-lang writes the letter to send in another language", async () => {
-    const [, letter] = await generate({ name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01" }, { lang: "zh-Hans", letterLang: "en" });
+    const [, letter] = await generate(
+      { name: "Xiaoming WANG", phone: "76 12 34", date: "2026-03-01" },
+      { lang: "zh-Hans", letterLang: "en" },
+    );
     const pdf = await readPdf(letter!.bytes);
     expect(letter!.lang).toBe("en");
     expect(pdf.pages[0]!.text).toContain("Dear Sir or Madam");

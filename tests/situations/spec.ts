@@ -25,11 +25,20 @@ export interface Situation {
 
 type Rule = (s: Situation) => boolean;
 
-const not = (plan: Plan): Rule => (s) => s.plan !== plan;
-const on = (...channels: Channel[]): Rule => (s) => channels.includes(s.channel);
+const not =
+  (plan: Plan): Rule =>
+  (s) =>
+    s.plan !== plan;
+const on =
+  (...channels: Channel[]): Rule =>
+  (s) =>
+    channels.includes(s.channel);
 const always: Rule = () => true;
 const leaving: Rule = (s) => s.leaving;
-const both = (a: Rule, b: Rule): Rule => (s) => a(s) && b(s);
+const both =
+  (a: Rule, b: Rule): Rule =>
+  (s) =>
+    a(s) && b(s);
 /** A bank account is enclosed for a postpaid (or unknown) plan, and whenever one is given. */
 const rib: Rule = (s) => s.plan !== "prepaid" || s.refund;
 
@@ -171,7 +180,9 @@ export function openings(text: string): string[] {
 /** The ※ marks an entry prints: one per fact to verify it names (and the recipient's), else one if it is itself to verify. */
 export function marksOf(entry: Entry, lang: Lang): number {
   const text = entry.text[lang]!;
-  const facts = [...text.matchAll(/\{\{fact \\?"([^"\\]+)\\?"\}\}/g)].filter((m) => PACK.facts[m[1]!]!.status === "verify").length;
+  const facts = [...text.matchAll(/\{\{fact \\?"([^"\\]+)\\?"\}\}/g)].filter(
+    (m) => PACK.facts[m[1]!]!.status === "verify",
+  ).length;
   const recipient = text.includes("{{mark pack.recipient}}") && PACK.recipient.status === "verify" ? 1 : 0;
   return facts + recipient || (entry.status === "verify" ? 1 : 0);
 }
@@ -182,8 +193,10 @@ export function expectedSources(s: Situation): string[] {
   for (const entry of printedEntries(s)) {
     const text = entry.text[s.lang]!;
     if (entry.status === "verify") for (const id of entry.sources) ids.add(id);
-    for (const m of text.matchAll(/\{\{fact \\?"([^"\\]+)\\?"\}\}/g)) if (PACK.facts[m[1]!]!.status === "verify") for (const id of PACK.facts[m[1]!]!.sources) ids.add(id);
-    if (text.includes("{{mark pack.recipient}}") && PACK.recipient.status === "verify") for (const id of PACK.recipient.sources) ids.add(id);
+    for (const m of text.matchAll(/\{\{fact \\?"([^"\\]+)\\?"\}\}/g))
+      if (PACK.facts[m[1]!]!.status === "verify") for (const id of PACK.facts[m[1]!]!.sources) ids.add(id);
+    if (text.includes("{{mark pack.recipient}}") && PACK.recipient.status === "verify")
+      for (const id of PACK.recipient.sources) ids.add(id);
   }
   ids.delete("generic");
   return [...ids];

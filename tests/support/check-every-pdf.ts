@@ -32,7 +32,10 @@ vi.mock(import("../../src/render/pdf.js"), async (importOriginal) => {
       const bytes = await original.renderPdf(input);
       const model = models.get(input.layout) as DocModel | undefined;
       await checkPdf(bytes, model ? { model } : {});
-      const counts = ((globalThis as { __pdfChecks?: { checked: number; withModel: number } }).__pdfChecks ??= { checked: 0, withModel: 0 });
+      const counts = ((globalThis as { __pdfChecks?: { checked: number; withModel: number } }).__pdfChecks ??= {
+        checked: 0,
+        withModel: 0,
+      });
       counts.checked++;
       if (model) counts.withModel++;
       return bytes;

@@ -11,7 +11,10 @@ import { join, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-export const CLI = join(ROOT, (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> }).bin["sim-cancel"]!);
+export const CLI = join(
+  ROOT,
+  (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> }).bin["sim-cancel"]!,
+);
 
 export interface CliResult {
   code: number;
@@ -23,7 +26,10 @@ export interface CliResult {
  * Runs the CLI; then every PDF it wrote (in its --out folder, or output/ by default) goes through
  * the independent check (pdf.ts: checkPdf): a PDF that fails makes this call throw.
  */
-export async function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   const out = outFolder(args, options.cwd ?? ROOT);
   const before = await pdfsIn(out);
   const result = await new Promise<CliResult>((resolve) => {
@@ -90,7 +96,8 @@ export function runCliAs(_user: "nobody", args: string[]): Promise<CliResult> {
       "setpriv",
       ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...args],
       { cwd: "/", env: { ...process.env, HOME: "/nonexistent" } },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }

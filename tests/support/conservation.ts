@@ -8,11 +8,30 @@
 import type { Block, DocModel, Inline } from "../../src/model/doc-model.js";
 import type { PdfProblem } from "./pdf-check.js";
 
-const MIRRORED: Record<string, string> = { ")": "(", "]": "[", "}": "{", ">": "<", "»": "«", "›": "‹", "）": "（", "］": "［", "｝": "｛", "〉": "〈", "》": "《", "」": "「", "』": "『", "】": "【", "〕": "〔" };
+const MIRRORED: Record<string, string> = {
+  ")": "(",
+  "]": "[",
+  "}": "{",
+  ">": "<",
+  "»": "«",
+  "›": "‹",
+  "）": "（",
+  "］": "［",
+  "｝": "｛",
+  "〉": "〈",
+  "》": "《",
+  "」": "「",
+  "』": "『",
+  "】": "【",
+  "〕": "〔",
+};
 
 /** The text as compared: no whitespace, no format characters, brackets without direction. */
 export function comparable(text: string): string {
-  return text.normalize("NFC").replace(/[\s\p{Cf}]+/gu, "").replace(/./gu, (c) => MIRRORED[c] ?? c);
+  return text
+    .normalize("NFC")
+    .replace(/[\s\p{Cf}]+/gu, "")
+    .replace(/./gu, (c) => MIRRORED[c] ?? c);
 }
 
 function runsText(runs: readonly Inline[]): string {
@@ -37,7 +56,9 @@ function blockText(block: Block): string {
 /** Each block's text in reading order, with where it is, as compared. */
 export function modelTexts(model: DocModel): { where: string; text: string }[] {
   return model.sections.flatMap((section, s) =>
-    section.blocks.map((block, b) => ({ where: `section ${s}, block ${b} (${block.kind})`, text: comparable(blockText(block)) })).filter((t) => t.text !== ""),
+    section.blocks
+      .map((block, b) => ({ where: `section ${s}, block ${b} (${block.kind})`, text: comparable(blockText(block)) }))
+      .filter((t) => t.text !== ""),
   );
 }
 

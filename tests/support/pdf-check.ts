@@ -47,7 +47,12 @@ export interface PdfProblem {
 
 export class PdfCheckError extends Error {
   constructor(readonly problems: PdfProblem[]) {
-    super(`the PDF fails the geometry and text check:\n${problems.slice(0, 20).map((p) => `  - ${p.page ? `page ${p.page}: ` : ""}${p.code}: ${p.detail}`).join("\n")}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`);
+    super(
+      `the PDF fails the geometry and text check:\n${problems
+        .slice(0, 20)
+        .map((p) => `  - ${p.page ? `page ${p.page}: ` : ""}${p.code}: ${p.detail}`)
+        .join("\n")}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`,
+    );
   }
 }
 
@@ -75,10 +80,15 @@ export function geometryProblems(pages: readonly PdfCheckPage[]): PdfProblem[] {
     for (const item of items) {
       const box = glyphBox(item);
       const inset = (mm: number) => mm * MM - EDGE_TOLERANCE;
-      const outside = (mm: number) => box.left < inset(mm) || box.top < inset(mm) || box.right > page.width - inset(mm) || box.bottom > page.height - inset(mm);
+      const outside = (mm: number) =>
+        box.left < inset(mm) ||
+        box.top < inset(mm) ||
+        box.right > page.width - inset(mm) ||
+        box.bottom > page.height - inset(mm);
       const where = `${shown(item)} at x ${pt(box.left)}–${pt(box.right)}, y ${pt(box.top)}–${pt(box.bottom)} on a ${pt(page.width)} x ${pt(page.height)} page`;
       if (outside(PRINTABLE_MM)) problems.push({ code: "glyph.outsidePrintable", page: number, detail: where });
-      else if (!item.artifact && outside(BODY_MM)) problems.push({ code: "body.outsideMargins", page: number, detail: where });
+      else if (!item.artifact && outside(BODY_MM))
+        problems.push({ code: "body.outsideMargins", page: number, detail: where });
     }
     // Sorted by left edge: each item is compared with those that start before it ends.
     const sorted = items.map((item) => ({ item, box: glyphBox(item) })).sort((a, b) => a.box.left - b.box.left);
@@ -89,7 +99,11 @@ export function geometryProblems(pages: readonly PdfCheckPage[]): PdfProblem[] {
         const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
         const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
         if (across > OVERLAP_TOLERANCE && down > OVERLAP_TOLERANCE) {
-          problems.push({ code: "text.overlap", page: number, detail: `${shown(a.item)} (baseline ${pt(a.item.y)}) and ${shown(b.item)} (baseline ${pt(b.item.y)}) overlap by ${pt(across)} x ${pt(down)} pt` });
+          problems.push({
+            code: "text.overlap",
+            page: number,
+            detail: `${shown(a.item)} (baseline ${pt(a.item.y)}) and ${shown(b.item)} (baseline ${pt(b.item.y)}) overlap by ${pt(across)} x ${pt(down)} pt`,
+          });
         }
       }
     }

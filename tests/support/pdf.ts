@@ -69,15 +69,26 @@ export async function readPdf(bytes: Uint8Array, options: { fonts?: boolean } = 
  * text conservation when the document model is known. Fonts are listed only when asked for
  * (reading them is most of pdf.js's time).
  */
-export async function checkPdf(bytes: Uint8Array, options: { model?: DocModel; fonts?: boolean } = {}): Promise<ParsedPdf> {
+export async function checkPdf(
+  bytes: Uint8Array,
+  options: { model?: DocModel; fonts?: boolean } = {},
+): Promise<ParsedPdf> {
   const parsed = await parsePdf(bytes, !!options.fonts);
-  const problems = [...geometryProblems(parsed.pages), ...(options.model ? conservationProblems(parsed.bodyText, options.model) : [])];
+  const problems = [
+    ...geometryProblems(parsed.pages),
+    ...(options.model ? conservationProblems(parsed.bodyText, options.model) : []),
+  ];
   if (problems.length > 0) throw new PdfCheckError(problems);
   return parsed;
 }
 
 async function parsePdf(bytes: Uint8Array, listFonts: boolean): Promise<ParsedPdf> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   const pages: PdfPage[] = [];
   const fonts = new Map<string, PdfFont>();
   const body: string[] = [];
@@ -96,7 +107,14 @@ async function parsePdf(bytes: Uint8Array, listFonts: boolean): Promise<ParsedPd
       }
       if (entry.str === "") continue;
       const [, , c, d, e, f] = entry.transform as [number, number, number, number, number, number];
-      items.push({ str: entry.str, x: e, y: height - f, width: entry.width, size: Math.hypot(c, d), artifact: marks.includes("Artifact") });
+      items.push({
+        str: entry.str,
+        x: e,
+        y: height - f,
+        width: entry.width,
+        size: Math.hypot(c, d),
+        artifact: marks.includes("Artifact"),
+      });
     }
     // Lines by baseline; a line's pieces in the content stream's order, which is reading order
     // (right-to-left words are drawn in the order they are read, wherever they stand).
@@ -113,7 +131,12 @@ async function parsePdf(bytes: Uint8Array, listFonts: boolean): Promise<ParsedPd
       .sort(([a], [b]) => a - b)
       .map(([y, line]) => ({ y, x: line.x, text: line.parts.join("") }));
     pages.push({ width, height, lines, items, text: lines.map((l) => l.text).join("\n") });
-    body.push(items.filter((item) => !item.artifact).map((item) => item.str).join(""));
+    body.push(
+      items
+        .filter((item) => !item.artifact)
+        .map((item) => item.str)
+        .join(""),
+    );
 
     if (!listFonts) continue;
     const ops = await page.getOperatorList();

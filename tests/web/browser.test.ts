@@ -19,7 +19,9 @@ import { flat, readPdf } from "../support/pdf.js";
 import type { RunningServer } from "../../src/web/serve.js";
 import { launchChromium, startBuiltServer } from "./support.js";
 
-const SHOTS = process.env["SIM_CANCEL_SCREENSHOTS"] ? join(ROOT, process.env["SIM_CANCEL_SCREENSHOTS"]) : join(ROOT, "output", "web-screenshots");
+const SHOTS = process.env["SIM_CANCEL_SCREENSHOTS"]
+  ? join(ROOT, process.env["SIM_CANCEL_SCREENSHOTS"])
+  : join(ROOT, "output", "web-screenshots");
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let server: RunningServer;
@@ -36,14 +38,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(locale: string, viewport = { width: 1000, height: 1400 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function openPage(
+  locale: string,
+  viewport = { width: 1000, height: 1400 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale, viewport, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   page.on("console", (message) => {
     // A 422 or 503 answer is the page's business (it shows the problems), not an error of its script.
-    if (message.type() === "error" && !/^Failed to load resource: the server responded with a status of (422|503)/.test(message.text())) errors.push(message.text());
+    if (
+      message.type() === "error" &&
+      !/^Failed to load resource: the server responded with a status of (422|503)/.test(message.text())
+    )
+      errors.push(message.text());
   });
   await page.goto(server.url);
   return { context, page, errors };
@@ -64,11 +73,26 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
   });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.targets.join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.targets.join(", ")}`);
 }
 
 describe("the form, as a person uses it", () => {
@@ -160,7 +184,9 @@ describe("the form, as a person uses it", () => {
 
       // Made without the representative: the problem is shown under their field, in zh-Hant.
       await page.getByRole("button", { name: UI.make["zh-Hant"] }).click();
-      await expect.poll(() => page.locator("#f-proxyName-error").textContent()).toContain("選擇「委託他人代辦」時必須填寫：請填寫代辦人的全名");
+      await expect
+        .poll(() => page.locator("#f-proxyName-error").textContent())
+        .toContain("選擇「委託他人代辦」時必須填寫：請填寫代辦人的全名");
       expect(await page.locator("#doc-list .doc").count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-proxyName");
 
@@ -176,7 +202,9 @@ describe("the form, as a person uses it", () => {
 
       const names: string[] = [];
       for (let i = 0; i < 3; i++) {
-        const file = await downloaded(page, () => cards.nth(i).getByRole("link", { name: UI.download["zh-Hant"] }).click());
+        const file = await downloaded(page, () =>
+          cards.nth(i).getByRole("link", { name: UI.download["zh-Hant"] }).click(),
+        );
         names.push(file.name);
         const text = flat((await readPdf(file.bytes)).text);
         expect(text).toContain("王小明");
@@ -185,7 +213,11 @@ describe("the form, as a person uses it", () => {
           expect(text).toContain("12AB34567");
         }
       }
-      expect(names).toEqual(["sim-cancel-checklist-zh-Hant.pdf", "sim-cancel-letter-fr.pdf", "sim-cancel-proxy-fr.pdf"]);
+      expect(names).toEqual([
+        "sim-cancel-checklist-zh-Hant.pdf",
+        "sim-cancel-letter-fr.pdf",
+        "sim-cancel-proxy-fr.pdf",
+      ]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -204,17 +236,28 @@ describe("the form, as a person uses it", () => {
       const text = saved.bytes.toString("utf8");
       // The same file a terminal user gets from `sim-cancel init`, filled in: --details reads it.
       const parsed = parseDetailsText(text, "details.yaml");
-      expect(parsed.ok && parsed.input).toMatchObject({ name: "Hugo DUPONT", phone: "76 12 34", address: "3 allée des Essais\n98800 NOUMÉA", channel: "post" });
+      expect(parsed.ok && parsed.input).toMatchObject({
+        name: "Hugo DUPONT",
+        phone: "76 12 34",
+        address: "3 allée des Essais\n98800 NOUMÉA",
+        channel: "post",
+      });
 
       await page.reload();
       expect(await page.locator("#f-name").inputValue()).toBe("");
-      await page.locator("#load-file").setInputFiles({ name: "details.yaml", mimeType: "application/yaml", buffer: saved.bytes });
+      await page
+        .locator("#load-file")
+        .setInputFiles({ name: "details.yaml", mimeType: "application/yaml", buffer: saved.bytes });
       await expect.poll(() => page.locator("#f-name").inputValue()).toBe("Hugo DUPONT");
       expect(await page.locator("#f-address").inputValue()).toContain("3 allée des Essais\n98800 NOUMÉA");
       expect(await page.getByLabel(UI["channel.post"].en).isChecked()).toBe(true);
 
       // A broken file: the reader's problem is shown, nothing is filled in.
-      await page.locator("#load-file").setInputFiles({ name: "details.yaml", mimeType: "application/yaml", buffer: Buffer.from("phnoe: 76 12 34\n") });
+      await page.locator("#load-file").setInputFiles({
+        name: "details.yaml",
+        mimeType: "application/yaml",
+        buffer: Buffer.from("phnoe: 76 12 34\n"),
+      });
       await expect.poll(() => page.locator("#form-problems").textContent()).toContain('did you mean "phone"');
     } finally {
       await context.close();
@@ -233,8 +276,12 @@ describe("the helpers' batch tab", () => {
         "Bad ROW,26 12 34,postpaid,post",
         '"Zoé NGUYEN",+687 77 88 99,,post',
       ].join("\n");
-      await page.locator("#batch-file").setInputFiles({ name: "students.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-      await expect.poll(() => page.locator("#batch-summary").textContent()).toBe("3 rows: 2 can be made, 1 have problems.");
+      await page
+        .locator("#batch-file")
+        .setInputFiles({ name: "students.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await expect
+        .poll(() => page.locator("#batch-summary").textContent())
+        .toBe("3 rows: 2 can be made, 1 have problems.");
       const rows = page.locator("#batch-invalid tbody tr");
       expect(await rows.count()).toBe(1);
       expect(await rows.nth(0).textContent()).toContain("Bad ROW");
@@ -244,7 +291,9 @@ describe("the helpers' batch tab", () => {
       await page.getByRole("button", { name: "Make the documents of 2 rows" }).click();
       const link = page.locator("#batch-zip");
       await expect.poll(() => link.isVisible(), { timeout: 60_000 }).toBe(true);
-      expect(await page.locator("#batch-progress").evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([2, 2]);
+      expect(await page.locator("#batch-progress").evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([
+        2, 2,
+      ]);
       expect(await page.locator("#batch-done").textContent()).toBe("Done: 2 rows made, 0 failed.");
       await page.screenshot({ path: join(SHOTS, "serve-batch.png"), fullPage: true });
 
@@ -260,7 +309,9 @@ describe("the helpers' batch tab", () => {
       expect(flat((await readPdf(files["0003-zoe-nguyen/sim-cancel-letter-fr.pdf"]!)).text)).toContain("Zoé NGUYEN");
       const summary = new TextDecoder().decode(files["summary.csv"]).trim().split("\n");
       expect(summary[0]).toBe("row,line,name,status,action,files,pages,bytes,errors");
-      expect(summary[1]).toMatch(/^1,2,Mei LI,ok,written,0001-mei-li\/sim-cancel-checklist-en.pdf 0001-mei-li\/sim-cancel-letter-fr.pdf,\d+,\d+,$/);
+      expect(summary[1]).toMatch(
+        /^1,2,Mei LI,ok,written,0001-mei-li\/sim-cancel-checklist-en.pdf 0001-mei-li\/sim-cancel-letter-fr.pdf,\d+,\d+,$/,
+      );
       expect(summary[2]).toMatch(/^2,3,Bad ROW,invalid,,,0,0,.*26 12 34 is a fixed line/);
       expect(summary[3]).toMatch(/^3,4,Zoé NGUYEN,ok,/);
 
@@ -277,18 +328,27 @@ describe("the page's shape", () => {
     const { context, page } = await openPage("zh-CN", { width: 375, height: 812 });
     try {
       expect(await page.locator("html").getAttribute("lang")).toBe("zh-Hans");
-      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      const widths = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
       expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
       const small = await page.evaluate(() =>
         // Radio buttons and check boxes are tapped through their labels, which are the targets measured.
-        [...document.querySelectorAll<HTMLElement>("button, input:not([type=radio]):not([type=checkbox]):not([type=file]), select, textarea, a.button, label.choice, .checkbox > label")]
+        [
+          ...document.querySelectorAll<HTMLElement>(
+            "button, input:not([type=radio]):not([type=checkbox]):not([type=file]), select, textarea, a.button, label.choice, .checkbox > label",
+          ),
+        ]
           .filter((e) => e.offsetParent !== null)
           .filter((e) => e.getBoundingClientRect().height < 44)
           .map((e) => e.id || e.textContent),
       );
       expect(small).toEqual([]);
       // Every field, its label and its input, in one column: the inputs share their left edge.
-      const lefts = await page.locator("fieldset#group-you input, fieldset#group-you textarea").evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+      const lefts = await page
+        .locator("fieldset#group-you input, fieldset#group-you textarea")
+        .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
       expect(new Set(lefts).size).toBe(1);
       await page.screenshot({ path: join(SHOTS, "serve-phone.png"), fullPage: false });
       expect(await seriousViolations(page)).toEqual([]);
@@ -313,7 +373,11 @@ describe("the page's shape", () => {
           .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`),
       );
       expect(printed).toEqual([]);
-      expect(await page.locator(".doc iframe").evaluateAll((frames) => frames.map((f) => f.getBoundingClientRect().height > 300))).toEqual([true, true]);
+      expect(
+        await page
+          .locator(".doc iframe")
+          .evaluateAll((frames) => frames.map((f) => f.getBoundingClientRect().height > 300)),
+      ).toEqual([true, true]);
     } finally {
       await context.close();
     }

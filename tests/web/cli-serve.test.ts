@@ -29,7 +29,11 @@ function tempDir(name: string): string {
 
 /** Starts the bin's `serve` and waits for the address it prints. */
 function startServe(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Started> {
-  const child = spawn(process.execPath, [CLI, "serve", ...args], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [CLI, "serve", ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   cleanups.push(() => child.kill("SIGKILL"));
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -80,7 +84,11 @@ describe("sim-cancel serve", () => {
     const MARK = "Qzxmarker";
     const post = (path: string, body: string, type = "application/json") =>
       fetch(`${origin}${path}`, { method: "POST", body, headers: { Origin: origin, "Content-Type": type } });
-    const details = (extra: Record<string, string>) => JSON.stringify({ details: { name: `${MARK} WANG`, phone: "76 12 34", address: `1 rue ${MARK}\n98800 NOUMÉA`, ...extra }, lang: "en" });
+    const details = (extra: Record<string, string>) =>
+      JSON.stringify({
+        details: { name: `${MARK} WANG`, phone: "76 12 34", address: `1 rue ${MARK}\n98800 NOUMÉA`, ...extra },
+        lang: "en",
+      });
 
     expect((await fetch(url)).status).toBe(200);
     expect((await post("/api/check", details({ phone: `${MARK}` }))).status).toBe(200);
@@ -93,10 +101,15 @@ describe("sim-cancel serve", () => {
     const csv = `name,phone,reason\n${MARK} LI,76 11 22,${MARK}\n${MARK} BAD,${MARK},x\n`;
     expect((await post(`/api/batch/check?name=${MARK}.csv`, csv, "application/octet-stream")).status).toBe(200);
     const run = await post(`/api/batch/run?name=${MARK}.csv`, csv, "application/octet-stream");
-    const events = (await run.text()).trim().split("\n").map((line) => JSON.parse(line) as { type: string; zip?: string });
+    const events = (await run.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string; zip?: string });
     const zip = await fetch(`${origin}${events.at(-1)!.zip}`);
     expect(zip.status).toBe(200);
-    expect((await post(`/api/batch/check?name=${MARK}.csv`, `name,${MARK}\n`, "application/octet-stream")).status).toBe(422);
+    expect((await post(`/api/batch/check?name=${MARK}.csv`, `name,${MARK}\n`, "application/octet-stream")).status).toBe(
+      422,
+    );
     // A request the server cannot read at all (broken JSON) must not be echoed either.
     expect((await post("/api/documents", `{"details": {"name": "${MARK}`)).status).toBe(400);
 
@@ -137,7 +150,8 @@ describe("sim-cancel serve", () => {
   it("keeps the server library out of the command line's bundle (no other command loads it)", async () => {
     const bundle = readFileSync(join(ROOT, "dist", "cli.bundle.cjs"), "latin1");
     // String literals of Hono, fflate and the web modules: they would survive minifying.
-    for (const marker of ["Internal Server Error", "invalid zip data", "frame-ancestors", "sim-cancel-token"]) expect(bundle).not.toContain(marker);
+    for (const marker of ["Internal Server Error", "invalid zip data", "frame-ancestors", "sim-cancel-token"])
+      expect(bundle).not.toContain(marker);
     const help = await runCli(["serve", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--lan");

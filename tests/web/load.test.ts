@@ -22,7 +22,9 @@ describe("sim-cancel serve under load", () => {
         if (seen++ % 5 === 0) pages.push((await readPdf(bytes)).pages.length);
       },
     });
-    const plan = Array.from({ length: clients }, (_, c) => Array.from({ length: requests }, (_, i) => planned(c, i))).flat();
+    const plan = Array.from({ length: clients }, (_, c) =>
+      Array.from({ length: requests }, (_, i) => planned(c, i)),
+    ).flat();
     expect(result.unclearExamples).toEqual([]);
     expect(result.unclear).toBe(0);
     expect(result.busy).toBe(0);

@@ -37,7 +37,12 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
   return fetch(`${origin}${path}`, {
     method: "POST",
     body: raw as BodyInit,
-    headers: { Origin: origin, "Content-Type": typeof body === "string" || body instanceof Uint8Array ? "application/octet-stream" : "application/json", ...headers },
+    headers: {
+      Origin: origin,
+      "Content-Type":
+        typeof body === "string" || body instanceof Uint8Array ? "application/octet-stream" : "application/json",
+      ...headers,
+    },
   });
 }
 
@@ -47,10 +52,12 @@ describe("who may talk to the server", () => {
     // fetch() will not send a forged Host header; node:http will.
     const withHost = (host: string) =>
       new Promise<number>((resolve, reject) => {
-        http.get({ host: "127.0.0.1", port: server.port, path: "/", headers: { Host: host } }, (res) => {
-          res.resume();
-          resolve(res.statusCode!);
-        }).on("error", reject);
+        http
+          .get({ host: "127.0.0.1", port: server.port, path: "/", headers: { Host: host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          })
+          .on("error", reject);
       });
     expect(await withHost(`evil.example:${server.port}`)).toBe(421);
     expect(await withHost(`127.0.0.1:${server.port + 1}`)).toBe(421);
@@ -62,15 +69,25 @@ describe("who may talk to the server", () => {
     expect((await post("/api/check", details, { Origin: "http://evil.example" })).status).toBe(403);
     expect((await post("/api/check", details, { Origin: `http://127.0.0.1:${server.port + 1}` })).status).toBe(403);
     expect((await post("/api/check", details, { "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
-    const noOrigin = await fetch(`${origin}/api/documents`, { method: "POST", body: JSON.stringify(details), headers: { "Content-Type": "application/json" } });
+    const noOrigin = await fetch(`${origin}/api/documents`, {
+      method: "POST",
+      body: JSON.stringify(details),
+      headers: { "Content-Type": "application/json" },
+    });
     expect(noOrigin.status).toBe(403);
   });
 
   it("without --lan, refuses a connection from another machine", () => {
-    const config: GuardConfig = { hosts: new Set(["127.0.0.1:8000"]), origins: new Set(["http://127.0.0.1:8000"]), loopbackOnly: true };
-    const request = (remoteAddress: string) => ({ method: "GET", headers: { host: "127.0.0.1:8000" }, socket: { remoteAddress } }) as never;
+    const config: GuardConfig = {
+      hosts: new Set(["127.0.0.1:8000"]),
+      origins: new Set(["http://127.0.0.1:8000"]),
+      loopbackOnly: true,
+    };
+    const request = (remoteAddress: string) =>
+      ({ method: "GET", headers: { host: "127.0.0.1:8000" }, socket: { remoteAddress } }) as never;
     const url = new URL("http://127.0.0.1:8000/");
-    for (const address of ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"]) expect(checkRequest(config, request(address), url)).toEqual({ ok: true });
+    for (const address of ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"])
+      expect(checkRequest(config, request(address), url)).toEqual({ ok: true });
     for (const address of ["192.168.1.20", "10.0.0.2", "::ffff:192.168.1.20", "fe80::1", "0.0.0.0"]) {
       expect(checkRequest(config, request(address), url)).toMatchObject({ ok: false, status: 403 });
     }
@@ -96,11 +113,19 @@ describe("who may talk to the server", () => {
       expect((await fetch(`${base}/`, { headers: { Cookie: pair } })).status).toBe(200);
       expect((await fetch(`${base}/assets/main.js`)).status).toBe(403);
       const check = (headers: Record<string, string>) =>
-        fetch(`${base}/api/check`, { method: "POST", body: JSON.stringify({ details: {}, lang: "en" }), headers: { "Content-Type": "application/json", Origin: base, ...headers } });
+        fetch(`${base}/api/check`, {
+          method: "POST",
+          body: JSON.stringify({ details: {}, lang: "en" }),
+          headers: { "Content-Type": "application/json", Origin: base, ...headers },
+        });
       expect((await check({ Cookie: pair })).status).toBe(200);
       expect((await check({})).status).toBe(403);
       // The token in the address only lets a page be opened, never a POST be made.
-      const byUrl = await fetch(`${base}/api/check?token=${lan.token}`, { method: "POST", body: "{}", headers: { "Content-Type": "application/json", Origin: base } });
+      const byUrl = await fetch(`${base}/api/check?token=${lan.token}`, {
+        method: "POST",
+        body: "{}",
+        headers: { "Content-Type": "application/json", Origin: base },
+      });
       expect(byUrl.status).toBe(403);
     } finally {
       await lan.close();
@@ -119,7 +144,8 @@ describe("what the server sends", () => {
     const html = await response.text();
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
     expect(scripts.length).toBe(2);
-    for (const attributes of scripts) expect(attributes).toMatch(/src="\/assets\/[a-z0-9-]+\.js"|type="application\/json"/);
+    for (const attributes of scripts)
+      expect(attributes).toMatch(/src="\/assets\/[a-z0-9-]+\.js"|type="application\/json"/);
     expect(html).not.toMatch(/\sstyle=|\son[a-z]+=/i);
     // Nothing from another site: no CDN, no web font.
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
@@ -134,7 +160,8 @@ describe("what the server sends", () => {
   });
 
   it("answers in the browser's language, or the one asked for", async () => {
-    const lang = async (headers: Record<string, string>, query = "") => /<html lang="([^"]+)"/.exec(await (await fetch(`${origin}/${query}`, { headers })).text())?.[1];
+    const lang = async (headers: Record<string, string>, query = "") =>
+      /<html lang="([^"]+)"/.exec(await (await fetch(`${origin}/${query}`, { headers })).text())?.[1];
     expect(await lang({ "Accept-Language": "zh-TW,zh;q=0.9,en;q=0.8" })).toBe("zh-Hant");
     expect(await lang({ "Accept-Language": "zh-HK" })).toBe("zh-Hant");
     expect(await lang({ "Accept-Language": "zh-CN" })).toBe("zh-Hans");
@@ -149,7 +176,9 @@ describe("what the server sends", () => {
   it("refuses bodies over its limits with a worded problem", async () => {
     const big = await post("/api/check?lang=fr", { details: { name: "x".repeat(70 * 1024) }, lang: "fr" });
     expect(big.status).toBe(413);
-    expect(((await big.json()) as { problems: { message: string }[] }).problems[0]!.message).toBe("trop volumineux (64 KB au maximum)");
+    expect(((await big.json()) as { problems: { message: string }[] }).problems[0]!.message).toBe(
+      "trop volumineux (64 KB au maximum)",
+    );
     const batch = await post("/api/batch/check?name=a.csv", new Uint8Array(1024 * 1024 + 1));
     expect(batch.status).toBe(413);
     const notJson = await post("/api/documents", "name: x", { "Content-Type": "text/plain" });
@@ -159,14 +188,39 @@ describe("what the server sends", () => {
 
 describe("the same schema and library as the command line", () => {
   it("reports exactly validateDetails' problems, field by field, and never names a flag", async () => {
-    const text = fc.oneof(fc.constant(""), fc.string({ maxLength: 12 }), fc.constantFrom("76 12 34", "26 12 34", "2026-02-30", "proxy", "post", "prepaid", "FR14 2004 1010 0505 0001 3M02 606", "\u202E", "a\nb"));
-    const details = fc.record(Object.fromEntries(FIELD_NAMES.map((f) => [f, text])) as Record<(typeof FIELD_NAMES)[number], fc.Arbitrary<string>>, { requiredKeys: [] });
+    const text = fc.oneof(
+      fc.constant(""),
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(
+        "76 12 34",
+        "26 12 34",
+        "2026-02-30",
+        "proxy",
+        "post",
+        "prepaid",
+        "FR14 2004 1010 0505 0001 3M02 606",
+        "\u202E",
+        "a\nb",
+      ),
+    );
+    const details = fc.record(
+      Object.fromEntries(FIELD_NAMES.map((f) => [f, text])) as Record<
+        (typeof FIELD_NAMES)[number],
+        fc.Arbitrary<string>
+      >,
+      { requiredKeys: [] },
+    );
     await fc.assert(
       fc.asyncProperty(details, fc.constantFrom("en", "fr", "zh-Hans", "zh-Hant"), async (input, lang) => {
-        const reply = (await (await post("/api/check", { details: input, lang })).json()) as { ok: boolean; problems: { code: string; field?: string; message: string }[] };
+        const reply = (await (await post("/api/check", { details: input, lang })).json()) as {
+          ok: boolean;
+          problems: { code: string; field?: string; message: string }[];
+        };
         const expected = validateDetails(input, { today: TODAY });
         expect(reply.ok).toBe(expected.ok);
-        expect(reply.problems.map((p) => [p.code, p.field])).toEqual(expected.ok ? [] : expected.problems.map((e) => [e.code, e.field]));
+        expect(reply.problems.map((p) => [p.code, p.field])).toEqual(
+          expected.ok ? [] : expected.problems.map((e) => [e.code, e.field]),
+        );
         for (const problem of reply.problems) {
           expect(problem.message).not.toMatch(/--[a-z]/);
           expect(problem.message).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u202A-\u202E\u2066-\u2069]/);
@@ -178,7 +232,9 @@ describe("the same schema and library as the command line", () => {
 
   it("sends the library's own PDFs, byte for byte, and puts a character no font has under its field", async () => {
     const input = { name: "Xiaoming WANG", phone: "76 12 34", plan: "prepaid", channel: "post" };
-    const reply = (await (await post("/api/documents", { details: input, lang: "fr" })).json()) as { documents: { fileName: string; pdf: string; pages: number }[] };
+    const reply = (await (await post("/api/documents", { details: input, lang: "fr" })).json()) as {
+      documents: { fileName: string; pdf: string; pages: number }[];
+    };
     const expected = await generate(input, { lang: "fr", today: TODAY });
     expect(reply.documents.map((d) => d.fileName)).toEqual(expected.map((d) => d.fileName));
     reply.documents.forEach((doc, i) => {
@@ -194,13 +250,19 @@ describe("the same schema and library as the command line", () => {
     // U+0378 is unassigned: in no font on any machine (𠮷 is drawn with the computer's fonts where they have it).
     const glyph = await post("/api/documents", { details: { ...input, name: "\u0378田 WANG" }, lang: "en" });
     expect(glyph.status).toBe(422);
-    const problems = ((await glyph.json()) as { problems: { code: string; field: string; message: string }[] }).problems;
-    expect(problems).toEqual([{ code: "glyph.missing", field: "name", message: expect.stringContaining("\\u{378} (U+0378) cannot be printed") }]);
+    const problems = ((await glyph.json()) as { problems: { code: string; field: string; message: string }[] })
+      .problems;
+    expect(problems).toEqual([
+      { code: "glyph.missing", field: "name", message: expect.stringContaining("\\u{378} (U+0378) cannot be printed") },
+    ]);
     expect(problems[0]!.message).not.toMatch(/--font/);
 
     const invalid = await post("/api/documents", { details: { name: "", phone: "12" }, lang: "zh-Hans" });
     expect(invalid.status).toBe(422);
-    expect(((await invalid.json()) as { problems: { field: string }[] }).problems.map((p) => p.field)).toEqual(["name", "phone"]);
+    expect(((await invalid.json()) as { problems: { field: string }[] }).problems.map((p) => p.field)).toEqual([
+      "name",
+      "phone",
+    ]);
   });
 });
 
@@ -210,14 +272,28 @@ describe("the batch tab's first pass", () => {
   it("reads the upload with the batch's reader, names the upload (never where it was read from), and leaves no folder behind", async () => {
     const before = leftovers();
     const check = async (name: string, body: string) => {
-      const response = await post(`/api/batch/check?lang=en&name=${encodeURIComponent(name)}`, new TextEncoder().encode(body));
-      return { status: response.status, body: (await response.json()) as { rows: number; valid: number; invalid: { row: number; line?: number; errors: string[] }[]; problems?: { code: string; message: string }[] } };
+      const response = await post(
+        `/api/batch/check?lang=en&name=${encodeURIComponent(name)}`,
+        new TextEncoder().encode(body),
+      );
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          rows: number;
+          valid: number;
+          invalid: { row: number; line?: number; errors: string[] }[];
+          problems?: { code: string; message: string }[];
+        },
+      };
     };
     const csv = await check("class.csv", 'name,phone\n"Mei LI",76 11 22\n"Two\nLines",26 12 34\nHugo,\n');
     expect(csv.status).toBe(200);
     expect(csv.body.rows).toBe(3);
     expect(csv.body.valid).toBe(1);
-    expect(csv.body.invalid.map((r) => [r.row, r.line])).toEqual([[2, 3], [3, 5]]);
+    expect(csv.body.invalid.map((r) => [r.row, r.line])).toEqual([
+      [2, 3],
+      [3, 5],
+    ]);
     // Fields by their column, as `sim-cancel batch` names them: the helper fixes the file.
     expect(csv.body.invalid[1]!.errors).toEqual(["phone: this is required"]);
 
@@ -226,7 +302,10 @@ describe("the batch tab's first pass", () => {
     expect(header.body.problems![0]!.message).toMatch(/^class\.csv, line 1: column 2 "telephone"/);
     expect(header.body.problems![0]!.message).not.toContain(tmpdir());
 
-    const jsonl = await check("people.jsonl", '{"name": "Mei LI", "phone": "76 11 22"}\n{"name": "Broken"\n{"nmae": "X", "phone": "76 11 22"}\n');
+    const jsonl = await check(
+      "people.jsonl",
+      '{"name": "Mei LI", "phone": "76 11 22"}\n{"name": "Broken"\n{"nmae": "X", "phone": "76 11 22"}\n',
+    );
     expect(jsonl.body.rows).toBe(3);
     expect(jsonl.body.invalid.map((r) => r.row)).toEqual([2, 3]);
     expect(jsonl.body.invalid[1]!.errors.join(" ")).toMatch(/^people\.jsonl, line 3: .*nmae/);
@@ -250,9 +329,15 @@ describe("the render queue", () => {
   const input = { name: "A B", phone: "76 12 34" };
 
   it("lets a fixed number wait, refuses the rest at once as busy, and renders those that waited", async () => {
-    const pool = new WebRenderPool({ workers: 1, maxWaiting: 2, workerUrl: new URL(pathToFileURL(join(ROOT, "dist", "web", "render-worker.js"))) });
+    const pool = new WebRenderPool({
+      workers: 1,
+      maxWaiting: 2,
+      workerUrl: new URL(pathToFileURL(join(ROOT, "dist", "web", "render-worker.js"))),
+    });
     try {
-      const outcomes = await Promise.all(Array.from({ length: 6 }, () => pool.render({ input, lang: "en", today: TODAY })));
+      const outcomes = await Promise.all(
+        Array.from({ length: 6 }, () => pool.render({ input, lang: "en", today: TODAY })),
+      );
       expect(outcomes.map((o) => (o.ok ? "ok" : o.reason))).toEqual(["ok", "ok", "ok", "busy", "busy", "busy"]);
       expect(pool.stats.longestLine).toBe(2);
     } finally {
@@ -282,8 +367,15 @@ describe("the render queue", () => {
     const dying = fakeWorker("parentPort.on('message', () => process.exit(3));");
     const pool = new WebRenderPool({ workers: 1, maxWaiting: 4, timeoutMs: 10_000, workerUrl: dying.url });
     try {
-      const outcomes = await Promise.all([pool.render({ input, lang: "en", today: TODAY }), pool.render({ input, lang: "en", today: TODAY })]);
-      const died = { ok: false, reason: "failed", problems: [{ code: "internal", params: { detail: "the render worker exited (code 3)" } }] };
+      const outcomes = await Promise.all([
+        pool.render({ input, lang: "en", today: TODAY }),
+        pool.render({ input, lang: "en", today: TODAY }),
+      ]);
+      const died = {
+        ok: false,
+        reason: "failed",
+        problems: [{ code: "internal", params: { detail: "the render worker exited (code 3)" } }],
+      };
       expect(outcomes).toEqual([died, died]);
       expect(pool.size).toBe(1);
     } finally {

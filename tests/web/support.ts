@@ -16,24 +16,35 @@ export const CHROMIUM = process.env["SIM_CANCEL_CHROMIUM"] ?? "/usr/bin/chromium
 export const TODAY = "2026-11-24";
 
 export async function startBuiltServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const { startServer } = (await import(join(ROOT, "dist", "web", "serve.js"))) as typeof import("../../src/web/serve.js");
+  const { startServer } = (await import(
+    join(ROOT, "dist", "web", "serve.js")
+  )) as typeof import("../../src/web/serve.js");
   return startServer({ today: () => TODAY, ...options });
 }
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
   // Chromium puts a socket in its TMPDIR, whose path must stay under 108 bytes: the test run's
   // own temporary folder can be nested deeper than that, so the browser gets a short one.
   const browserTmp = mkdtempSync(join(existsSync("/tmp") ? "/tmp" : tmpdir(), "sc-chromium-"));
   const browser = await chromium
     .launch({
-    env: { ...process.env, TMPDIR: browserTmp },
-    executablePath: CHROMIUM,
-    headless: true,
-    // Chromium's PDF viewer is a built-in extension: with Playwright's default --disable-extensions
-    // a previewed PDF stays an empty frame.
-    ignoreDefaultArgs: ["--disable-extensions", "--disable-component-extensions-with-background-pages"],
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      env: { ...process.env, TMPDIR: browserTmp },
+      executablePath: CHROMIUM,
+      headless: true,
+      // Chromium's PDF viewer is a built-in extension: with Playwright's default --disable-extensions
+      // a previewed PDF stays an empty frame.
+      ignoreDefaultArgs: ["--disable-extensions", "--disable-component-extensions-with-background-pages"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     })
     .catch((error: unknown) => {
       rmSync(browserTmp, { recursive: true, force: true });

@@ -11,7 +11,17 @@ import { join } from "node:path";
 import { mkdtemp } from "node:fs/promises";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { injectFaults } from "../../src/write/faults.js";
-import { checkSet, createFolderIn, isWriteError, openFolder, writeFiles, WriteFailed, WriteRefused, type FileToWrite, type WriteError } from "../../src/write/index.js";
+import {
+  checkSet,
+  createFolderIn,
+  isWriteError,
+  openFolder,
+  writeFiles,
+  WriteFailed,
+  WriteRefused,
+  type FileToWrite,
+  type WriteError,
+} from "../../src/write/index.js";
 import { JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME } from "../../src/write/names.js";
 import { newOwner } from "../../src/write/owner.js";
 import { breakStale } from "../../src/write/lock.js";
@@ -47,7 +57,10 @@ describe("writeFiles", () => {
     const dir = join(await tempDir(), "new", "deeper");
     const result = await writeFiles(dir, set("A"));
     expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
-    expect(result.files.map((f) => [f.fileName, f.status, f.size])).toEqual([["checklist.pdf", "written", 14], ["letter.pdf", "written", 11]]);
+    expect(result.files.map((f) => [f.fileName, f.status, f.size])).toEqual([
+      ["checklist.pdf", "written", 14],
+      ["letter.pdf", "written", 11],
+    ]);
     expect(result.files[0]!.path).toBe(join(dir, "checklist.pdf"));
   });
 
@@ -97,15 +110,24 @@ describe("writeFiles", () => {
     await expect(lstat(elsewhere)).rejects.toThrow();
   });
 
-  it.each(["../evil.pdf", "a/b.pdf", "..", ".", "", "a\nb.pdf", "a\u0000b", LOCK_NAME, MANIFEST_NAME, ".x.pdf.123-89abcdef.tmp", "é".repeat(101)])(
-    "refuses the file name %j before writing anything",
-    async (name) => {
-      const dir = await tempDir();
-      const error = await writeError(writeFiles(join(dir, "out"), [file("fine.pdf", "x"), file(name, "x")]));
-      expect(error.problems.map((p) => p.code)).toEqual(["write.badName"]);
-      expect(await list(join(dir, "out")).catch(() => [])).toEqual([]);
-    },
-  );
+  it.each([
+    "../evil.pdf",
+    "a/b.pdf",
+    "..",
+    ".",
+    "",
+    "a\nb.pdf",
+    "a\u0000b",
+    LOCK_NAME,
+    MANIFEST_NAME,
+    ".x.pdf.123-89abcdef.tmp",
+    "é".repeat(101),
+  ])("refuses the file name %j before writing anything", async (name) => {
+    const dir = await tempDir();
+    const error = await writeError(writeFiles(join(dir, "out"), [file("fine.pdf", "x"), file(name, "x")]));
+    expect(error.problems.map((p) => p.code)).toEqual(["write.badName"]);
+    expect(await list(join(dir, "out")).catch(() => [])).toEqual([]);
+  });
 
   it("refuses two files whose names differ only by case (one file on some systems)", async () => {
     const dir = await tempDir();
@@ -166,7 +188,9 @@ describe("the folder's lock", () => {
     const dir = await tempDir();
     const held = await openFolder(dir);
     const error = await writeError(writeFiles(dir, set("B"), { waitMs: 50 }));
-    expect(error.problems).toEqual([{ code: "write.locked", params: { path: dir, pid: process.pid, host: hostname() } }]);
+    expect(error.problems).toEqual([
+      { code: "write.locked", params: { path: dir, pid: process.pid, host: hostname() } },
+    ]);
     expect(error).toBeInstanceOf(WriteFailed);
     await held.release();
     await writeFiles(dir, set("B"));
@@ -175,7 +199,9 @@ describe("the folder's lock", () => {
 
   it("serialises writers of one process: 20 forced writes at once end with one whole set", async () => {
     const dir = await tempDir();
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => writeFiles(dir, set(`W${i}`), { force: true, waitMs: 30_000 })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => writeFiles(dir, set(`W${i}`), { force: true, waitMs: 30_000 })),
+    );
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     const who = (await text(join(dir, "checklist.pdf"))).replace("checklist of ", "");
     expect(await text(join(dir, "letter.pdf"))).toBe(`letter of ${who}`);
@@ -184,10 +210,14 @@ describe("the folder's lock", () => {
 
   it("lets exactly one of 20 writers without force win an empty folder", async () => {
     const dir = await tempDir();
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => writeFiles(dir, set(`W${i}`), { waitMs: 30_000 })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => writeFiles(dir, set(`W${i}`), { waitMs: 30_000 })),
+    );
     const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
     expect(won).toHaveLength(1);
-    for (const r of results) if (r.status === "rejected") expect((r.reason as WriteError).problems.map((p) => p.code)).toContain("write.exists");
+    for (const r of results)
+      if (r.status === "rejected")
+        expect((r.reason as WriteError).problems.map((p) => p.code)).toContain("write.exists");
     expect(await text(join(dir, "checklist.pdf"))).toBe(`checklist of W${won[0]}`);
     expect(await text(join(dir, "letter.pdf"))).toBe(`letter of W${won[0]}`);
   });
@@ -196,7 +226,11 @@ describe("the folder's lock", () => {
     ["of a process that is gone", () => ({ ...newOwner(), pid: 2 ** 22 + 12345 }), Date.now()],
     ["whose pid now belongs to another process (pid reuse)", () => ({ ...newOwner(), pid: 1, start: "1" }), Date.now()],
     ["of this host before a reboot", () => ({ ...newOwner(), boot: "another-boot" }), Date.now()],
-    ["of another host, not refreshed for 11 minutes", () => ({ ...newOwner(), host: "elsewhere" }), Date.now() - 11 * 60_000],
+    [
+      "of another host, not refreshed for 11 minutes",
+      () => ({ ...newOwner(), host: "elsewhere" }),
+      Date.now() - 11 * 60_000,
+    ],
   ];
   it.each(stale)("takes over a lock %s", async (_, owner, mtime) => {
     const dir = await tempDir();
@@ -260,11 +294,19 @@ describe("what a dead run left, cleaned up by the next", () => {
     await writeFile(join(dir, `.checklist.pdf.${tag}.tmp`), "checklist of B");
     await writeFile(join(dir, `.letter.pdf.${tag}.tmp`), "letter of B");
     await link(join(dir, `.checklist.pdf.${tag}.tmp`), join(dir, "checklist.pdf"));
-    const entries = ["checklist.pdf", "letter.pdf"].map((name) => ({ name, temp: `.${name}.${tag}.tmp`, aside: `.${name}.${tag}.aside` }));
+    const entries = ["checklist.pdf", "letter.pdf"].map((name) => ({
+      name,
+      temp: `.${name}.${tag}.tmp`,
+      aside: `.${name}.${tag}.aside`,
+    }));
     await writeFile(join(dir, JOURNAL_NAME), JSON.stringify({ tag, entries }));
     const folder = await openFolder(dir);
     await folder.release();
-    expect(folder.recovered).toEqual({ removed: ["checklist.pdf"], restored: ["letter.pdf", "checklist.pdf"], left: [] });
+    expect(folder.recovered).toEqual({
+      removed: ["checklist.pdf"],
+      restored: ["letter.pdf", "checklist.pdf"],
+      left: [],
+    });
     expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
     expect(await text(join(dir, "checklist.pdf"))).toBe("checklist of A");
   });
@@ -275,7 +317,13 @@ describe("what a dead run left, cleaned up by the next", () => {
     // after putting the earlier letter back (its set-aside file is gone).
     await writeFile(join(dir, "letter.pdf"), "same bytes");
     await writeFile(join(dir, `.letter.pdf.${tag}.tmp`), "same bytes");
-    await writeFile(join(dir, JOURNAL_NAME), JSON.stringify({ tag, entries: [{ name: "letter.pdf", temp: `.letter.pdf.${tag}.tmp`, aside: `.letter.pdf.${tag}.aside` }] }));
+    await writeFile(
+      join(dir, JOURNAL_NAME),
+      JSON.stringify({
+        tag,
+        entries: [{ name: "letter.pdf", temp: `.letter.pdf.${tag}.tmp`, aside: `.letter.pdf.${tag}.aside` }],
+      }),
+    );
     await (await openFolder(dir)).release();
     expect(await list(dir)).toEqual(["letter.pdf"]);
   });
@@ -284,7 +332,13 @@ describe("what a dead run left, cleaned up by the next", () => {
     const dir = await tempDir();
     await writeFile(join(dir, "letter.pdf"), "letter of B");
     await writeFile(join(dir, `.letter.pdf.${tag}.aside`), "letter of A");
-    await writeFile(join(dir, `${JOURNAL_NAME}.done`), JSON.stringify({ tag, entries: [{ name: "letter.pdf", temp: `.letter.pdf.${tag}.tmp`, aside: `.letter.pdf.${tag}.aside` }] }));
+    await writeFile(
+      join(dir, `${JOURNAL_NAME}.done`),
+      JSON.stringify({
+        tag,
+        entries: [{ name: "letter.pdf", temp: `.letter.pdf.${tag}.tmp`, aside: `.letter.pdf.${tag}.aside` }],
+      }),
+    );
     await (await openFolder(dir)).release();
     expect(await list(dir)).toEqual(["letter.pdf"]);
     expect(await text(join(dir, "letter.pdf"))).toBe("letter of B");
@@ -333,7 +387,9 @@ describe("manifests", () => {
     const again = await writeFiles(dir, [file("summary.csv", "two")], { manifestKey: "s", replaceOwn: true });
     expect(again.files[0]!.status).toBe("replaced");
     await writeFile(join(dir, "summary.csv"), "changed by the user");
-    const error = await writeError(writeFiles(dir, [file("summary.csv", "three")], { manifestKey: "s", replaceOwn: true }));
+    const error = await writeError(
+      writeFiles(dir, [file("summary.csv", "three")], { manifestKey: "s", replaceOwn: true }),
+    );
     expect(error.problems[0]!.code).toBe("write.exists");
     expect(await text(join(dir, "summary.csv"))).toBe("changed by the user");
   });
@@ -373,7 +429,8 @@ describe("createFolderIn", () => {
     expect(await list(join(out, "empty"))).toEqual(["checklist.pdf", "letter.pdf"]);
     await writeFile(join(out, "file"), "x");
     await symlink(join(out, "nowhere"), join(out, "link"));
-    for (const name of ["file", "link"]) expect((await writeError(createFolderIn(out, name, set("B")))).problems[0]!.code).toBe("write.exists");
+    for (const name of ["file", "link"])
+      expect((await writeError(createFolderIn(out, name, set("B")))).problems[0]!.code).toBe("write.exists");
     expect(await list(out)).toEqual(["empty", "file", "link"]);
   });
 

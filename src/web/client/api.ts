@@ -17,7 +17,12 @@ export interface Reply<T> {
 export async function post<T>(path: string, body: BodyInit, contentType: string): Promise<Reply<T>> {
   let response: Response;
   try {
-    response = await fetch(path, { method: "POST", body, headers: { "Content-Type": contentType }, credentials: "same-origin" });
+    response = await fetch(path, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": contentType },
+      credentials: "same-origin",
+    });
   } catch {
     return { status: 0 };
   }
@@ -31,10 +36,18 @@ export function postJson<T>(path: string, body: unknown): Promise<Reply<T>> {
 }
 
 /** A POST whose answer is a file: its bytes, or the problems. */
-export async function postForFile(path: string, body: unknown): Promise<{ blob?: Blob; problems?: ShownProblem[]; status: number }> {
+export async function postForFile(
+  path: string,
+  body: unknown,
+): Promise<{ blob?: Blob; problems?: ShownProblem[]; status: number }> {
   let response: Response;
   try {
-    response = await fetch(path, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" }, credentials: "same-origin" });
+    response = await fetch(path, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json" },
+      credentials: "same-origin",
+    });
   } catch {
     return { status: 0 };
   }

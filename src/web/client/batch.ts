@@ -93,7 +93,9 @@ async function checkFile(): Promise<void> {
     return;
   }
   const checked = reply.data;
-  summary.replaceChildren(translated("span", "batchChecked", { rows: checked.rows, valid: checked.valid, invalid: checked.invalid.length }));
+  summary.replaceChildren(
+    translated("span", "batchChecked", { rows: checked.rows, valid: checked.valid, invalid: checked.invalid.length }),
+  );
   rowsTable(checked.invalid);
   runButton.replaceChildren(translated("span", "batchRun", { valid: checked.valid }));
   runButton.hidden = checked.valid === 0;
@@ -110,7 +112,12 @@ async function run(): Promise<void> {
   try {
     let response: Response;
     try {
-      response = await fetch(`/api/batch/run${query()}`, { method: "POST", body: chosen.bytes, headers: { "Content-Type": "application/octet-stream" }, credentials: "same-origin" });
+      response = await fetch(`/api/batch/run${query()}`, {
+        method: "POST",
+        body: chosen.bytes,
+        headers: { "Content-Type": "application/octet-stream" },
+        credentials: "same-origin",
+      });
     } catch {
       doneText.textContent = tr("offline");
       return;

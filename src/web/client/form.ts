@@ -10,9 +10,29 @@ import { base64ToBytes, post, postForFile, postJson, saveBlob, type ShownProblem
 import { lang, onLangChange, translated, tr } from "./i18n.js";
 
 const FIELDS = [
-  "name", "phone", "customerNumber", "address", "email", "birthDate", "idType", "idNumber", "plan", "offer", "reason",
-  "effectiveDate", "date", "place", "channel", "proxyName", "proxyId", "proxyIdType", "iban", "bic", "accountHolder",
-  "forwardingAddress", "leaving",
+  "name",
+  "phone",
+  "customerNumber",
+  "address",
+  "email",
+  "birthDate",
+  "idType",
+  "idNumber",
+  "plan",
+  "offer",
+  "reason",
+  "effectiveDate",
+  "date",
+  "place",
+  "channel",
+  "proxyName",
+  "proxyId",
+  "proxyIdType",
+  "iban",
+  "bic",
+  "accountHolder",
+  "forwardingAddress",
+  "leaving",
 ] as const;
 type Field = (typeof FIELDS)[number];
 /** Shown, and sent, only for a proxy: the representative, and the holder's identity the procuration states. */
@@ -51,7 +71,7 @@ let blobUrls: string[] = [];
 let shownAll = false;
 
 function channel(): string {
-  return (form.querySelector<HTMLInputElement>('input[name="channel"]:checked')?.value) ?? "in-person";
+  return form.querySelector<HTMLInputElement>('input[name="channel"]:checked')?.value ?? "in-person";
 }
 
 function control(field: Field): HTMLInputElement | HTMLTextAreaElement | null {
@@ -169,7 +189,10 @@ function documentCard(doc: MadeDocument): HTMLElement {
   const title = translated("h3", `doc.${doc.kind}`);
   const meta = document.createElement("p");
   meta.className = "meta";
-  meta.append(translated("span", "pages", { n: doc.pages }), document.createTextNode(` · ${sizeText(doc.size)} · ${doc.fileName}`));
+  meta.append(
+    translated("span", "pages", { n: doc.pages }),
+    document.createTextNode(` · ${sizeText(doc.size)} · ${doc.fileName}`),
+  );
   const frame = document.createElement("iframe");
   frame.src = url;
   frame.title = `${tr("preview")}${tr(`doc.${doc.kind}`)}`;
@@ -250,7 +273,11 @@ async function loadDetails(input: HTMLInputElement): Promise<void> {
   const file = input.files?.[0];
   input.value = "";
   if (!file) return;
-  const reply = await post<{ details: Record<string, string> }>(`/api/details/load?lang=${encodeURIComponent(lang())}`, await file.arrayBuffer(), "application/yaml");
+  const reply = await post<{ details: Record<string, string> }>(
+    `/api/details/load?lang=${encodeURIComponent(lang())}`,
+    await file.arrayBuffer(),
+    "application/yaml",
+  );
   if (reply.data?.ok && reply.data.details) {
     setValues(reply.data.details);
     setStatus(tr("loaded"));
@@ -263,7 +290,8 @@ async function loadDetails(input: HTMLInputElement): Promise<void> {
 export function setUpForm(): void {
   form.addEventListener("input", (event) => {
     const name = (event.target as HTMLInputElement).name as Field;
-    if ((FIELDS as readonly string[]).includes(name) && (event.target as HTMLInputElement).type !== "radio") touched.add(name);
+    if ((FIELDS as readonly string[]).includes(name) && (event.target as HTMLInputElement).type !== "radio")
+      touched.add(name);
     scheduleCheck();
   });
   form.addEventListener("change", (event) => {

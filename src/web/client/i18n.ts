@@ -22,7 +22,11 @@ export function tr(key: string, values: Record<string, string | number> = {}): s
 }
 
 /** An element whose text follows the language (and its {values}). */
-export function translated<K extends keyof HTMLElementTagNameMap>(tag: K, key: string, values?: Record<string, string | number>): HTMLElementTagNameMap[K] {
+export function translated<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  key: string,
+  values?: Record<string, string | number>,
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   element.dataset["t"] = key;
   if (values) element.dataset["tValues"] = JSON.stringify(values);
@@ -39,7 +43,9 @@ export function setLang(next: string): void {
   current = next;
   document.documentElement.lang = next;
   for (const element of document.querySelectorAll<HTMLElement>("[data-t]")) {
-    const values = element.dataset["tValues"] ? (JSON.parse(element.dataset["tValues"]) as Record<string, string | number>) : undefined;
+    const values = element.dataset["tValues"]
+      ? (JSON.parse(element.dataset["tValues"]) as Record<string, string | number>)
+      : undefined;
     element.textContent = tr(element.dataset["t"]!, values);
   }
   document.title = `${tr("title")} · sim-cancel`;
