@@ -10,21 +10,11 @@ import { Worker } from "node:worker_threads";
 import type { GenerateOptions } from "../generate.js";
 import { RENDER_WORKER } from "../paths.js";
 import type { Problem } from "../problems.js";
+import { WORKER_RESOURCE_LIMITS } from "../worker-limits.js";
 import type { RenderJob, RenderReply, WorkerSetup } from "./protocol.js";
 
 /** The built worker (dist/batch/worker.js). */
 export const WORKER_URL = RENDER_WORKER;
-
-/**
- * A worker keeps about 35 MB alive (the libraries, parsed font tables, caches); without limits V8
- * lets each heap grow to several times that before collecting (a 1,000-row batch peaked at 517 MB).
- * The young space matters most: measured on 400 varied rows in one worker, 64 MB old / 16 MB
- * young cost 40 ms per pair (one document's objects outgrow the young space, are promoted, and the
- * old space fills at once), 64 / 24 cost 25 ms, as fast as 96 / 24 or no limit at all, with the
- * worker's memory flat at about 130 MB over 3,000 rows. A worker that still ran out of memory
- * would fail only its own rows.
- */
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 24 };
 
 /** A file's bytes in memory every thread can read: the workers share one copy, not one each. */
 function readShared(file: string): SharedArrayBuffer {
@@ -80,7 +70,7 @@ export class RenderPool {
   private spawn(): Slot {
     const setup: WorkerSetup = { options: this.options, force: this.force, fonts: this.fonts };
     const slot: Slot = {
-      worker: new Worker(this.workerUrl, { workerData: setup, resourceLimits: RESOURCE_LIMITS }),
+      worker: new Worker(this.workerUrl, { workerData: setup, resourceLimits: WORKER_RESOURCE_LIMITS }),
       pending: new Map(),
     };
     slot.worker.on("message", (reply: RenderReply) => {

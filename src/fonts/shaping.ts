@@ -27,7 +27,14 @@ export interface ShapedRun {
   readonly advanceWidth: number;
 }
 
-const MAX_RUNS = 50_000;
+/**
+ * Runs kept per process, then the cache starts again. A run fontkit shaped costs about 1.7 KB of
+ * heap and a batch row adds a dozen runs of its own (names, numbers, addresses), so this bounds the
+ * cache near 9 MB, which a worker's 64 MB heap holds beside a document (src/worker-limits.ts). One
+ * pair of documents needs some 600 runs, and those of the bundled templates come back from the
+ * prebuilt table after a clear.
+ */
+export const MAX_RUNS = 5_000;
 let runs = new WeakMap<fontkit.Font, Map<string, ShapedRun>>();
 let count = 0;
 
@@ -133,6 +140,11 @@ let recorder: ((font: fontkit.Font, text: string) => void) | undefined;
 
 export function recordShaping(callback: ((font: fontkit.Font, text: string) => void) | undefined): void {
   recorder = callback;
+}
+
+/** Runs in the cache now (for the test that fills every cache to its cap). */
+export function shapingCacheSize(): number {
+  return count;
 }
 
 /** `text` shaped in `font` with fontkit's default features, as pdfkit draws it. */

@@ -292,7 +292,12 @@ function forceSplit(segment: Atom[], options: LineOptions): Atom[][] {
  * cleared when full, like the width cache.
  */
 const brokenParagraphs = new Map<string, readonly Line[]>();
-const MAX_PARAGRAPHS = 5_000;
+export const MAX_PARAGRAPHS = 5_000;
+
+/** Paragraphs in the cache now (for the test that fills every cache to its cap). */
+export function paragraphCacheSize(): number {
+  return brokenParagraphs.size;
+}
 
 /** The faces of a chain, by name: chains are made per document, their faces once per process. */
 function chainKey(fonts: FontChain): string {

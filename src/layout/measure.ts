@@ -5,7 +5,7 @@
 import type { FontFace } from "../fonts/faces.js";
 import { shapeText } from "../fonts/shaping.js";
 
-const MAX_ENTRIES = 50_000;
+export const MAX_ENTRIES = 50_000;
 /** Widths by face, then text: no key string to build for every lookup. */
 let widths = new WeakMap<FontFace, Map<string, number>>();
 let entries = 0;
@@ -20,6 +20,11 @@ function advanceSum(face: FontFace, text: string): number {
   let sum = 0;
   for (const char of text) sum += face.font.glyphForCodePoint(char.codePointAt(0)!).advanceWidth;
   return sum;
+}
+
+/** Widths in the cache now (for the test that fills every cache to its cap). */
+export function widthCacheSize(): number {
+  return entries;
 }
 
 /** Advance width of `text` drawn in `face` at 1 pt. */

@@ -12,10 +12,8 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { DetailsInput } from "../details/index.js";
 import type { Problem } from "../problems.js";
+import { WORKER_RESOURCE_LIMITS } from "../worker-limits.js";
 import type { WebDocument, WebRenderJob, WebRenderReply } from "./protocol.js";
-
-/** The same heap limits as the batch's workers (see src/batch/pool.ts for the measurements). */
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 24 };
 
 export type RenderOutcome =
   | { ok: true; documents: WebDocument[] }
@@ -84,7 +82,7 @@ export class WebRenderPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.workerUrl, { resourceLimits: RESOURCE_LIMITS }) };
+    const slot: Slot = { worker: new Worker(this.workerUrl, { resourceLimits: WORKER_RESOURCE_LIMITS }) };
     slot.worker.on("message", (reply: WebRenderReply) => {
       const done = slot.busy;
       if (!done || done.job.id !== reply.id) return;
