@@ -5,10 +5,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validateDetails, type FieldName } from "../../src/details/index.js";
+import { FIELD_NAMES, validateDetails, type FieldName } from "../../src/details/index.js";
 import { CATALOGUES, type MessageCode } from "../../src/messages/catalogue.js";
 import { FIELD_TEXTS, UI, WEB_LANGS } from "../../src/web/texts.js";
-import { pageTexts } from "../../src/web/page.js";
+import { pageTexts, renderPage } from "../../src/web/page.js";
 import { visible, WEB_MESSAGES, wordAll, wordForPage, withLabel, wordRowProblems } from "../../src/web/words.js";
 import { detailsYaml, loadDetails } from "../../src/web/details-yaml.js";
 
@@ -180,5 +180,14 @@ describe("saving and loading the details", () => {
     expect(yaml).toContain("# 必填：合約上的全名");
     expect(yaml).toContain("name: Mei LI");
     expect(yaml).not.toContain("{{file}}");
+  });
+});
+
+describe("the page's fields", () => {
+  // The browser's script takes its list of fields from these [data-field] elements.
+  it.each(WEB_LANGS)("%s: the details form draws every details field once, and nothing else", (lang) => {
+    const form = /<form id="details-form"[\s\S]*?<\/form>/.exec(renderPage(lang))?.[0] ?? "";
+    const drawn = [...form.matchAll(/data-field="([^"]*)"/g)].map((match) => match[1]);
+    expect([...drawn].sort()).toEqual([...FIELD_NAMES].sort());
   });
 });

@@ -7,34 +7,18 @@
  * and saving / loading the details as a details file.
  */
 import { base64ToBytes, post, postForFile, postJson, saveBlob, type ShownProblem } from "./api.js";
+import type { FieldName } from "../../details/fields.js";
 import { lang, onLangChange, translated, tr } from "./i18n.js";
 
-const FIELDS = [
-  "name",
-  "phone",
-  "customerNumber",
-  "address",
-  "email",
-  "birthDate",
-  "idType",
-  "idNumber",
-  "plan",
-  "offer",
-  "reason",
-  "effectiveDate",
-  "date",
-  "place",
-  "channel",
-  "proxyName",
-  "proxyId",
-  "proxyIdType",
-  "iban",
-  "bic",
-  "accountHolder",
-  "forwardingAddress",
-  "leaving",
-] as const;
-type Field = (typeof FIELDS)[number];
+type Field = FieldName;
+/**
+ * The details fields, in the page's order: the server draws one `[data-field]` per name of
+ * FIELD_NAMES (src/details/fields.ts), so the list is read from the page rather than copied here.
+ */
+const FIELDS: readonly Field[] = Array.from(
+  document.querySelectorAll<HTMLElement>("#details-form [data-field]"),
+  (element) => element.dataset["field"] as Field,
+);
 /** Shown, and sent, only for a proxy: the representative, and the holder's identity the procuration states. */
 const PROXY_FIELDS: readonly Field[] = ["proxyName", "proxyId", "proxyIdType", "birthDate", "idType", "idNumber"];
 /** Chosen with radio buttons (see CHOICES in texts.ts). */
