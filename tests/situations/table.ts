@@ -5,9 +5,9 @@
  * side by side on two cores.
  */
 import { describe, expect, it } from "vitest";
-import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { generate } from "../../src/index.js";
-import { flat, readPdf, type ParsedPdf } from "../support/pdf.js";
+import { flat, openPdf, readPdf, type ParsedPdf } from "../support/pdf.js";
 import {
   allEntries,
   ENCLOSURE_RULES,
@@ -75,12 +75,7 @@ const HOLDER_VOICE = /\b(ma ligne|ma carte SIM|ma copie|Dois-je)\b/u;
 
 /** Horizontal strokes drawn on a page (fill-in and signature lines), top-down y, as pdf.js reads them. */
 async function strokes(bytes: Uint8Array, pageNumber: number): Promise<{ y: number; x1: number; x2: number }[]> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    verbosity: 0,
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
+  const doc = await openPdf(bytes);
   try {
     const page = await doc.getPage(pageNumber);
     const ops = await page.getOperatorList();
@@ -101,12 +96,7 @@ async function strokes(bytes: Uint8Array, pageNumber: number): Promise<{ y: numb
 
 /** Text drawn past the right margin of its page (a fill-in line that pushed the rest of a sentence out). */
 async function pastMargin(bytes: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    verbosity: 0,
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
+  const doc = await openPdf(bytes);
   try {
     const out: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {

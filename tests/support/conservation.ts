@@ -4,6 +4,10 @@
  * what pdf.js reads back. Spaces and line breaks are left out of the comparison (the layout
  * chooses where lines end), and so are invisible format characters; brackets compare without
  * their direction, since a right-to-left run shows "(" as ")" (UAX #9 mirroring).
+ *
+ * It walks the model's blocks itself, on purpose, rather than calling src/compose/texts.ts (the
+ * glyph check's walk, which looks the same): a block kind that walk forgot would then be
+ * forgotten here too, and the check could not see the text it drops.
  */
 import type { Block, DocModel, Inline } from "../../src/model/doc-model.js";
 import type { PdfProblem } from "./pdf-check.js";

@@ -3,7 +3,7 @@
  * fonts and metadata, so tests assert on what a reader or a printer gets; and checks it on the
  * way (see readPdf).
  */
-import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { DocModel } from "../../src/model/doc-model.js";
 import { conservationProblems } from "./conservation.js";
 import { geometryProblems, PdfCheckError, type PdfTextItem } from "./pdf-check.js";
@@ -82,13 +82,17 @@ export async function checkPdf(
   return parsed;
 }
 
+/**
+ * A PDF opened with pdf.js as every reader of the suite opens it: a copy of the bytes (pdf.js
+ * takes them over), no system fonts (only what the file embeds), no eval. The caller destroys it.
+ */
+export function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  return getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false, isEvalSupported: false })
+    .promise;
+}
+
 async function parsePdf(bytes: Uint8Array, listFonts: boolean): Promise<ParsedPdf> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    verbosity: 0,
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
+  const doc = await openPdf(bytes);
   const pages: PdfPage[] = [];
   const fonts = new Map<string, PdfFont>();
   const body: string[] = [];
