@@ -289,10 +289,12 @@ function forceSplit(segment: Atom[], options: LineOptions): Atom[][] {
  * Paragraphs already broken into lines, by their content and options. A batch's documents, and a
  * server's, share most of their paragraphs (the templates' own sentences): each is broken once per
  * process. The lines are never changed after they are made, so they can be shared. Bounded, and
- * cleared when full, like the width cache.
+ * cleared when full, like the width cache: one pair of documents breaks some 100 paragraphs, every
+ * language and situation together some 450, and a batch row adds about 9 of its own; 2,000 (about
+ * 3.5 KB each) keep a render worker's heap room to spare (tests/fonts/cache-bounds.e2e.test.ts).
  */
 const brokenParagraphs = new Map<string, readonly Line[]>();
-export const MAX_PARAGRAPHS = 5_000;
+export const MAX_PARAGRAPHS = 2_000;
 
 /** Paragraphs in the cache now (for the test that fills every cache to its cap). */
 export function paragraphCacheSize(): number {
