@@ -328,6 +328,14 @@ export function isChoiceField(field: string): field is ChoiceField {
 /** Yes-or-no fields, shown as a check box. */
 export const CHECKBOX_FIELDS: ReadonlySet<FieldName> = new Set(["leaving"]);
 
+/** The kinds of identity document, named alike for the holder's (idType) and the representative's (proxyIdType). */
+const ID_DOCUMENTS = {
+  "": { "zh-Hans": "不填", "zh-Hant": "不填", en: "Not given", fr: "Non précisé" },
+  passport: { "zh-Hans": "护照", "zh-Hant": "護照", en: "Passport", fr: "Passeport" },
+  "id-card": { "zh-Hans": "身份证", "zh-Hant": "身分證", en: "Identity card", fr: "Carte d'identité" },
+  "residence-permit": { "zh-Hans": "居留证", "zh-Hant": "居留證", en: "Residence permit", fr: "Titre de séjour" },
+} satisfies Record<(typeof CHOICES)["idType"][number], Translations>;
+
 export const UI = {
   title: {
     "zh-Hans": "注销手机号码所需的文件",
@@ -395,24 +403,14 @@ export const UI = {
     en: "Plan with monthly bills",
     fr: "Forfait avec factures mensuelles",
   },
-  "idType.": { "zh-Hans": "不填", "zh-Hant": "不填", en: "Not given", fr: "Non précisé" },
-  "idType.passport": { "zh-Hans": "护照", "zh-Hant": "護照", en: "Passport", fr: "Passeport" },
-  "idType.id-card": { "zh-Hans": "身份证", "zh-Hant": "身分證", en: "Identity card", fr: "Carte d'identité" },
-  "idType.residence-permit": {
-    "zh-Hans": "居留证",
-    "zh-Hant": "居留證",
-    en: "Residence permit",
-    fr: "Titre de séjour",
-  },
-  "proxyIdType.": { "zh-Hans": "不填", "zh-Hant": "不填", en: "Not given", fr: "Non précisé" },
-  "proxyIdType.passport": { "zh-Hans": "护照", "zh-Hant": "護照", en: "Passport", fr: "Passeport" },
-  "proxyIdType.id-card": { "zh-Hans": "身份证", "zh-Hant": "身分證", en: "Identity card", fr: "Carte d'identité" },
-  "proxyIdType.residence-permit": {
-    "zh-Hans": "居留证",
-    "zh-Hant": "居留證",
-    en: "Residence permit",
-    fr: "Titre de séjour",
-  },
+  "idType.": ID_DOCUMENTS[""],
+  "idType.passport": ID_DOCUMENTS.passport,
+  "idType.id-card": ID_DOCUMENTS["id-card"],
+  "idType.residence-permit": ID_DOCUMENTS["residence-permit"],
+  "proxyIdType.": ID_DOCUMENTS[""],
+  "proxyIdType.passport": ID_DOCUMENTS.passport,
+  "proxyIdType.id-card": ID_DOCUMENTS["id-card"],
+  "proxyIdType.residence-permit": ID_DOCUMENTS["residence-permit"],
   "channel.in-person": {
     "zh-Hans": "亲自到营业处",
     "zh-Hant": "親自到營業處",
