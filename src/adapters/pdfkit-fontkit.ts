@@ -18,11 +18,12 @@
  *  6. shared-shaping (pdfkit `EmbeddedFont#layoutRun`, `#scale`): pdfkit shapes each piece of text
  *     it draws with fontkit; the layout has already shaped the same pieces to measure them. Drawing
  *     takes them from the same cache (fonts/shaping.ts), scaled as pdfkit scales its own.
- *  5. text-runs (pdfkit `PDFDocument#_font`, `#page.fonts`, `EmbeddedFont#encode`, `#id`, `#ref`):
- *     the layout places every run of text itself; drawing it through pdfkit's text machinery
- *     (options, a second measuring of each run, a graphics state saved and flipped for every run)
- *     was a fifth of a document's rendering. The same glyphs, advances and subset, written as one
- *     text object each.
+ *  5. text-runs (pdfkit `PDFDocument#_font`, `#page.fonts`, `EmbeddedFont#layout`, `#subset`,
+ *     `#unicode`, `#widths`, `#scale`, `#id`, `#ref`): the layout places every run of text itself;
+ *     drawing it through pdfkit's text machinery (options, a second measuring of each run, a
+ *     graphics state saved and flipped for every run) was a fifth of a document's rendering. The
+ *     same glyphs, advances and subset, written as one text object each, encoded as pdfkit's
+ *     `encode` does but with the characters a reader copies taken from the text (encodeAsTyped).
  */
 import type * as fontkit from "fontkit";
 import { ensureGlyph, type GlyphTable } from "../fonts/on-demand.js";
@@ -79,8 +80,16 @@ interface EmbeddedFontInternals {
   /** The font's resource name on a page ("F1"). */
   id: string;
   ref(): unknown;
-  /** Glyphs of the text as hexadecimal subset ids, and their positions in 1/1000 em. */
-  encode(text: string): [string[], GlyphPosition[]];
+  /** The text's glyphs as drawn and their positions in 1/1000 em (pdfkit's shaping, cached). */
+  layout(text: string): { glyphs: readonly fontkit.Glyph[]; positions: readonly GlyphPosition[] };
+  /** The font's subset: the original glyph id of each subset glyph, in order. */
+  subset: { glyphs: number[]; includeGlyph(glyphId: number): number };
+  /** Per subset glyph: its advance (1/1000 em) and the code points the ToUnicode map gives it. */
+  widths: number[];
+  unicode: (readonly number[] | undefined)[];
+  /** Writes the ToUnicode map from #unicode, and (embed) the font with the advances of #widths. */
+  toUnicodeCmap(): unknown;
+  embed(): void;
 }
 
 interface GlyphPosition {
@@ -264,6 +273,69 @@ function num(n: number): string {
   return Object.is(rounded, -0) ? "0" : String(rounded);
 }
 
+/** Per embedded font: the subset glyph that stands for an original glyph typed as another character. */
+const typedVariants = new WeakMap<object, Map<string, number>>();
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((codePoint, i) => codePoint === b[i]);
+}
+
+/**
+ * pdfkit's `EmbeddedFont#encode` (the glyphs of `text` as hexadecimal subset ids, each new subset
+ * glyph's advance and characters recorded), with one difference: the characters a reader copies
+ * are the ones typed. A PDF says which characters a glyph stands for once per subset glyph (the
+ * ToUnicode map), and pdfkit took them from fontkit's glyph object, which fontkit makes once per
+ * glyph id and per process with the characters of its first use. Where a font draws two characters
+ * with one glyph (U+2F42 ⽂, a Kangxi radical, and U+6587 文), the one typed second, in this
+ * document or in any earlier one of the process, was copied back as the first, and a document's
+ * bytes depended on what the process had made before. Now a glyph's characters come from the
+ * text (when the run has a glyph per character), and a glyph typed as another character in the
+ * same document gets a subset glyph of its own: the same outline, twice in the subset.
+ */
+function encodeAsTyped(font: EmbeddedFontInternals, text: string): [string[], GlyphPosition[]] {
+  const { glyphs, positions } = font.layout(text);
+  const typed = Array.from(text, (c) => c.codePointAt(0)!);
+  // Only a run of one glyph per character can be matched glyph by glyph (ligatures and marks that
+  // combine keep fontkit's characters; so does a right-to-left run, whose glyphs come reversed).
+  const oneToOne = typed.length === glyphs.length;
+  const encoded: string[] = [];
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    let chars: readonly number[] = glyph.codePoints;
+    if (oneToOne) {
+      const char = typed[i]!;
+      const fits = chars.length === 1 && chars[0] === char;
+      if (!fits && font.font.glyphForCodePoint(char).id === glyph.id) chars = [char];
+    }
+    let gid = font.subset.includeGlyph(glyph.id);
+    const recorded = font.unicode[gid];
+    if (recorded === undefined) {
+      font.unicode[gid] = chars;
+      font.widths[gid] = glyph.advanceWidth * font.scale;
+    } else if (!sameCodePoints(recorded, chars)) {
+      gid = typedVariant(font, glyph.id, chars, gid);
+    }
+    encoded.push(`0000${gid.toString(16)}`.slice(-4));
+  }
+  return [encoded, positions as GlyphPosition[]];
+}
+
+/** The subset glyph drawing original glyph `glyphId` that copies as `chars`, added the first time. */
+function typedVariant(font: EmbeddedFontInternals, glyphId: number, chars: readonly number[], gid: number): number {
+  let variants = typedVariants.get(font);
+  if (!variants) typedVariants.set(font, (variants = new Map()));
+  const key = `${glyphId}:${chars.join(",")}`;
+  let variant = variants.get(key);
+  if (variant === undefined) {
+    font.subset.glyphs.push(glyphId);
+    variant = font.subset.glyphs.length - 1;
+    font.widths[variant] = font.widths[gid]!;
+    font.unicode[variant] = chars;
+    variants.set(key, variant);
+  }
+  return variant;
+}
+
 /**
  * Draws `text` in the document's current font (`doc.font(...)`) at `size`, its baseline's left
  * end at (x, y) in the page's top-down coordinates. pdfkit's page content is flipped (y down), so
@@ -275,7 +347,7 @@ export function drawTextRun(doc: PDFKit.PDFDocument, x: number, y: number, size:
   const internals = doc as unknown as DocumentInternals;
   const font = internals._font!;
   internals.page.fonts[font.id] ??= font.ref();
-  const [encoded, positions] = font.encode(text);
+  const [encoded, positions] = encodeAsTyped(font, text);
   const scale = size / 1000;
   const out: string[] = [`BT\n1 0 0 -1 ${num(x)} ${num(y)} Tm\n/${font.id} ${num(size)} Tf`];
   let segment: string[] = [];
@@ -375,7 +447,7 @@ export const PATCHES: readonly PatchCheck[] = [
   {
     name: "text-runs",
     relies:
-      "pdfkit PDFDocument#_font (an EmbeddedFont with #id, #ref() and #encode(text) giving [hex ids, positions]) and #page.fonts",
+      "pdfkit PDFDocument#_font (an EmbeddedFont with #id, #ref(), #layout(text) giving glyphs and positions, #subset.includeGlyph/#glyphs, #unicode, #widths, #scale) and #page.fonts",
     problem({ pdfkit, font }) {
       const doc = new pdfkit({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
       doc.addPage();
@@ -383,19 +455,29 @@ export const PATCHES: readonly PatchCheck[] = [
       doc.font("probe");
       const internals = doc as unknown as DocumentInternals;
       const embedded = internals._font;
-      if (!embedded || typeof embedded.id !== "string" || !isFunction(embedded.ref) || !isFunction(embedded.encode))
-        return "EmbeddedFont#id, #ref or #encode is gone";
+      if (!embedded || typeof embedded.id !== "string" || !isFunction(embedded.ref) || !isFunction(embedded.layout))
+        return "EmbeddedFont#id, #ref or #layout is gone";
       if (typeof internals.page?.fonts !== "object") return "PDFPage#fonts is not an object";
-      const [encoded, positions] = embedded.encode("Ab");
-      if (!Array.isArray(encoded) || encoded.length !== 2 || !/^[0-9a-f]{4}$/.test(encoded[0]!))
-        return "EmbeddedFont#encode no longer gives 4-digit hexadecimal glyph ids";
+      if (!isFunction(embedded.subset?.includeGlyph) || !Array.isArray(embedded.subset.glyphs))
+        return "EmbeddedFont#subset lacks includeGlyph or glyphs";
+      if (!Array.isArray(embedded.unicode) || !Array.isArray(embedded.widths) || typeof embedded.scale !== "number")
+        return "EmbeddedFont#unicode, #widths or #scale is gone";
+      // The subset glyph the encoding writes, and its ToUnicode entry, are what pdfkit embeds.
+      const gid = embedded.subset.includeGlyph(font.glyphForCodePoint(0x41).id);
+      if (embedded.subset.glyphs[gid] !== font.glyphForCodePoint(0x41).id)
+        return "EmbeddedFont#subset.includeGlyph no longer indexes #subset.glyphs";
+      if (!/this\.unicode/.test(String(embedded.toUnicodeCmap)) || !/this\.widths/.test(String(embedded.embed)))
+        return "EmbeddedFont#toUnicodeCmap or #embed no longer read #unicode or #widths";
+      const { glyphs, positions } = embedded.layout("Ab");
+      if (!Array.isArray(glyphs) || glyphs.length !== 2 || typeof glyphs[0]?.id !== "number")
+        return "EmbeddedFont#layout no longer gives fontkit glyphs";
       const position = positions[0];
       return position &&
         ["xAdvance", "yAdvance", "xOffset", "yOffset", "advanceWidth"].every(
           (key) => typeof position[key as keyof GlyphPosition] === "number",
         )
         ? undefined
-        : "EmbeddedFont#encode's positions lack xAdvance, yAdvance, xOffset, yOffset or advanceWidth";
+        : "EmbeddedFont#layout's positions lack xAdvance, yAdvance, xOffset, yOffset or advanceWidth";
     },
   },
   {
