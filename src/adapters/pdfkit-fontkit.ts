@@ -8,24 +8,26 @@
  * The patches, and what each relies on:
  *  1. xmp-escape (pdfkit `PDFDocument#_addInfo`, `#info`): pdfkit writes the info values into the
  *     XMP packet without XML escaping, so a name such as "A & <B>" broke the metadata.
- *  2. shared-layout-cache (pdfkit `PDFDocument#_font`, `EmbeddedFont#layoutCache`, `#font`): pdfkit
- *     shapes every word it draws and caches it per document; documents of one font share a cache.
- *  3. subset-headers (fontkit `TTFSubset#_addGlyph`, `#font`, `TTFFont#loca`, `#_getTableStream`,
+ *  2. subset-headers (fontkit `TTFSubset#_addGlyph`, `#font`, `TTFFont#loca`, `#_getTableStream`,
  *     `#_variationProcessor`, `Glyph#_decode`, `#_getMetrics`): the subsetter decoded each glyph's
  *     whole outline to learn whether it is a composite; the header says it.
- *  4. glyph-reads (fontkit `TTFGlyph#_decode`, `#_getCBox`, `#_font`, `#id`, `TTFFont#loca`): fonts
+ *  3. glyph-reads (fontkit `TTFGlyph#_decode`, `#_getCBox`, `#_font`, `#id`, `TTFFont#loca`): fonts
  *     read on demand (fonts/on-demand.ts) get each glyph's bytes before fontkit reads them.
- *  6. shared-shaping (pdfkit `EmbeddedFont#layoutRun`, `#scale`): pdfkit shapes each piece of text
- *     it draws with fontkit; the layout has already shaped the same pieces to measure them. Drawing
- *     takes them from the same cache (fonts/shaping.ts), scaled as pdfkit scales its own.
- *  5. text-runs (pdfkit `PDFDocument#_font`, `#page.fonts`, `EmbeddedFont#layout`, `#subset`,
- *     `#unicode`, `#widths`, `#scale`, `#id`, `#ref`): the layout places every run of text itself;
- *     drawing it through pdfkit's text machinery (options, a second measuring of each run, a
+ *  4. text-runs (pdfkit `PDFDocument#_font`, `#_fontCount`, `#_fontFamilies`, `#page.fonts`,
+ *     `EmbeddedFont`'s constructor, `#subset`, `#unicode`, `#widths`, `#scale`, `#id`, `#ref`): the
+ *     layout places every run of text itself, shaped once per process (fonts/shaping.ts); drawing
+ *     it through pdfkit's text machinery (options, a second shaping and measuring of each run, a
  *     graphics state saved and flipped for every run) was a fifth of a document's rendering. The
- *     same glyphs, advances and subset, written as one text object each, encoded as pdfkit's
- *     `encode` does but with the characters a reader copies taken from the text (encodeAsTyped).
+ *     same glyphs, advances and subsets, written as one text object per run, encoded as pdfkit's
+ *     `encode` does but with the characters a reader copies taken from the text (GlyphRun).
+ *  5. shared-subsets (pdfkit `EmbeddedFont#embed`, `#toUnicodeCmap`, `#dictionary`, `#document`,
+ *     `PDFReference#compress`, `#data`): each face is drawn with two subsets, the glyphs of the
+ *     templates' text (embedded from bytes made once per process) and the user's own (FaceSubsets);
+ *     the objects pdfkit's `embed` writes are written the same, from those bytes.
  */
+import { createHash } from "node:crypto";
 import type * as fontkit from "fontkit";
+import { deflateSync } from "node:zlib";
 import { ensureGlyph, type GlyphTable } from "../fonts/on-demand.js";
 import { shapeText } from "../fonts/shaping.js";
 
@@ -39,6 +41,35 @@ interface DocumentInternals {
   _addInfo: () => void;
   _font?: EmbeddedFontInternals;
   page: { fonts: Record<string, unknown> };
+  /** pdfkit's count of fonts made (their ids are F1, F2, ...) and the fonts it embeds at the end. */
+  _fontCount: number;
+  _fontFamilies: Record<string, unknown>;
+}
+
+/** A PDF object pdfkit writes (PDFReference). */
+interface ReferenceInternals {
+  data: Record<string, unknown>;
+  compress: boolean;
+  write(chunk: Uint8Array): void;
+  end(chunk?: Uint8Array): void;
+}
+
+/** The document as a font sees it: objects to write, and the PDF/A part (1 for PDF/A-1). */
+interface FontDocumentInternals {
+  ref(data?: Record<string, unknown>): ReferenceInternals;
+  subset?: number;
+}
+
+/** The fontkit tables a font's descriptor is made from. */
+interface FontTables {
+  "OS/2"?: { sFamilyClass?: number };
+  post: { isFixedPitch?: number | boolean };
+  head: { macStyle: { italic?: boolean } };
+  bbox: { minX: number; minY: number; maxX: number; maxY: number };
+  italicAngle: number;
+  capHeight: number;
+  ascent: number;
+  xHeight: number;
 }
 
 function escapeXml(text: string): string {
@@ -65,25 +96,21 @@ export function escapeXmpValues(doc: PDFKit.PDFDocument): void {
   };
 }
 
-// 2. shared-layout-cache ---------------------------------------------------------------------
-
-/** pdfkit's font for the current `doc.font(...)`: the parsed font and its word-layout cache. */
+/** pdfkit's embedded font (EmbeddedFont): the parsed font, its subset and what it embeds. */
 interface EmbeddedFontInternals {
   font: fontkit.Font;
-  /** 1000 / units per em: pdfkit keeps positions in thousandths of an em. */
+  /** 1000 / units per em: pdfkit keeps advances in thousandths of an em. */
   scale: number;
-  layoutRun(
-    text: string,
-    features?: unknown,
-  ): { glyphs: readonly fontkit.Glyph[]; positions: GlyphPosition[]; advanceWidth: number };
-  layoutCache?: Record<string, unknown>;
   /** The font's resource name on a page ("F1"). */
   id: string;
   ref(): unknown;
-  /** The text's glyphs as drawn and their positions in 1/1000 em (pdfkit's shaping, cached). */
-  layout(text: string): { glyphs: readonly fontkit.Glyph[]; positions: readonly GlyphPosition[] };
   /** The font's subset: the original glyph id of each subset glyph, in order. */
-  subset: { glyphs: number[]; includeGlyph(glyphId: number): number };
+  subset: { glyphs: number[]; includeGlyph(glyphId: number): number; encode(): Uint8Array; cff?: unknown };
+  document: FontDocumentInternals;
+  /** The font's dictionary (made by #ref()), filled by #embed() at the end of the document. */
+  dictionary: ReferenceInternals;
+  ascender: number;
+  descender: number;
   /** Per subset glyph: its advance (1/1000 em) and the code points the ToUnicode map gives it. */
   widths: number[];
   unicode: (readonly number[] | undefined)[];
@@ -92,67 +119,7 @@ interface EmbeddedFontInternals {
   embed(): void;
 }
 
-interface GlyphPosition {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-  advanceWidth: number;
-}
-
-/** Documents served by one shared layout cache before it starts afresh, to bound its memory. */
-const DOCUMENTS_PER_LAYOUT_CACHE = 200;
-const sharedLayouts = new WeakMap<object, { runs: Record<string, unknown>; documents: number }>();
-const sharedFonts = new WeakSet<object>();
-
-/**
- * Gives the document's current font (set by `doc.font(...)`) the layout cache shared by every
- * document using the same parsed font. The shaped runs depend only on the font and the text.
- */
-export function shareCurrentFontLayoutCache(doc: PDFKit.PDFDocument): void {
-  const embedded = (doc as unknown as DocumentInternals)._font;
-  if (!embedded || sharedFonts.has(embedded)) return;
-  sharedFonts.add(embedded);
-  useSharedShaping(embedded);
-  if (!embedded.layoutCache) return;
-  let shared = sharedLayouts.get(embedded.font);
-  if (!shared || shared.documents >= DOCUMENTS_PER_LAYOUT_CACHE) {
-    shared = { runs: Object.create(null) as Record<string, unknown>, documents: 0 };
-    sharedLayouts.set(embedded.font, shared);
-  }
-  shared.documents++;
-  embedded.layoutCache = shared.runs;
-}
-
-// 6. shared-shaping -------------------------------------------------------------------------
-
-/**
- * pdfkit's `layoutRun(text)` is fontkit's `font.layout(text)` with the positions scaled to
- * thousandths of an em (in place) and each glyph's own advance added; the same, from the shared
- * cache. A fresh copy each time: pdfkit keeps and may change what it is given.
- */
-function useSharedShaping(embedded: EmbeddedFontInternals): void {
-  const original = embedded.layoutRun.bind(embedded);
-  embedded.layoutRun = (text, features) => {
-    if (features) return original(text, features);
-    const run = shapeText(embedded.font, text);
-    const scale = embedded.scale;
-    let advanceWidth = 0;
-    const positions = run.positions.map((position, i): GlyphPosition => {
-      advanceWidth += position.xAdvance * scale;
-      return {
-        xAdvance: position.xAdvance * scale,
-        yAdvance: position.yAdvance * scale,
-        xOffset: position.xOffset * scale,
-        yOffset: position.yOffset * scale,
-        advanceWidth: run.glyphs[i]!.advanceWidth * scale,
-      };
-    });
-    return { glyphs: run.glyphs, positions, advanceWidth };
-  };
-}
-
-// 3. subset-headers --------------------------------------------------------------------------
+// 2. subset-headers --------------------------------------------------------------------------
 
 interface SubsetInternals {
   font: TTFFontInternals;
@@ -223,7 +190,7 @@ export function speedUpSubsetting(font: fontkit.Font): void {
   };
 }
 
-// 4. glyph-reads -----------------------------------------------------------------------------
+// 3. glyph-reads -----------------------------------------------------------------------------
 
 const onDemandFonts = new WeakMap<object, GlyphTable>();
 const patchedGlyphClasses = new WeakSet<object>();
@@ -265,12 +232,18 @@ export function readGlyphsOnDemand(font: fontkit.Font, table: GlyphTable): boole
   return true;
 }
 
-// 5. text-runs ------------------------------------------------------------------------------
+// 4. text-runs ------------------------------------------------------------------------------
 
 /** A number in a content stream: a thousandth of a point or of a text unit is finer than print. */
 function num(n: number): string {
   const rounded = Math.round(n * 1000) / 1000;
   return Object.is(rounded, -0) ? "0" : String(rounded);
+}
+
+/** Subset glyph ids as a content stream writes them (four hexadecimal digits), each made once. */
+const HEX: string[] = [];
+function hex4(n: number): string {
+  return (HEX[n] ??= `0000${n.toString(16)}`.slice(-4));
 }
 
 /** Per embedded font: the subset glyph that stands for an original glyph typed as another character. */
@@ -281,43 +254,115 @@ function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * pdfkit's `EmbeddedFont#encode` (the glyphs of `text` as hexadecimal subset ids, each new subset
- * glyph's advance and characters recorded), with one difference: the characters a reader copies
- * are the ones typed. A PDF says which characters a glyph stands for once per subset glyph (the
- * ToUnicode map), and pdfkit took them from fontkit's glyph object, which fontkit makes once per
- * glyph id and per process with the characters of its first use. Where a font draws two characters
- * with one glyph (U+2F42 ⽂, a Kangxi radical, and U+6587 文), the one typed second, in this
- * document or in any earlier one of the process, was copied back as the first, and a document's
- * bytes depended on what the process had made before. Now a glyph's characters come from the
- * text (when the run has a glyph per character), and a glyph typed as another character in the
- * same document gets a subset glyph of its own: the same outline, twice in the subset.
+ * A run of text as drawn in one face: fontkit's glyphs and positions (font units), cut and shaped
+ * as pdfkit's `EmbeddedFont#layout` cuts and shapes (after each space and tab, each piece alone),
+ * from the shaping cache the layout measured with; and the characters a reader copies for each.
+ *
+ * Those characters are the ones typed, not fontkit's: a PDF says which characters a glyph stands
+ * for once per subset glyph (the ToUnicode map), and pdfkit took them from fontkit's glyph object,
+ * which fontkit makes once per glyph id and per process with the characters of its first use.
+ * Where a font draws two characters with one glyph (U+2F42 ⽂, a Kangxi radical, and U+6587 文),
+ * the one typed second, in this document or in any earlier one of the process, was copied back as
+ * the first, and a document's bytes depended on what the process had made before. Now a glyph's
+ * characters come from the text (when the run has a glyph per character), and a glyph typed as
+ * another character in the same document gets a subset glyph of its own: the same outline, twice.
  */
-function encodeAsTyped(font: EmbeddedFontInternals, text: string): [string[], GlyphPosition[]] {
-  const { glyphs, positions } = font.layout(text);
-  const typed = Array.from(text, (c) => c.codePointAt(0)!);
+export interface GlyphRun {
+  readonly glyphs: readonly fontkit.Glyph[];
+  readonly positions: readonly fontkit.GlyphPosition[];
+  readonly chars: readonly (readonly number[])[];
+  /** Where each piece (shaped alone: no kerning crosses from one to the next) starts, in glyphs. */
+  readonly pieces: readonly number[];
+}
+
+/**
+ * Runs already cut, shaped and matched, per font: a batch's documents, and a server's, draw most
+ * of their lines again and again (the templates' own text). Never changed once made. Bounded and
+ * cleared when full like the other caches: a document pair draws some 700 runs, a batch row adds
+ * about 40 of its own; 3,000 runs (about 1 KB each) keep a render worker's heap room to spare
+ * (tests/fonts/cache-bounds.e2e.test.ts).
+ */
+export const MAX_GLYPH_RUNS = 3_000;
+let glyphRuns = new WeakMap<fontkit.Font, Map<string, GlyphRun>>();
+let glyphRunCount = 0;
+
+/** Runs in the cache now (for the test that fills every cache to its cap). */
+export function glyphRunCacheSize(): number {
+  return glyphRunCount;
+}
+
+function cachedGlyphRun(font: fontkit.Font, text: string): GlyphRun {
+  let known = glyphRuns.get(font);
+  let run = known?.get(text);
+  if (run) return run;
+  run = glyphRun(font, text);
+  if (++glyphRunCount > MAX_GLYPH_RUNS) {
+    glyphRuns = new WeakMap();
+    glyphRunCount = 1;
+    known = undefined;
+  }
+  if (!known) glyphRuns.set(font, (known = new Map()));
+  known.set(text, run);
+  return run;
+}
+
+function glyphRun(font: fontkit.Font, text: string): GlyphRun {
+  const glyphs: fontkit.Glyph[] = [];
+  const positions: fontkit.GlyphPosition[] = [];
+  const pieces: number[] = [];
+  const addPiece = (piece: string) => {
+    pieces.push(glyphs.length);
+    const shaped = shapeText(font, piece);
+    for (let i = 0; i < shaped.glyphs.length; i++) {
+      glyphs.push(shaped.glyphs[i]!);
+      positions.push(shaped.positions[i]!);
+    }
+  };
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x20 || unit === 0x09) {
+      addPiece(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) addPiece(text.slice(start));
+  const chars: (readonly number[])[] = glyphs.map((glyph) => glyph.codePoints);
   // Only a run of one glyph per character can be matched glyph by glyph (ligatures and marks that
   // combine keep fontkit's characters; so does a right-to-left run, whose glyphs come reversed).
-  const oneToOne = typed.length === glyphs.length;
-  const encoded: string[] = [];
-  for (let i = 0; i < glyphs.length; i++) {
-    const glyph = glyphs[i]!;
-    let chars: readonly number[] = glyph.codePoints;
-    if (oneToOne) {
-      const char = typed[i]!;
-      const fits = chars.length === 1 && chars[0] === char;
-      if (!fits && font.font.glyphForCodePoint(char).id === glyph.id) chars = [char];
+  let count = 0;
+  for (const _ of text) count++;
+  if (count === glyphs.length) {
+    let i = 0;
+    for (const typed of text) {
+      const char = typed.codePointAt(0)!;
+      const own = chars[i]!;
+      if (!(own.length === 1 && own[0] === char) && font.glyphForCodePoint(char).id === glyphs[i]!.id) chars[i] = [char];
+      i++;
     }
-    let gid = font.subset.includeGlyph(glyph.id);
-    const recorded = font.unicode[gid];
-    if (recorded === undefined) {
-      font.unicode[gid] = chars;
-      font.widths[gid] = glyph.advanceWidth * font.scale;
-    } else if (!sameCodePoints(recorded, chars)) {
-      gid = typedVariant(font, glyph.id, chars, gid);
-    }
-    encoded.push(`0000${gid.toString(16)}`.slice(-4));
   }
-  return [encoded, positions as GlyphPosition[]];
+  return { glyphs, positions, chars, pieces };
+}
+
+/** A glyph drawn as some characters, as a key: a number for one character (the usual case). */
+function glyphKey(glyph: fontkit.Glyph, chars: readonly number[]): number | string {
+  return chars.length === 1 ? glyph.id * 0x110000 + chars[0]! : `${glyph.id}:${chars.join(",")}`;
+}
+
+/**
+ * pdfkit's `EmbeddedFont#encode` for one glyph: its subset id, the subset glyph's advance and
+ * characters recorded the first time; a glyph already copying as other characters gets a
+ * subset glyph of its own (typedVariant).
+ */
+function includeGlyph(font: EmbeddedFontInternals, glyph: fontkit.Glyph, chars: readonly number[]): number {
+  const gid = font.subset.includeGlyph(glyph.id);
+  const recorded = font.unicode[gid];
+  if (recorded === undefined) {
+    font.unicode[gid] = chars;
+    font.widths[gid] = glyph.advanceWidth * font.scale;
+    return gid;
+  }
+  return sameCodePoints(recorded, chars) ? gid : typedVariant(font, glyph.id, chars, gid);
 }
 
 /** The subset glyph drawing original glyph `glyphId` that copies as `chars`, added the first time. */
@@ -337,55 +382,399 @@ function typedVariant(font: EmbeddedFontInternals, glyphId: number, chars: reado
 }
 
 /**
- * Draws `text` in the document's current font (`doc.font(...)`) at `size`, its baseline's left
- * end at (x, y) in the page's top-down coordinates. pdfkit's page content is flipped (y down), so
- * the text matrix flips back ([1 0 0 -1 x y]) instead of a saved and restored transformation per
- * run. Glyphs are placed as pdfkit places them: advances by the TJ adjustments, a glyph moved off
- * its advance (a combining mark) by a text matrix of its own.
+ * A document's two subsets of one face (see 5. shared-subsets): the glyphs its templates' text
+ * draws, shared with every document drawing the same, and its own (what only the user's values
+ * draw). Runs are given first (glyphRun), the shared subset is fixed (settle), then drawn.
  */
-export function drawTextRun(doc: PDFKit.PDFDocument, x: number, y: number, size: number, text: string): void {
-  const internals = doc as unknown as DocumentInternals;
-  const font = internals._font!;
-  internals.page.fonts[font.id] ??= font.ref();
-  const [encoded, positions] = encodeAsTyped(font, text);
+export class FaceSubsets {
+  private readonly shared: EmbeddedFontInternals;
+  private readonly own: EmbeddedFontInternals;
+  /** The glyphs the templates' text draws, met so far. */
+  private readonly candidates = new Map<number | string, { glyph: fontkit.Glyph; chars: readonly number[] }>();
+  private sharedIds: ReadonlyMap<number | string, number> | undefined;
+  private sharedGlyphs: SharedSubset | undefined;
+
+  /** The face registered as `name` (`doc.registerFont`) in `doc`. */
+  constructor(doc: PDFKit.PDFDocument, name: string) {
+    const internals = doc as unknown as DocumentInternals;
+    doc.font(name);
+    this.shared = internals._font!;
+    // pdfkit gives one EmbeddedFont per font file, whatever name it is registered under: the
+    // second subset is made as pdfkit makes its fonts (the next id), and listed for embedding.
+    const EmbeddedFont = this.shared.constructor as new (
+      document: unknown,
+      font: fontkit.Font,
+      id: string,
+    ) => EmbeddedFontInternals;
+    this.own = new EmbeddedFont(doc, this.shared.font, `F${++internals._fontCount}`);
+    internals._fontFamilies[`${name}\u0000own`] = this.own;
+  }
+
+  /** pdfkit's scale of the face's units: 1000 / units per em. */
+  get scale(): number {
+    return this.shared.scale;
+  }
+
+  /** `text` as drawn in this face; `shared`: it is the templates' text, not the user's. */
+  glyphRun(text: string, shared: boolean): GlyphRun {
+    const run = cachedGlyphRun(this.shared.font, text);
+    if (shared && this.sharedIds === undefined) {
+      for (let i = 0; i < run.glyphs.length; i++) {
+        const glyph = run.glyphs[i]!;
+        if (glyph.id === 0) continue;
+        const key = glyphKey(glyph, run.chars[i]!);
+        if (!this.candidates.has(key)) this.candidates.set(key, { glyph, chars: run.chars[i]! });
+      }
+    }
+    return run;
+  }
+
+  /** Fixes the shared subset, once every run is known and before any is drawn. */
+  settle(): void {
+    if (this.sharedIds !== undefined) return;
+    if (this.candidates.size === 0) {
+      this.sharedIds = new Map();
+      return;
+    }
+    const subset = sharedSubset(this.shared, this.candidates);
+    this.sharedGlyphs = subset;
+    this.sharedIds = subset.ids;
+    this.shared.widths = subset.widths;
+    this.shared.unicode = subset.unicode;
+    // An own property: this document's shared subset is embedded from the process's copy.
+    this.shared.embed = () => embedSharedSubset(this.shared, subset);
+  }
+
+  /**
+   * The subset that draws glyphs `start` to `end` (a piece) of `run`: the shared one if it has
+   * them all, else the document's own. A piece is never split between the two: kerning inside a
+   * piece would then fall between two fonts, and a reader's tool see the pair as overlapping text.
+   */
+  subsetFor(run: GlyphRun, start: number, end: number): EmbeddedFontInternals {
+    const shared = this.sharedIds!;
+    for (let i = start; i < end; i++) if (!shared.has(glyphKey(run.glyphs[i]!, run.chars[i]!))) return this.own;
+    return this.shared;
+  }
+
+  /** The id in `font` (one of this face's two subsets) that draws `glyph` copying as `chars`. */
+  glyphId(font: EmbeddedFontInternals, glyph: fontkit.Glyph, chars: readonly number[]): number {
+    return font === this.shared ? this.sharedIds!.get(glyphKey(glyph, chars))! : includeGlyph(this.own, glyph, chars);
+  }
+}
+
+/**
+ * Draws `run` (from `fonts.glyphRun`) at `size`, its baseline's left end at (x, y) in the page's
+ * top-down coordinates. pdfkit's page content is flipped (y down), so the text matrix flips back
+ * ([1 0 0 -1 x y]) instead of a saved and restored transformation per run. Glyphs are placed as
+ * pdfkit places them: advances by the TJ adjustments, a glyph moved off its advance (a combining
+ * mark) by a text matrix of its own; where the run goes from one of the face's subsets to the
+ * other, the font changes and the pen keeps its place.
+ */
+export function drawTextRun(
+  doc: PDFKit.PDFDocument,
+  x: number,
+  y: number,
+  size: number,
+  fonts: FaceSubsets,
+  run: GlyphRun,
+): void {
+  const pageFonts = (doc as unknown as DocumentInternals).page.fonts;
   const scale = size / 1000;
-  const out: string[] = [`BT\n1 0 0 -1 ${num(x)} ${num(y)} Tm\n/${font.id} ${num(size)} Tf`];
-  let segment: string[] = [];
-  const parts: string[] = [];
+  const unitScale = fonts.scale;
+  let out = `BT\n1 0 0 -1 ${num(x)} ${num(y)} Tm`;
+  let current: EmbeddedFontInternals | undefined;
+  // The TJ array being written, and the glyphs since its last adjustment.
+  let array = "";
+  let glyphs = "";
+  const part = (text: string) => {
+    array = array === "" ? text : `${array} ${text}`;
+  };
   const flush = () => {
-    if (segment.length > 0) parts.push(`<${segment.join("")}>`);
-    segment = [];
-    if (parts.length > 0) out.push(`[${parts.join(" ")}] TJ`);
-    parts.length = 0;
+    if (glyphs !== "") part(`<${glyphs}>`);
+    glyphs = "";
+    if (array !== "") out += `\n[${array}] TJ`;
+    array = "";
   };
   let penX = x;
-  for (let i = 0; i < encoded.length; i++) {
-    const position = positions[i]!;
+  let piece = 0;
+  let pieceEnd = 0;
+  for (let i = 0; i < run.glyphs.length; i++) {
+    if (i === pieceEnd) {
+      // The next piece with glyphs (a piece can shape to none).
+      while (pieceEnd === i) pieceEnd = run.pieces[++piece] ?? run.glyphs.length;
+      const font = fonts.subsetFor(run, i, pieceEnd);
+      if (font !== current) {
+        flush();
+        current = font;
+        pageFonts[current.id] ??= current.ref();
+        out += `\n/${current.id} ${num(size)} Tf`;
+      }
+    }
+    const glyph = run.glyphs[i]!;
+    const position = run.positions[i]!;
+    const gid = fonts.glyphId(current!, glyph, run.chars[i]!);
+    // In thousandths of an em, as pdfkit keeps them.
+    const xAdvance = position.xAdvance * unitScale;
     if (position.xOffset || position.yOffset) {
       // A glyph off its advance: set on its own, then the pen goes back to the run's line.
       flush();
-      out.push(
-        `1 0 0 -1 ${num(penX + position.xOffset * scale)} ${num(y - position.yOffset * scale)} Tm`,
-        `[<${encoded[i]}>] TJ`,
-      );
-      penX += position.xAdvance * scale;
-      out.push(`1 0 0 -1 ${num(penX)} ${num(y)} Tm`);
+      const xOffset = position.xOffset * unitScale;
+      const yOffset = position.yOffset * unitScale;
+      out += `\n1 0 0 -1 ${num(penX + xOffset * scale)} ${num(y - yOffset * scale)} Tm\n[<${hex4(gid)}>] TJ`;
+      penX += xAdvance * scale;
+      out += `\n1 0 0 -1 ${num(penX)} ${num(y)} Tm`;
       continue;
     }
-    segment.push(encoded[i]!);
-    const adjust = position.xAdvance - position.advanceWidth;
+    glyphs += hex4(gid);
+    const adjust = xAdvance - glyph.advanceWidth * unitScale;
     if (adjust !== 0) {
-      parts.push(`<${segment.join("")}>`, num(-adjust));
-      segment = [];
+      part(`<${glyphs}>`);
+      part(num(-adjust));
+      glyphs = "";
     }
-    penX += position.xAdvance * scale;
+    penX += xAdvance * scale;
   }
   flush();
-  out.push("ET");
-  doc.addContent(out.join("\n"));
+  doc.addContent(`${out}\nET`);
+}
+
+// 5. shared-subsets --------------------------------------------------------------------------
+
+/**
+ * Subsetting a font and compressing it was a third of a warm document pair's time, and a batch
+ * did it again for every row, though most of each subset is the same from row to row: the glyphs
+ * of the templates' own text. So a document draws each face with two subsets: the glyphs its
+ * templates' text draws (the layout marks what is the user's), in glyph id order, and its own,
+ * for what only the user's values draw. The first is the same for every document that draws the
+ * same template glyphs, and its embedded bytes (font program, ToUnicode map) are made once per
+ * process. Which glyphs are shared depends only on the document itself, never on what the process
+ * made before, so a document's bytes are the same in a batch, in the web form and alone; and a
+ * document holds no glyph it does not draw.
+ */
+interface SharedSubset {
+  /** Each shared glyph's subset id, by glyphKey. */
+  ids: ReadonlyMap<number | string, number>;
+  /** The original glyph id of each subset glyph, in order (.notdef first). */
+  glyphOrder: number[];
+  /** pdfkit's #widths and #unicode for these subset glyphs (never changed once made). */
+  widths: number[];
+  unicode: (readonly number[] | undefined)[];
+  /** The font program and ToUnicode map, compressed as pdfkit compresses them: made at first use. */
+  bytes?: { fontFile: Uint8Array; toUnicode: Uint8Array };
+}
+
+/** Shared subsets kept per process (about 70 KB each), cleared when full like the other caches. */
+export const MAX_SHARED_SUBSETS = 64;
+let sharedSubsets = new WeakMap<object, Map<string, SharedSubset>>();
+let sharedSubsetCount = 0;
+
+/** Shared subsets kept now (for the test that fills every cache to its cap). */
+export function sharedSubsetCacheSize(): number {
+  return sharedSubsetCount;
+}
+
+/** Forgets every shared subset (tests: the same document from a cold and a warm cache). */
+export function clearSharedSubsets(): void {
+  sharedSubsets = new WeakMap();
+  sharedSubsetCount = 0;
+}
+
+/**
+ * The shared subset of these glyphs in `font`'s face, from the process's copy or made: each glyph
+ * copying as one character in glyph id order, then the others (ligatures) by key, after .notdef.
+ */
+function sharedSubset(
+  font: EmbeddedFontInternals,
+  glyphs: ReadonlyMap<number | string, { glyph: fontkit.Glyph; chars: readonly number[] }>,
+): SharedSubset {
+  const numbers = new Float64Array(glyphs.size);
+  const others: string[] = [];
+  let count = 0;
+  for (const key of glyphs.keys()) {
+    if (typeof key === "number") numbers[count++] = key;
+    else others.push(key);
+  }
+  const ordered = [...numbers.subarray(0, count).sort(), ...others.sort()];
+  const key = createHash("sha256")
+    .update(new Uint8Array(numbers.buffer, 0, count * 8))
+    .update(others.join("\n"))
+    .digest("base64");
+  let known = sharedSubsets.get(font.font);
+  const found = known?.get(key);
+  if (found) return found;
+
+  // As pdfkit's EmbeddedFont starts: .notdef, with pdfkit's own advance and characters for it.
+  const subset: SharedSubset = { ids: new Map(), glyphOrder: [0], widths: [font.widths[0]!], unicode: [font.unicode[0]] };
+  for (const glyphKeyOf of ordered) {
+    const { glyph, chars } = glyphs.get(glyphKeyOf)!;
+    const gid = subset.glyphOrder.length;
+    subset.glyphOrder.push(glyph.id);
+    subset.widths[gid] = glyph.advanceWidth * font.scale;
+    subset.unicode[gid] = chars;
+    (subset.ids as Map<number | string, number>).set(glyphKeyOf, gid);
+  }
+  if (++sharedSubsetCount > MAX_SHARED_SUBSETS) {
+    clearSharedSubsets();
+    sharedSubsetCount = 1;
+    known = undefined;
+  }
+  if (!known) sharedSubsets.set(font.font, (known = new Map()));
+  known.set(key, subset);
+  return subset;
+}
+
+/** A fontkit subset of `glyphOrder` (after .notdef), each glyph where the order puts it. */
+function fontkitSubset(font: fontkit.Font, glyphOrder: readonly number[]): EmbeddedFontInternals["subset"] {
+  const subset = (font as unknown as TTFFontInternals).createSubset() as EmbeddedFontInternals["subset"];
+  const included = new Set<number>([0]);
+  for (const glyphId of glyphOrder.slice(1)) {
+    // A glyph copying as two sets of characters is there twice, as typedVariant puts it.
+    if (included.has(glyphId)) subset.glyphs.push(glyphId);
+    else {
+      included.add(glyphId);
+      subset.includeGlyph(glyphId);
+    }
+  }
+  return subset;
+}
+
+/**
+ * pdfkit's `EmbeddedFont#embed` for a shared subset, its bytes made the first time (a subset of
+ * the face holding its glyphs in order; a glyph copying as two sets of characters is there twice,
+ * as typedVariant puts it), then reused.
+ */
+function embedSharedSubset(font: EmbeddedFontInternals, subset: SharedSubset): void {
+  if (!subset.bytes) {
+    subset.bytes = {
+      fontFile: deflateSync(fontkitSubset(font.font, subset.glyphOrder).encode()),
+      toUnicode: deflateSync(Buffer.from(`${toUnicodeText(subset.unicode)}\n`, "latin1")),
+    };
+  }
+  writeFontObjects(font, subset.bytes);
+}
+
+/** A stream object of already compressed bytes, its dictionary in the order pdfkit writes it. */
+function compressedStream(font: EmbeddedFontInternals, bytes: Uint8Array, data: Record<string, unknown> = {}) {
+  const ref = font.document.ref(data);
+  ref.compress = false;
+  ref.write(bytes);
+  ref.data["Filter"] = "FlateDecode";
+  ref.end();
+  return ref;
+}
+
+/** pdfkit's ToUnicode map text (`EmbeddedFont#toUnicodeCmap`), for the subset glyphs' characters. */
+function toUnicodeText(unicode: readonly (readonly number[] | undefined)[]): string {
+  const hex = (n: number) => `0000${n.toString(16)}`.slice(-4);
+  const entries = unicode.map((codePoints) => {
+    const encoded: string[] = [];
+    for (let value of codePoints ?? []) {
+      if (value > 0xffff) {
+        value -= 0x10000;
+        encoded.push(hex(((value >>> 10) & 0x3ff) | 0xd800));
+        value = 0xdc00 | (value & 0x3ff);
+      }
+      encoded.push(hex(value));
+    }
+    return `<${encoded.join(" ")}>`;
+  });
+  const ranges: string[] = [];
+  for (let start = 0; start < entries.length; start += 256) {
+    const end = Math.min(start + 256, entries.length);
+    ranges.push(`<${hex(start)}> <${hex(end - 1)}> [${entries.slice(start, end).join(" ")}]`);
+  }
+  return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo <<
+  /Registry (Adobe)
+  /Ordering (UCS)
+  /Supplement 0
+>> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><ffff>
+endcodespacerange
+${ranges.length} beginbfrange
+${ranges.join("\n")}
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`;
+}
+
+/** The objects pdfkit's `EmbeddedFont#embed` writes, in its order, with the given streams. */
+function writeFontObjects(font: EmbeddedFontInternals, bytes: { fontFile: Uint8Array; toUnicode: Uint8Array }): void {
+  const doc = font.document;
+  const fontkitFont = font.font as unknown as FontTables;
+  const isCFF = font.subset.cff != null;
+  const fontFile = compressedStream(font, bytes.fontFile, isCFF ? { Subtype: "CIDFontType0C" } : {});
+  const familyClass = (fontkitFont["OS/2"]?.sFamilyClass || 0) >> 8;
+  let flags = 0;
+  if (fontkitFont.post.isFixedPitch) flags |= 1 << 0;
+  if (1 <= familyClass && familyClass <= 7) flags |= 1 << 1;
+  flags |= 1 << 2;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (fontkitFont.head.macStyle.italic) flags |= 1 << 6;
+  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join("");
+  const name = `${tag}+${font.font.postscriptName?.replaceAll(" ", "_")}`;
+  const { bbox } = fontkitFont;
+  const descriptor = doc.ref({
+    Type: "FontDescriptor",
+    FontName: name,
+    Flags: flags,
+    FontBBox: [bbox.minX * font.scale, bbox.minY * font.scale, bbox.maxX * font.scale, bbox.maxY * font.scale],
+    ItalicAngle: fontkitFont.italicAngle,
+    Ascent: font.ascender,
+    Descent: font.descender,
+    CapHeight: (fontkitFont.capHeight || fontkitFont.ascent) * font.scale,
+    XHeight: (fontkitFont.xHeight || 0) * font.scale,
+    StemV: 0,
+  });
+  descriptor.data[isCFF ? "FontFile3" : "FontFile2"] = fontFile;
+  // PDF/A-1 only (pdfkit's `subset` 1): the set of glyphs present.
+  if (doc.subset === 1) {
+    const maxCID = font.widths.length - 1;
+    const cidSet = new Uint8Array(Math.ceil((maxCID + 1) / 8));
+    for (let cid = 0; cid <= maxCID; cid++) if (font.widths[cid] != null) cidSet[Math.floor(cid / 8)]! |= 0x80 >> cid % 8;
+    const cidSetRef = doc.ref();
+    cidSetRef.write(cidSet);
+    cidSetRef.end();
+    descriptor.data["CIDSet"] = cidSetRef;
+  }
+  descriptor.end();
+  const descendantFont = doc.ref({
+    Type: "Font",
+    Subtype: isCFF ? "CIDFontType0" : "CIDFontType2",
+    BaseFont: name,
+    CIDSystemInfo: { Registry: new String("Adobe"), Ordering: new String("Identity"), Supplement: 0 },
+    FontDescriptor: descriptor,
+    W: [0, font.widths],
+    ...(isCFF ? {} : { CIDToGIDMap: "Identity" }),
+  });
+  descendantFont.end();
+  font.dictionary.data = {
+    Type: "Font",
+    Subtype: "Type0",
+    BaseFont: name,
+    Encoding: "Identity-H",
+    DescendantFonts: [descendantFont],
+    ToUnicode: compressedStream(font, bytes.toUnicode),
+  };
+  font.dictionary.end();
 }
 
 // The checks -------------------------------------------------------------------------------
+
+/** For the shared-subsets check: the shared subset embedded by pdfkit's own `embed`, as pdfkit would. */
+function embedWithPdfkit(fonts: FaceSubsets): void {
+  const { shared, sharedGlyphs } = fonts as unknown as { shared: EmbeddedFontInternals; sharedGlyphs?: SharedSubset };
+  if (!sharedGlyphs) return;
+  shared.subset = fontkitSubset(shared.font, sharedGlyphs.glyphOrder);
+  delete (shared as Partial<EmbeddedFontInternals>).embed;
+}
 
 export interface PatchCheck {
   name: string;
@@ -413,21 +802,6 @@ export const PATCHES: readonly PatchCheck[] = [
     },
   },
   {
-    name: "shared-layout-cache",
-    relies: "pdfkit PDFDocument#_font (the current EmbeddedFont) with #font and #layoutCache",
-    problem({ pdfkit, font }) {
-      const doc = new pdfkit({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
-      doc.registerFont("probe", font as unknown as Buffer);
-      doc.font("probe");
-      const embedded = (doc as unknown as DocumentInternals)._font;
-      if (!embedded) return "PDFDocument#_font is not set by doc.font()";
-      if (embedded.font !== font) return "EmbeddedFont#font is not the fontkit font given";
-      return typeof embedded.layoutCache === "object" && embedded.layoutCache !== null
-        ? undefined
-        : "EmbeddedFont#layoutCache is not an object";
-    },
-  },
-  {
     name: "subset-headers",
     relies:
       "fontkit TTFSubset#_addGlyph/#font, TTFFont#loca.offsets/#_getTableStream/#_variationProcessor, Glyph#_decode/#_getMetrics",
@@ -447,7 +821,7 @@ export const PATCHES: readonly PatchCheck[] = [
   {
     name: "text-runs",
     relies:
-      "pdfkit PDFDocument#_font (an EmbeddedFont with #id, #ref(), #layout(text) giving glyphs and positions, #subset.includeGlyph/#glyphs, #unicode, #widths, #scale) and #page.fonts",
+      "pdfkit PDFDocument#_font (an EmbeddedFont with #font, #id, #ref(), #subset.includeGlyph/#glyphs, #unicode, #widths, #scale, constructed as (document, font, id)), #_fontCount, #_fontFamilies and #page.fonts",
     problem({ pdfkit, font }) {
       const doc = new pdfkit({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
       doc.addPage();
@@ -455,9 +829,13 @@ export const PATCHES: readonly PatchCheck[] = [
       doc.font("probe");
       const internals = doc as unknown as DocumentInternals;
       const embedded = internals._font;
-      if (!embedded || typeof embedded.id !== "string" || !isFunction(embedded.ref) || !isFunction(embedded.layout))
-        return "EmbeddedFont#id, #ref or #layout is gone";
+      if (!embedded || embedded.font !== font) return "PDFDocument#_font is not the EmbeddedFont of the font given";
+      if (typeof embedded.id !== "string" || !isFunction(embedded.ref)) return "EmbeddedFont#id or #ref is gone";
       if (typeof internals.page?.fonts !== "object") return "PDFPage#fonts is not an object";
+      if (typeof internals._fontCount !== "number" || typeof internals._fontFamilies !== "object")
+        return "PDFDocument#_fontCount or #_fontFamilies is gone";
+      if (!Object.values(internals._fontFamilies).includes(embedded))
+        return "PDFDocument#_fontFamilies no longer lists the fonts made";
       if (!isFunction(embedded.subset?.includeGlyph) || !Array.isArray(embedded.subset.glyphs))
         return "EmbeddedFont#subset lacks includeGlyph or glyphs";
       if (!Array.isArray(embedded.unicode) || !Array.isArray(embedded.widths) || typeof embedded.scale !== "number")
@@ -468,16 +846,52 @@ export const PATCHES: readonly PatchCheck[] = [
         return "EmbeddedFont#subset.includeGlyph no longer indexes #subset.glyphs";
       if (!/this\.unicode/.test(String(embedded.toUnicodeCmap)) || !/this\.widths/.test(String(embedded.embed)))
         return "EmbeddedFont#toUnicodeCmap or #embed no longer read #unicode or #widths";
-      const { glyphs, positions } = embedded.layout("Ab");
-      if (!Array.isArray(glyphs) || glyphs.length !== 2 || typeof glyphs[0]?.id !== "number")
-        return "EmbeddedFont#layout no longer gives fontkit glyphs";
-      const position = positions[0];
-      return position &&
-        ["xAdvance", "yAdvance", "xOffset", "yOffset", "advanceWidth"].every(
-          (key) => typeof position[key as keyof GlyphPosition] === "number",
-        )
+      const EmbeddedFont = embedded.constructor as new (document: unknown, font: fontkit.Font, id: string) => {
+        document?: unknown;
+        font?: unknown;
+        id?: unknown;
+      };
+      const made = new EmbeddedFont(doc, font, "F9");
+      return made.document === doc && made.font === font && made.id === "F9"
         ? undefined
-        : "EmbeddedFont#layout's positions lack xAdvance, yAdvance, xOffset, yOffset or advanceWidth";
+        : "EmbeddedFont is no longer constructed as (document, font, id)";
+    },
+  },
+  {
+    name: "shared-subsets",
+    relies:
+      "pdfkit EmbeddedFont#embed (the font file, descriptor, CID font with W and Type0 font with ToUnicode it writes), #toUnicodeCmap, #dictionary, #document, PDFReference#compress/#data/#write/#end",
+    problem({ pdfkit, font }) {
+      // A document drawing a shared subset, embedded by pdfkit's own embed, then by the patch's
+      // (cold and warm): the files must be the same bytes.
+      const render = (embed: "pdfkit" | "patch") => {
+        const doc = new pdfkit({
+          autoFirstPage: false,
+          font: null,
+          info: { CreationDate: new Date(0), ModDate: new Date(0) },
+        } as unknown as PDFKit.PDFDocumentOptions);
+        doc.addPage();
+        doc.registerFont("probe", font as unknown as Buffer);
+        const fonts = new FaceSubsets(doc, "probe");
+        const runs = [fonts.glyphRun("Shared ffi ⽂文 text", true), fonts.glyphRun("own: Zq 文 ⽂", false)];
+        fonts.settle();
+        if (embed === "pdfkit") embedWithPdfkit(fonts);
+        runs.forEach((run, i) => drawTextRun(doc, 10, 20 + 20 * i, 12, fonts, run));
+        doc.end();
+        // The whole file, read at once: pdfkit's stream emits its data only on a later tick.
+        const chunks: Buffer[] = [];
+        for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
+        const file = Buffer.concat(chunks);
+        if (!file.includes("FontFile2")) throw new Error("the probe document embedded no font");
+        return file;
+      };
+      clearSharedSubsets();
+      const byPdfkit = render("pdfkit");
+      clearSharedSubsets();
+      const cold = render("patch");
+      const warm = render("patch");
+      if (!byPdfkit.equals(cold)) return "the shared subset's objects differ from those EmbeddedFont#embed writes";
+      return cold.equals(warm) ? undefined : "a shared subset embedded from the process's copy differs from the first";
     },
   },
   {

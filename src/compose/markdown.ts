@@ -33,11 +33,11 @@ interface State {
   term?: Inline[];
 }
 
-function pushText(runs: Inline[], text: string, bold: boolean): void {
+function pushText(runs: Inline[], text: string, bold: boolean, user = false): void {
   if (text === "") return;
   const last = runs.at(-1);
-  if (last?.kind === "text" && !!last.bold === bold) last.text += text;
-  else runs.push(bold ? { kind: "text", text, bold } : { kind: "text", text });
+  if (last?.kind === "text" && !!last.bold === bold && !!last.user === user) last.text += text;
+  else runs.push({ kind: "text", text, ...(bold ? { bold } : {}), ...(user ? { user } : {}) });
 }
 
 /** Template text: fill markers become fill-in lines. */
@@ -67,7 +67,7 @@ function inlineRuns(token: Token, users: UserTextTable, softBreak: "space" | "li
           }
           piece.text.split("\n").forEach((line, n) => {
             if (n > 0) runs.push({ kind: "break" });
-            pushText(runs, line, bold > 0);
+            pushText(runs, line, bold > 0, true);
           });
         }
         return;
@@ -220,13 +220,17 @@ export function markdownToBlocks(source: string, users: UserTextTable, templateN
         blocks.push({ kind: "pageBreak" });
         break;
       case "fence":
-      case "code_block":
+      case "code_block": {
+        const content = token.content.trimEnd();
+        // Kept whole: a block that holds a user's value is the user's text throughout.
+        const user = users.resolve(content) !== content;
         blocks.push({
           kind: "paragraph",
-          runs: [{ kind: "text", text: users.resolve(token.content.trimEnd()) }],
+          runs: [{ kind: "text", text: users.resolve(content), ...(user ? { user } : {}) }],
           align: "left",
         });
         break;
+      }
       default: {
         const open = /^container_(\w+)_open$/.exec(token.type);
         if (open) {

@@ -109,6 +109,7 @@ function linesToRows(
       size: style.size,
       gray: style.gray ?? 0,
       struct,
+      ...(run.user ? { user: true } : {}),
     }));
     for (const fill of line.fills) {
       const y = base + FILL_LINE.below;

@@ -28,9 +28,9 @@ const FURNITURE_GAP = 2 * FURNITURE.size;
 const MIN_NAME_SHARE = 1 / 3;
 const ELLIPSIS = "\u2026";
 
-/** Furniture text on one line, however wide. */
-function oneLine(text: string, fonts: FontChain): Line | undefined {
-  return breakLines([{ kind: "text", text: text.replace(/\s+/g, " ") }], {
+/** Furniture text on one line, however wide; `user`: the text is the user's (the name). */
+function oneLine(text: string, fonts: FontChain, user = false): Line | undefined {
+  return breakLines([{ kind: "text", text: text.replace(/\s+/g, " "), ...(user ? { user } : {}) }], {
     size: FURNITURE.size,
     width: 1e6,
     fonts,
@@ -40,12 +40,14 @@ function oneLine(text: string, fonts: FontChain): Line | undefined {
 /**
  * The text on one line no wider than `maxWidth`: whole when it fits, otherwise as many of its
  * first characters as fit before an ellipsis (a base character and its marks stay together).
+ * A shortened text counts as the user's: how much of it is left depends on the name beside it.
  */
-function fitted(text: string, maxWidth: number, fonts: FontChain): Line | undefined {
-  const line = oneLine(text, fonts);
+function fitted(text: string, maxWidth: number, fonts: FontChain, user = false): Line | undefined {
+  const line = oneLine(text, fonts, user);
   if (!line || line.width <= maxWidth) return line;
   const clusters = text.match(/\P{M}\p{M}*/gu) ?? [];
-  const shortened = (count: number) => oneLine(`${clusters.slice(0, count).join("").trimEnd()}${ELLIPSIS}`, fonts)!;
+  const shortened = (count: number) =>
+    oneLine(`${clusters.slice(0, count).join("").trimEnd()}${ELLIPSIS}`, fonts, true)!;
   let low = 0;
   let high = clusters.length - 1;
   while (low < high) {
@@ -70,6 +72,7 @@ function furnitureText(line: Line | undefined, y: number, align: "left" | "right
     size: FURNITURE.size,
     gray: FURNITURE.gray,
     struct: null,
+    ...(run.user ? { user: true } : {}),
   }));
 }
 
@@ -79,12 +82,12 @@ function furnitureText(line: Line | undefined, y: number, align: "left" | "right
  */
 function headerLines(of: Furniture, textWidth: number, fonts: FontChain): { title?: Line; author?: Line } {
   const title = of.title === "" ? undefined : oneLine(of.title, fonts);
-  const author = of.author === "" ? undefined : oneLine(of.author, fonts);
+  const author = of.author === "" ? undefined : oneLine(of.author, fonts, true);
   const titleWidth = title?.width ?? 0;
   const gap = title && author ? FURNITURE_GAP : 0;
   if (titleWidth + gap + (author?.width ?? 0) <= textWidth) return { title, author };
   const authorRoom = Math.max(textWidth - titleWidth - gap, author ? textWidth * MIN_NAME_SHARE : 0);
-  const shortAuthor = author ? fitted(of.author, Math.min(authorRoom, textWidth), fonts) : undefined;
+  const shortAuthor = author ? fitted(of.author, Math.min(authorRoom, textWidth), fonts, true) : undefined;
   const shortTitle = title ? fitted(of.title, textWidth - gap - (shortAuthor?.width ?? 0), fonts) : undefined;
   return { title: shortTitle, author: shortAuthor };
 }

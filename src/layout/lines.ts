@@ -20,6 +20,8 @@ export interface LineRun {
   text: string;
   face: FontFace;
   width: number;
+  /** The text is the user's (see Inline): kept apart from the template's in its own runs. */
+  user?: boolean;
 }
 
 export interface LineFill {
@@ -45,6 +47,8 @@ export interface LineOptions {
 interface Atom {
   char: string;
   bold: boolean;
+  /** From a user's value (Inline's `user`). */
+  user: boolean;
   fillEm?: number;
   /** Bidi embedding level: odd is right to left; 0 throughout a line with no right-to-left text. */
   level: number;
@@ -60,11 +64,13 @@ function toAtoms(inlines: readonly Inline[], allBold: boolean): Atom[] {
   const atoms: Atom[] = [];
   for (const inline of inlines) {
     if (inline.kind === "text") {
-      for (const char of inline.text) atoms.push({ char, bold: allBold || !!inline.bold, level: 0 });
+      const bold = allBold || !!inline.bold;
+      const user = !!inline.user;
+      for (const char of inline.text) atoms.push({ char, bold, user, level: 0 });
     } else if (inline.kind === "fill") {
-      atoms.push({ char: OBJECT, bold: allBold, fillEm: inline.widthEm, level: 0 });
+      atoms.push({ char: OBJECT, bold: allBold, user: false, fillEm: inline.widthEm, level: 0 });
     } else {
-      atoms.push({ char: "\n", bold: allBold, level: 0 });
+      atoms.push({ char: "\n", bold: allBold, user: false, level: 0 });
     }
   }
   // Levels of the whole paragraph (UAX #9 resolves them before lines are broken); the tables are
@@ -136,21 +142,32 @@ function measureAtoms(atoms: readonly Atom[], options: LineOptions): number {
 interface Group {
   text: string;
   bold: boolean;
+  user: boolean;
   fillEm?: number;
   /** Bidi embedding level (0 on a line with no right-to-left text). */
   level: number;
 }
 
-/** Consecutive atoms of the same weight and level merged into text; each fill stays on its own. */
+/**
+ * Consecutive atoms of the same weight, level and origin (the user's or the template's) merged
+ * into text; each fill stays on its own.
+ */
 function groupRuns(atoms: readonly Atom[]): Group[] {
   const groups: Group[] = [];
   for (const atom of atoms) {
     if (atom.char === "\n") continue;
     const last = groups.at(-1);
-    if (atom.fillEm !== undefined) groups.push({ text: "", bold: atom.bold, fillEm: atom.fillEm, level: atom.level });
-    else if (last && last.fillEm === undefined && last.bold === atom.bold && last.level === atom.level)
+    if (atom.fillEm !== undefined)
+      groups.push({ text: "", bold: atom.bold, user: false, fillEm: atom.fillEm, level: atom.level });
+    else if (
+      last &&
+      last.fillEm === undefined &&
+      last.bold === atom.bold &&
+      last.user === atom.user &&
+      last.level === atom.level
+    )
       last.text += atom.char;
-    else groups.push({ text: atom.char, bold: atom.bold, level: atom.level });
+    else groups.push({ text: atom.char, bold: atom.bold, user: atom.user, level: atom.level });
   }
   return groups;
 }
@@ -173,13 +190,16 @@ function trimEnd(atoms: readonly Atom[]): Atom[] {
 }
 
 /** A piece of a line drawn on its own: text in one face, or a blank. */
-type Piece = { level: number } & ({ text: string; face: FontFace; width: number } | { fillEm: number; width: number });
+type Piece = { level: number } & (
+  | { text: string; face: FontFace; width: number; user: boolean }
+  | { fillEm: number; width: number }
+);
 
 /**
  * Text at a right-to-left level, cut into what pdfkit draws right: runs of right-to-left letters
  * (fontkit reverses and joins them) and single other characters, mirrored ("(" shows as ")").
  */
-function rtlPieces(text: string, face: FontFace, level: number, size: number): Piece[] {
+function rtlPieces(text: string, face: FontFace, level: number, size: number, user: boolean): Piece[] {
   const texts: string[] = [];
   let letters = false;
   for (const char of text) {
@@ -188,7 +208,11 @@ function rtlPieces(text: string, face: FontFace, level: number, size: number): P
     else texts.push(rtl ? char : mirrored(char));
     if (!joinsPrevious(char)) letters = rtl;
   }
-  return texts.map((piece) => ({ text: piece, face, level, width: drawnWidth(face, piece) * size }));
+  return texts.map((piece) => ({ text: piece, face, level, user, width: drawnWidth(face, piece) * size }));
+}
+
+function lineRun(x: number, text: string, face: FontFace, width: number, user: boolean): LineRun {
+  return user ? { x, text, face, width, user } : { x, text, face, width };
 }
 
 /**
@@ -204,7 +228,7 @@ function placeLine(atoms: Atom[], options: LineOptions): Line {
     for (const group of groups) {
       for (const run of faceRuns(group.text, group.bold, options)) {
         const width = drawnWidth(run.face, run.text) * options.size;
-        line.runs.push({ x, text: run.text, face: run.face, width });
+        line.runs.push(lineRun(x, run.text, run.face, width, group.user));
         x += width;
       }
     }
@@ -218,12 +242,14 @@ function placeLine(atoms: Atom[], options: LineOptions): Line {
       continue;
     }
     for (const run of faceRuns(group.text, group.bold, options)) {
-      if (group.level % 2 === 1) pieces.push(...rtlPieces(run.text, run.face, group.level, options.size));
+      if (group.level % 2 === 1)
+        pieces.push(...rtlPieces(run.text, run.face, group.level, options.size, group.user));
       else
         pieces.push({
           text: run.text,
           face: run.face,
           level: group.level,
+          user: group.user,
           width: drawnWidth(run.face, run.text) * options.size,
         });
     }
@@ -247,7 +273,7 @@ function placeLine(atoms: Atom[], options: LineOptions): Line {
   const line: Line = { runs: [], fills: [], width: x };
   pieces.forEach((piece, index) => {
     if ("fillEm" in piece) line.fills.push({ x: xs[index]!, width: piece.width });
-    else line.runs.push({ x: xs[index]!, text: piece.text, face: piece.face, width: piece.width });
+    else line.runs.push(lineRun(xs[index]!, piece.text, piece.face, piece.width, piece.user));
   });
   return line;
 }
@@ -309,7 +335,7 @@ function chainKey(fonts: FontChain): string {
 function paragraphKey(inlines: readonly Inline[], options: LineOptions): string {
   let key = `${options.size}|${options.width}|${options.bold ? 1 : 0}|${chainKey(options.fonts)}`;
   for (const inline of inlines) {
-    if (inline.kind === "text") key += `\u0000${inline.bold ? "b" : "t"}${inline.text}`;
+    if (inline.kind === "text") key += `\u0000${inline.bold ? "b" : "t"}${inline.user ? "u" : "-"}${inline.text}`;
     else if (inline.kind === "fill") key += `\u0000f${inline.widthEm}`;
     else key += "\u0000n";
   }

@@ -29,6 +29,11 @@ export type Drawable =
       size: number;
       gray: number;
       struct: StructRef | null;
+      /**
+       * The text is the user's (from a detail's value, or shortened to fit beside one): drawn
+       * with the document's own font subset, never the one shared with other documents.
+       */
+      user?: true;
     }
   /** An outlined square or frame (tick boxes, notices). */
   | { kind: "rect"; x: number; y: number; width: number; height: number; lineWidth: number }

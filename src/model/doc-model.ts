@@ -6,7 +6,11 @@
 
 /** A piece of inline content inside a block. */
 export type Inline =
-  | { kind: "text"; text: string; bold?: boolean }
+  /**
+   * `user`: the text is the user's (a detail's value), not the template's. Only the renderer
+   * looks at it: documents from the same templates share the glyphs of the templates' own text.
+   */
+  | { kind: "text"; text: string; bold?: boolean; user?: boolean }
   /** A blank line to write on by hand, at least `widthEm` wide (0: to the end of the line). */
   | { kind: "fill"; widthEm: number }
   /** A forced line break (addresses, hard breaks in templates). */

@@ -14,7 +14,8 @@ import type { Drawable, PageLayout, StructRef } from "../layout/page-layout.js";
 import {
   drawTextRun,
   escapeXmpValues,
-  shareCurrentFontLayoutCache,
+  FaceSubsets,
+  type GlyphRun,
   speedUpSubsetting,
 } from "../adapters/pdfkit-fontkit.js";
 
@@ -128,9 +129,9 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
     doc.on("end", () => resolve(new Uint8Array(setContentId(Buffer.concat(chunks)))));
     doc.on("error", reject);
   });
-  const used = new Set(
-    layout.pages.flatMap((page) => page.items.flatMap((item) => (item.kind === "text" ? [item.face] : []))),
-  );
+  const texts = layout.pages.flatMap((page) => page.items.filter((item) => item.kind === "text"));
+  const used = new Set(texts.map((item) => item.face));
+  const subsets = new Map<string, FaceSubsets>();
   for (const face of faces) {
     // Hand pdfkit the already parsed font: parsing it again from the bytes for every document
     // was most of the rendering time (fontkit decodes its tables lazily, once per font object).
@@ -138,7 +139,14 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
     if (!used.has(face.name)) continue;
     speedUpSubsetting(face.font);
     doc.registerFont(face.name, face.font as unknown as Buffer);
+    subsets.set(face.name, new FaceSubsets(doc, face.name));
   }
+  // Every run's glyphs first: the subset shared with other documents holds those the templates'
+  // text draws (what is not the user's), and is fixed before the first glyph is drawn.
+  const runs = new Map<Drawable, GlyphRun>(
+    texts.map((item) => [item, subsets.get(item.face)!.glyphRun(item.text, !item.user)]),
+  );
+  for (const fonts of subsets.values()) fonts.settle();
   const elementFor = structureBuilder(doc, meta.lang);
   for (const page of layout.pages) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
@@ -157,9 +165,7 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
         doc.fillColor(grayHex(item.gray));
         gray = item.gray;
       }
-      doc.font(item.face);
-      shareCurrentFontLayoutCache(doc);
-      drawTextRun(doc, item.x, item.y, item.size, item.text);
+      drawTextRun(doc, item.x, item.y, item.size, subsets.get(item.face)!, runs.get(item)!);
       doc.endMarkedContent();
       if (element) element.add(content as Parameters<StructElement["add"]>[0]);
     }

@@ -39,7 +39,8 @@ describe("inline", () => {
     expect(block).toEqual({
       kind: "paragraph",
       align: "left",
-      runs: [{ kind: "text", text: "# **12** rue, - [ ] 98800" }],
+      // The user's text, marked as such (the renderer keeps its glyphs out of the shared subset).
+      runs: [{ kind: "text", text: "# **12** rue, - [ ] 98800", user: true }],
     });
   });
 

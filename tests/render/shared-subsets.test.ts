@@ -1,0 +1,151 @@
+/**
+ * Each face is embedded as two subsets: the glyphs the templates' text draws (whose bytes a
+ * process makes once and reuses for every document drawing the same) and the document's own, for
+ * what only the user's values draw. What the promises below rest on, read from the files with
+ * qpdf and pdftotext (not our code):
+ *  - a user's characters never enter the shared subset, which is byte for byte the same for two
+ *    people in the same situation;
+ *  - a document's subsets hold only what it draws (every character their ToUnicode maps name is
+ *    in the document's text);
+ *  - a document's bytes do not depend on what the process made before, with the shared subsets
+ *    kept from earlier documents or made afresh.
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { clearSharedSubsets } from "../../src/adapters/pdfkit-fontkit.js";
+import { generate, type DetailsInput, type GenerateOptions } from "../../src/index.js";
+
+const dir = mkdtempSync(join(tmpdir(), "sim-cancel-shared-subsets-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let fileCount = 0;
+function saved(bytes: Uint8Array): string {
+  const file = join(dir, `${++fileCount}.pdf`);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+interface EmbeddedFont {
+  /** The font's name without its subset tag ("NotoSansSC-Regular"). */
+  face: string;
+  /** SHA-256 of the decoded font program. */
+  program: string;
+  /** Every character the ToUnicode map gives a glyph. */
+  chars: Set<string>;
+}
+
+type QpdfObjects = Record<string, { value?: unknown; stream?: { dict: Record<string, unknown>; data?: string } }>;
+
+/** The Type0 fonts of a PDF, read with qpdf. */
+function embeddedFonts(file: string): EmbeddedFont[] {
+  const json = execFileSync(
+    "qpdf",
+    ["--json=2", "--json-key=qpdf", "--json-stream-data=inline", "--decode-level=generalized", file],
+    { maxBuffer: 64 << 20 },
+  ).toString("utf8");
+  const objects = (JSON.parse(json) as { qpdf: [unknown, QpdfObjects] }).qpdf[1];
+  const object = (ref: unknown) => objects[`obj:${String(ref)}`]!;
+  const data = (ref: unknown) => Buffer.from(object(ref).stream!.data!, "base64");
+  const fonts: EmbeddedFont[] = [];
+  for (const entry of Object.values(objects)) {
+    const font = entry.value as Record<string, unknown> | undefined;
+    if (!font || typeof font !== "object" || font["/Subtype"] !== "/Type0") continue;
+    const descendant = object((font["/DescendantFonts"] as unknown[])[0]).value as Record<string, unknown>;
+    const descriptor = object(descendant["/FontDescriptor"]).value as Record<string, unknown>;
+    const program = data(descriptor["/FontFile2"] ?? descriptor["/FontFile3"]);
+    const cmap = data(font["/ToUnicode"]).toString("latin1");
+    // pdfkit writes ranges of glyphs, each with its characters: <first> <last> [<0041> <d83d de00> ...]
+    const chars = new Set<string>();
+    for (const [, list] of cmap.matchAll(/^<[0-9a-f]+> <[0-9a-f]+> \[(.*)\]$/gm))
+      for (const [, hex] of list!.matchAll(/<([0-9a-f ]+)>/g)) {
+        const text = String.fromCharCode(...hex!.split(" ").map((unit) => Number.parseInt(unit, 16)));
+        if (text !== "\u0000") chars.add(text);
+      }
+    if (chars.size === 0) throw new Error(`no characters read from the ToUnicode map of ${String(font["/BaseFont"])}`);
+    fonts.push({
+      face: String(font["/BaseFont"]).replace(/^\/[A-Z]{6}\+/, ""),
+      program: createHash("sha256").update(program).digest("hex"),
+      chars,
+    });
+  }
+  return fonts;
+}
+
+const text = (file: string) => execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"]).toString("utf8");
+
+const SAMPLE: DetailsInput = {
+  phone: "76 12 34",
+  customerNumber: "C-0042137",
+  address: ["12 rue des Fictifs", "98800 NOUMÉA"],
+  date: "2026-11-24",
+  name: "",
+};
+
+async function documents(name: string, options: GenerateOptions = {}) {
+  return generate({ ...SAMPLE, name }, { lang: "zh-Hans", ...options });
+}
+
+describe("shared font subsets", () => {
+  // Characters no template of the pack prints: they can only come from the name.
+  const first = "饕餮 QUIZ";
+  const second = "魑魅 VOLK";
+
+  it("keep the user's characters in the document's own subset, and are the same for two people", async () => {
+    const [a, b] = [await documents(first), await documents(second)];
+    for (const [index, document] of a.entries()) {
+      const fontsA = embeddedFonts(saved(document.bytes));
+      const fontsB = embeddedFonts(saved(b[index]!.bytes));
+      const programsB = new Set(fontsB.map((font) => font.program));
+      const shared = fontsA.filter((font) => programsB.has(font.program));
+      // Every face the document draws has a subset both people's documents hold byte for byte.
+      expect(new Set(shared.map((font) => font.face)), document.fileName).toEqual(
+        new Set(fontsA.map((font) => font.face)),
+      );
+      for (const font of shared)
+        for (const char of "饕餮魑魅") expect(font.chars.has(char), `${char} in ${font.face}'s shared subset`).toBe(false);
+      const ownA = fontsA.filter((font) => !programsB.has(font.program));
+      for (const char of "饕餮")
+        expect(
+          ownA.some((font) => font.chars.has(char)),
+          `${char} in ${document.fileName}'s own subset`,
+        ).toBe(true);
+    }
+  });
+
+  it.each([
+    ["zh-Hans", first, {}],
+    ["en", second, { lang: "en" }],
+    ["zh-Hant, proxy", "Ａｂｃ 文⽂ LI", { lang: "zh-Hant" }],
+  ] as const)("hold only characters the document draws (%s)", async (_, name, options) => {
+    const details = options.lang === "zh-Hant" ? { channel: "proxy", proxyName: "陳大文", proxyId: "A1234567" } : {};
+    for (const document of await generate({ ...SAMPLE, name, ...details }, { lang: "zh-Hans", ...options })) {
+      const file = saved(document.bytes);
+      const drawn = new Set(Array.from(text(file).normalize("NFC")));
+      // A ligature's glyph stands for several characters ("ffi"): each of them is drawn.
+      for (const font of embeddedFonts(file))
+        for (const glyphText of font.chars)
+          for (const char of glyphText.normalize("NFC"))
+            if (char.trim() !== "")
+              expect(drawn.has(char), `${document.fileName}: ${font.face} holds ${glyphText}`).toBe(true);
+    }
+  });
+
+  it("give a document the same bytes from a cold or a warm process, whatever it made before", async () => {
+    clearSharedSubsets();
+    const cold = (await documents(first)).map((document) => Buffer.from(document.bytes));
+    await documents(second);
+    await documents("Zoé MARTIN", { lang: "en" });
+    await generate({ ...SAMPLE, name: "王小明", plan: "prepaid", channel: "post" }, { lang: "zh-Hant" });
+    const warm = (await documents(first)).map((document) => Buffer.from(document.bytes));
+    clearSharedSubsets();
+    const again = (await documents(first)).map((document) => Buffer.from(document.bytes));
+    for (const [i, bytes] of cold.entries()) {
+      expect(warm[i]!.equals(bytes), `document ${i} after others`).toBe(true);
+      expect(again[i]!.equals(bytes), `document ${i} with the subsets made afresh`).toBe(true);
+    }
+  });
+});
