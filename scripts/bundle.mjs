@@ -277,7 +277,8 @@ await build({
   legalComments: "linked",
   plugins: [stubs, fastStringWidth, prebuiltData, yargsLocales],
   // The modules find their files (templates, fonts, pdfkit's colour profile) from import.meta.url.
-  define: { "import.meta.url": "__simCancelUrl" },
+  // __SIM_CANCEL_BUNDLE__: the code knows it runs from the bundle (src/paths.ts, IN_BUNDLE).
+  define: { "import.meta.url": "__simCancelUrl", __SIM_CANCEL_BUNDLE__: "true" },
   banner: { js: `var __simCancelUrl = require("node:url").pathToFileURL(__filename).href;` },
   logLevel: "warning",
 });

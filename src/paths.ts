@@ -11,6 +11,12 @@ export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
  * line itself may run from the one-file bundle (dist/cli.bundle.cjs), where they are not beside it.
  */
 export const RENDER_WORKER = pathToFileURL(join(PROJECT_ROOT, "dist", "batch", "worker.js"));
+/** The package's bin: it runs the one-file bundle with V8's code cache of it (src/cli/launch.cts). */
+export const LAUNCHER = join(PROJECT_ROOT, "dist", "cli", "launch.cjs");
+
+/** `true` in the command line's one-file bundle: scripts/bundle.mjs defines it (esbuild's define). */
+declare const __SIM_CANCEL_BUNDLE__: boolean | undefined;
+export const IN_BUNDLE = typeof __SIM_CANCEL_BUNDLE__ === "boolean" && __SIM_CANCEL_BUNDLE__;
 export const CHECK_WORKER = pathToFileURL(join(PROJECT_ROOT, "dist", "batch", "check-worker.js"));
 export const BUNDLED_PACK_DIR = join(PROJECT_ROOT, "templates", "nc-opt");
 export const USER_FONTS_DIR = join(PROJECT_ROOT, "fonts");

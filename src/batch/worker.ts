@@ -36,11 +36,14 @@ interface Rendered {
   replace: boolean;
 }
 
-/** The row's documents, or the reply that says why there are none (or why none are needed). */
-async function render(job: RenderJob): Promise<Rendered | RenderReply> {
+/**
+ * The row's documents, or the reply that says why there are none (or why none are needed).
+ * `inspected`: what the row's folder holds, looked up when the row arrived.
+ */
+async function render(job: RenderJob, inspected: Promise<SetState>): Promise<Rendered | RenderReply> {
   let state: SetState;
   try {
-    state = await inspectRowFolder(join(job.out, job.folder), job.key);
+    state = await inspected;
   } catch (error) {
     return { id: job.id, ok: false, input: false, problems: problemsOf(error) };
   }
@@ -84,10 +87,14 @@ async function write(job: RenderJob, { documents, replace }: Rendered): Promise<
 }
 
 // Rows are rendered one at a time, in arrival order (the pool decides how many wait here); a
-// row's files are written while the next row renders.
+// row's folder is looked at as soon as the row arrives, and its files are written while the next
+// row renders: the thread renders instead of waiting for the disk.
 let rendering = Promise.resolve();
 port.on("message", (job: RenderJob) => {
-  const rendered = rendering.then(() => render(job));
+  const inspected = inspectRowFolder(join(job.out, job.folder), job.key);
+  // Awaited in render(); until then a failure is not unhandled.
+  inspected.catch(() => undefined);
+  const rendered = rendering.then(() => render(job, inspected));
   rendering = rendered.then(() => undefined);
   void rendered.then(async (result) => port.postMessage("documents" in result ? await write(job, result) : result));
 });

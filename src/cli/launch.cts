@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire, wrap } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
+import { isMainThread } from "node:worker_threads";
 import { rerunBatchWithSingleThreadedGc } from "./batch-rerun.cjs";
 
 const BUNDLE = join(__dirname, "..", "cli.bundle.cjs");
@@ -35,7 +36,7 @@ function runCommandLine(): void {
   // It keeps bin.ts's "#!" line, which is not JavaScript inside a function wrapper.
   const source = wrap(bundle.toString("latin1").replace(/^#!.*/, ""));
   const script = new Script(source, { filename: BUNDLE, cachedData: readOrUndefined(CODE_CACHE) });
-  if (process.env["SIM_CANCEL_WRITE_CODE_CACHE"] === "1") {
+  if (process.env["SIM_CANCEL_WRITE_CODE_CACHE"] === "1" && isMainThread) {
     // Build time only (scripts/bundle.mjs): after a whole run, every function used is compiled.
     process.once("beforeExit", () => writeFileSync(CODE_CACHE, script.createCachedData()));
   }
@@ -44,4 +45,6 @@ function runCommandLine(): void {
   run.call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, join(__dirname, ".."));
 }
 
-if (!rerunBatchWithSingleThreadedGc(__filename, runCommandLine)) runCommandLine();
+// A batch's render worker runs the bundle too (src/batch/pool.ts); it shares the process's
+// arguments, and must not start the batch again.
+if (!isMainThread || !rerunBatchWithSingleThreadedGc(__filename, runCommandLine)) runCommandLine();
