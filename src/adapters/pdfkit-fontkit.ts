@@ -279,10 +279,10 @@ export interface GlyphRun {
  * Runs already cut, shaped and matched, per font: a batch's documents, and a server's, draw most
  * of their lines again and again (the templates' own text). Never changed once made. Bounded and
  * cleared when full like the other caches: a document pair draws some 700 runs, a batch row adds
- * about 40 of its own; 3,000 runs (about 1 KB each) keep a render worker's heap room to spare
+ * about 40 of its own; 2,000 runs (1-2 KB each) keep a render worker's heap room to spare
  * (tests/fonts/cache-bounds.e2e.test.ts).
  */
-export const MAX_GLYPH_RUNS = 3_000;
+export const MAX_GLYPH_RUNS = 2_000;
 let glyphRuns = new WeakMap<fontkit.Font, Map<string, GlyphRun>>();
 let glyphRunCount = 0;
 
@@ -563,8 +563,13 @@ interface SharedSubset {
   bytes?: { fontFile: Uint8Array; toUnicode: Uint8Array };
 }
 
-/** Shared subsets kept per process (about 70 KB each), cleared when full like the other caches. */
-export const MAX_SHARED_SUBSETS = 64;
+/**
+ * Shared subsets kept per process, cleared when full like the other caches: about 100 KB of heap
+ * each for a Chinese checklist's (500 glyphs), and its compressed bytes (60-80 KB) outside the
+ * heap. A 1,000-row batch mixing plans and channels made 13; every language, plan and channel
+ * together make more, and a cleared cache only costs their first documents' time again.
+ */
+export const MAX_SHARED_SUBSETS = 24;
 let sharedSubsets = new WeakMap<object, Map<string, SharedSubset>>();
 let sharedSubsetCount = 0;
 

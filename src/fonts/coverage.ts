@@ -20,7 +20,12 @@ export interface MissingGlyph {
  */
 const coveredTexts = new Map<string, Set<string>>();
 let coveredCount = 0;
-const MAX_COVERED_TEXTS = 2_000;
+export const MAX_COVERED_TEXTS = 2_000;
+
+/** Texts remembered now (for the test that fills every cache to its cap). */
+export function coveredTextsSize(): number {
+  return coveredCount;
+}
 
 /** Every distinct (character, source) pair that no face in `faces` covers. */
 export function findMissingGlyphs(

@@ -1,6 +1,6 @@
 /**
- * The layout's process-wide caches (shaped runs, widths, broken paragraphs) are bounded so that,
- * full, they fit a render worker's heap beside a document: a 5,000-row batch once lost rows to
+ * The process-wide caches (shaped and drawn runs, widths, broken paragraphs, texts checked, shared
+ * font subsets) are bounded so that, full, they fit a render worker's heap beside a document: a 5,000-row batch once lost rows to
  * "JS heap out of memory" when the shaping cache's cap let it outgrow the 64 MB old space. A worker
  * with the render workers' own limits fills each cache to its cap, then renders documents.
  */

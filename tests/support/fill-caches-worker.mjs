@@ -1,14 +1,25 @@
 /**
  * Run in a worker thread with the render workers' heap limits (tests/fonts/cache-bounds.e2e.test.ts):
- * fills every process-wide cache of the layout to its cap with text like a batch row's (names,
- * numbers, addresses, Chinese names), then renders document pairs beside them, and reports the heap.
+ * fills every process-wide cache to its cap with text like a batch row's (names, numbers,
+ * addresses, Chinese names) and shared font subsets as large as a Chinese checklist's, then renders
+ * document pairs beside them, and reports the heap.
  * A cache that can outgrow the worker's heap kills this worker with "JS heap out of memory".
  * It runs the built library (dist/), as the batch's and the web form's workers do.
  */
 import { parentPort } from "node:worker_threads";
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
+import PDFDocument from "pdfkit";
+import {
+  FaceSubsets,
+  MAX_GLYPH_RUNS,
+  MAX_SHARED_SUBSETS,
+  drawTextRun,
+  glyphRunCacheSize,
+  sharedSubsetCacheSize,
+} from "../../dist/adapters/pdfkit-fontkit.js";
 import { buildFontChain } from "../../dist/fonts/chain.js";
+import { MAX_COVERED_TEXTS, coveredTextsSize, findMissingGlyphs } from "../../dist/fonts/coverage.js";
 import { MAX_RUNS, shapeText, shapingCacheSize } from "../../dist/fonts/shaping.js";
 import { generate } from "../../dist/index.js";
 import { MAX_PARAGRAPHS, breakLines, paragraphCacheSize } from "../../dist/layout/lines.js";
@@ -59,18 +70,61 @@ const chain = buildFontChain("zh-Hans");
 const faces = [...chain.regular, ...chain.bold];
 let next = 0;
 
-// Paragraphs first (they shape and measure too), then widths, then runs: each ends full.
+/**
+ * Shared subsets as large as a Chinese checklist's (500 glyphs, some 60 KB compressed), each of
+ * another choice among the 1,500 characters of all the templates' situations and languages:
+ * documents drawing them, each embedding its shared subset once.
+ */
+const han = [];
+for (let c = 0x4e00; han.length < 1500; c += 7) if (faces[0].font.hasGlyphForCodePoint(c)) han.push(String.fromCodePoint(c));
+function fillSharedSubset(i) {
+  const doc = new PDFDocument({ autoFirstPage: false, font: null });
+  doc.on("data", () => {});
+  doc.addPage();
+  doc.registerFont("face", faces[i % faces.length].font);
+  const fonts = new FaceSubsets(doc, "face");
+  const start = (i * 13) % (han.length - 500);
+  const runs = [];
+  for (let line = 0; line < 10; line++) runs.push(fonts.glyphRun(han.slice(start + line * 50, start + line * 50 + 50).join(""), true));
+  fonts.settle();
+  runs.forEach((run, line) => drawTextRun(doc, 10, 20 + 12 * line, 10, fonts, run));
+  doc.end();
+}
+
+// Shared subsets first (they draw runs and shape), then paragraphs (they shape and measure too),
+// widths, texts checked, drawn runs, and shaped runs: each ends full.
+while (sharedSubsetCacheSize() < MAX_SHARED_SUBSETS) fillSharedSubset(next++);
 while (paragraphCacheSize() < MAX_PARAGRAPHS) breakLines(paragraph(next++), { size: 10.5, width: 420, fonts: chain });
 while (widthCacheSize() < MAX_ENTRIES) {
   const i = next++;
   unitWidth(faces[i % faces.length], piece(i));
+}
+while (coveredTextsSize() < MAX_COVERED_TEXTS) {
+  const i = next++;
+  findMissingGlyphs([{ source: "name", text: paragraph(i).map((run) => run.text).join("") }], chain.regular);
+}
+const runFonts = faces.map((face) => {
+  const doc = new PDFDocument({ autoFirstPage: false, font: null });
+  doc.registerFont(face.name, face.font);
+  return new FaceSubsets(doc, face.name);
+});
+while (glyphRunCacheSize() < MAX_GLYPH_RUNS) {
+  const i = next++;
+  runFonts[i % runFonts.length].glyphRun(piece(i), false);
 }
 while (shapingCacheSize() < MAX_RUNS) {
   const i = next++;
   shapeText(faces[i % faces.length].font, piece(i));
 }
 
-const filled = { paragraphs: paragraphCacheSize(), widths: widthCacheSize(), runs: shapingCacheSize() };
+const filled = {
+  sharedSubsets: sharedSubsetCacheSize(),
+  paragraphs: paragraphCacheSize(),
+  widths: widthCacheSize(),
+  coveredTexts: coveredTextsSize(),
+  glyphRuns: glyphRunCacheSize(),
+  runs: shapingCacheSize(),
+};
 // The heap with every cache full, measured before rendering: a cache clears itself once a new
 // entry passes its cap, as the documents below will make it do. A worker takes no --expose-gc;
 // the flag set at run time gives a fresh context its gc().
@@ -87,7 +141,14 @@ for (let i = 0; i < 3; i++) {
 }
 parentPort.postMessage({
   filled,
-  caps: { paragraphs: MAX_PARAGRAPHS, widths: MAX_ENTRIES, runs: MAX_RUNS },
+  caps: {
+    sharedSubsets: MAX_SHARED_SUBSETS,
+    paragraphs: MAX_PARAGRAPHS,
+    widths: MAX_ENTRIES,
+    coveredTexts: MAX_COVERED_TEXTS,
+    glyphRuns: MAX_GLYPH_RUNS,
+    runs: MAX_RUNS,
+  },
   pages,
   usedMb,
 });
