@@ -337,7 +337,8 @@ function glyphRun(font: fontkit.Font, text: string): GlyphRun {
     for (const typed of text) {
       const char = typed.codePointAt(0)!;
       const own = chars[i]!;
-      if (!(own.length === 1 && own[0] === char) && font.glyphForCodePoint(char).id === glyphs[i]!.id) chars[i] = [char];
+      if (!(own.length === 1 && own[0] === char) && font.glyphForCodePoint(char).id === glyphs[i]!.id)
+        chars[i] = [char];
       i++;
     }
   }
@@ -392,7 +393,8 @@ export class FaceSubsets {
   /** The glyphs the templates' text draws, met so far. */
   private readonly candidates = new Map<number | string, { glyph: fontkit.Glyph; chars: readonly number[] }>();
   private sharedIds: ReadonlyMap<number | string, number> | undefined;
-  private sharedGlyphs: SharedSubset | undefined;
+  /** The shared subset, once settled (read by the shared-subsets check too). */
+  sharedGlyphs: SharedSubset | undefined;
 
   /** The face registered as `name` (`doc.registerFont`) in `doc`. */
   constructor(doc: PDFKit.PDFDocument, name: string) {
@@ -609,7 +611,12 @@ function sharedSubset(
   if (found) return found;
 
   // As pdfkit's EmbeddedFont starts: .notdef, with pdfkit's own advance and characters for it.
-  const subset: SharedSubset = { ids: new Map(), glyphOrder: [0], widths: [font.widths[0]!], unicode: [font.unicode[0]] };
+  const subset: SharedSubset = {
+    ids: new Map(),
+    glyphOrder: [0],
+    widths: [font.widths[0]!],
+    unicode: [font.unicode[0]],
+  };
   for (const glyphKeyOf of ordered) {
     const { glyph, chars } = glyphs.get(glyphKeyOf)!;
     const gid = subset.glyphOrder.length;
@@ -743,7 +750,8 @@ function writeFontObjects(font: EmbeddedFontInternals, bytes: { fontFile: Uint8A
   if (doc.subset === 1) {
     const maxCID = font.widths.length - 1;
     const cidSet = new Uint8Array(Math.ceil((maxCID + 1) / 8));
-    for (let cid = 0; cid <= maxCID; cid++) if (font.widths[cid] != null) cidSet[Math.floor(cid / 8)]! |= 0x80 >> cid % 8;
+    for (let cid = 0; cid <= maxCID; cid++)
+      if (font.widths[cid] != null) cidSet[Math.floor(cid / 8)]! |= 0x80 >> (cid % 8);
     const cidSetRef = doc.ref();
     cidSetRef.write(cidSet);
     cidSetRef.end();
@@ -775,7 +783,8 @@ function writeFontObjects(font: EmbeddedFontInternals, bytes: { fontFile: Uint8A
 
 /** For the shared-subsets check: the shared subset embedded by pdfkit's own `embed`, as pdfkit would. */
 function embedWithPdfkit(fonts: FaceSubsets): void {
-  const { shared, sharedGlyphs } = fonts as unknown as { shared: EmbeddedFontInternals; sharedGlyphs?: SharedSubset };
+  const { shared } = fonts as unknown as { shared: EmbeddedFontInternals };
+  const { sharedGlyphs } = fonts;
   if (!sharedGlyphs) return;
   shared.subset = fontkitSubset(shared.font, sharedGlyphs.glyphOrder);
   delete (shared as Partial<EmbeddedFontInternals>).embed;
@@ -851,7 +860,11 @@ export const PATCHES: readonly PatchCheck[] = [
         return "EmbeddedFont#subset.includeGlyph no longer indexes #subset.glyphs";
       if (!/this\.unicode/.test(String(embedded.toUnicodeCmap)) || !/this\.widths/.test(String(embedded.embed)))
         return "EmbeddedFont#toUnicodeCmap or #embed no longer read #unicode or #widths";
-      const EmbeddedFont = embedded.constructor as new (document: unknown, font: fontkit.Font, id: string) => {
+      const EmbeddedFont = embedded.constructor as new (
+        document: unknown,
+        font: fontkit.Font,
+        id: string,
+      ) => {
         document?: unknown;
         font?: unknown;
         id?: unknown;
@@ -881,11 +894,12 @@ export const PATCHES: readonly PatchCheck[] = [
         const runs = [fonts.glyphRun("Shared ffi ⽂文 text", true), fonts.glyphRun("own: Zq 文 ⽂", false)];
         fonts.settle();
         if (embed === "pdfkit") embedWithPdfkit(fonts);
-        runs.forEach((run, i) => drawTextRun(doc, 10, 20 + 20 * i, 12, fonts, run));
+        for (const [i, run] of runs.entries()) drawTextRun(doc, 10, 20 + 20 * i, 12, fonts, run);
         doc.end();
         // The whole file, read at once: pdfkit's stream emits its data only on a later tick.
         const chunks: Buffer[] = [];
-        for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
+        for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null)
+          chunks.push(chunk);
         const file = Buffer.concat(chunks);
         if (!file.includes("FontFile2")) throw new Error("the probe document embedded no font");
         return file;

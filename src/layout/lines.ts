@@ -242,8 +242,7 @@ function placeLine(atoms: Atom[], options: LineOptions): Line {
       continue;
     }
     for (const run of faceRuns(group.text, group.bold, options)) {
-      if (group.level % 2 === 1)
-        pieces.push(...rtlPieces(run.text, run.face, group.level, options.size, group.user));
+      if (group.level % 2 === 1) pieces.push(...rtlPieces(run.text, run.face, group.level, options.size, group.user));
       else
         pieces.push({
           text: run.text,

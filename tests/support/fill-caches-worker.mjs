@@ -76,7 +76,8 @@ let next = 0;
  * documents drawing them, each embedding its shared subset once.
  */
 const han = [];
-for (let c = 0x4e00; han.length < 1500; c += 7) if (faces[0].font.hasGlyphForCodePoint(c)) han.push(String.fromCodePoint(c));
+for (let c = 0x4e00; han.length < 1500; c += 7)
+  if (faces[0].font.hasGlyphForCodePoint(c)) han.push(String.fromCodePoint(c));
 function fillSharedSubset(i) {
   const doc = new PDFDocument({ autoFirstPage: false, font: null });
   doc.on("data", () => {});
@@ -85,9 +86,10 @@ function fillSharedSubset(i) {
   const fonts = new FaceSubsets(doc, "face");
   const start = (i * 13) % (han.length - 500);
   const runs = [];
-  for (let line = 0; line < 10; line++) runs.push(fonts.glyphRun(han.slice(start + line * 50, start + line * 50 + 50).join(""), true));
+  for (let line = 0; line < 10; line++)
+    runs.push(fonts.glyphRun(han.slice(start + line * 50, start + line * 50 + 50).join(""), true));
   fonts.settle();
-  runs.forEach((run, line) => drawTextRun(doc, 10, 20 + 12 * line, 10, fonts, run));
+  for (const [line, run] of runs.entries()) drawTextRun(doc, 10, 20 + 12 * line, 10, fonts, run);
   doc.end();
 }
 
@@ -101,7 +103,17 @@ while (widthCacheSize() < MAX_ENTRIES) {
 }
 while (coveredTextsSize() < MAX_COVERED_TEXTS) {
   const i = next++;
-  findMissingGlyphs([{ source: "name", text: paragraph(i).map((run) => run.text).join("") }], chain.regular);
+  findMissingGlyphs(
+    [
+      {
+        source: "name",
+        text: paragraph(i)
+          .map((run) => run.text)
+          .join(""),
+      },
+    ],
+    chain.regular,
+  );
 }
 const runFonts = faces.map((face) => {
   const doc = new PDFDocument({ autoFirstPage: false, font: null });
