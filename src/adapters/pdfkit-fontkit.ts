@@ -271,8 +271,13 @@ export interface GlyphRun {
   readonly glyphs: readonly fontkit.Glyph[];
   readonly positions: readonly fontkit.GlyphPosition[];
   readonly chars: readonly (readonly number[])[];
-  /** Where each piece (shaped alone: no kerning crosses from one to the next) starts, in glyphs. */
-  readonly pieces: readonly number[];
+  /**
+   * The glyphs where the run may go from one of its face's two subsets to the other (see
+   * FaceSubsets): where a piece starts (pieces are shaped alone), or between two glyphs neither
+   * kerned against each other nor moved off their advance. Drawn from two fonts, a kerned pair
+   * would look to a reader's tool like two pieces of text overlapping.
+   */
+  readonly clusters: readonly number[];
 }
 
 /**
@@ -342,7 +347,15 @@ function glyphRun(font: fontkit.Font, text: string): GlyphRun {
       i++;
     }
   }
-  return { glyphs, positions, chars, pieces };
+  const clusters: number[] = [];
+  const moved = (i: number) => positions[i]!.xOffset !== 0 || positions[i]!.yOffset !== 0;
+  for (let i = 0, piece = 0; i < glyphs.length; i++) {
+    while (pieces[piece + 1] !== undefined && pieces[piece + 1]! <= i) piece++;
+    const pieceStart = pieces[piece] === i;
+    const apart = i > 0 && positions[i - 1]!.xAdvance === glyphs[i - 1]!.advanceWidth && !moved(i - 1) && !moved(i);
+    if (i === 0 || pieceStart || apart) clusters.push(i);
+  }
+  return { glyphs, positions, chars, clusters };
 }
 
 /** A glyph drawn as some characters, as a key: a number for one character (the usual case). */
@@ -448,9 +461,8 @@ export class FaceSubsets {
   }
 
   /**
-   * The subset that draws glyphs `start` to `end` (a piece) of `run`: the shared one if it has
-   * them all, else the document's own. A piece is never split between the two: kerning inside a
-   * piece would then fall between two fonts, and a reader's tool see the pair as overlapping text.
+   * The subset that draws glyphs `start` to `end` (a cluster, see GlyphRun) of `run`: the shared
+   * one if it has them all, else the document's own.
    */
   subsetFor(run: GlyphRun, start: number, end: number): EmbeddedFontInternals {
     const shared = this.sharedIds!;
@@ -498,13 +510,12 @@ export function drawTextRun(
     array = "";
   };
   let penX = x;
-  let piece = 0;
-  let pieceEnd = 0;
+  let cluster = 0;
+  let clusterEnd = 0;
   for (let i = 0; i < run.glyphs.length; i++) {
-    if (i === pieceEnd) {
-      // The next piece with glyphs (a piece can shape to none).
-      while (pieceEnd === i) pieceEnd = run.pieces[++piece] ?? run.glyphs.length;
-      const font = fonts.subsetFor(run, i, pieceEnd);
+    if (i === clusterEnd) {
+      clusterEnd = run.clusters[++cluster] ?? run.glyphs.length;
+      const font = fonts.subsetFor(run, i, clusterEnd);
       if (font !== current) {
         flush();
         current = font;
