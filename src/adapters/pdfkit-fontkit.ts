@@ -470,10 +470,47 @@ export class FaceSubsets {
     return this.shared;
   }
 
+  /**
+   * The TJ array (glyph ids and adjustments, as drawTextRun writes them) of `run` drawn wholly
+   * from the shared subset, or undefined when it is not (a glyph of the document's own, a glyph
+   * moved off its advance). Made once per run and shared subset: a batch's documents draw the
+   * templates' lines again and again with the same subset, whatever size or place they are at.
+   */
+  sharedArray(run: GlyphRun): { font: EmbeddedFontInternals; array: string } | undefined {
+    const ids = this.sharedIds!;
+    let known = sharedArrays.get(run);
+    if (known?.ids !== ids) sharedArrays.set(run, (known = { ids, array: tjArray(run, ids, this.shared.scale) }));
+    return known.array === null ? undefined : { font: this.shared, array: known.array };
+  }
+
   /** The id in `font` (one of this face's two subsets) that draws `glyph` copying as `chars`. */
   glyphId(font: EmbeddedFontInternals, glyph: fontkit.Glyph, chars: readonly number[]): number {
     return font === this.shared ? this.sharedIds!.get(glyphKey(glyph, chars))! : includeGlyph(this.own, glyph, chars);
   }
+}
+
+/** Per run: the shared subset it was last drawn with (its ids), and its TJ array then (null: not wholly shared). */
+const sharedArrays = new WeakMap<GlyphRun, { ids: ReadonlyMap<number | string, number>; array: string | null }>();
+
+/** The TJ array of `run` in the subset of `ids`, written as drawTextRun writes it; null if it cannot be. */
+function tjArray(run: GlyphRun, ids: ReadonlyMap<number | string, number>, unitScale: number): string | null {
+  let array = "";
+  let glyphs = "";
+  for (let i = 0; i < run.glyphs.length; i++) {
+    const glyph = run.glyphs[i]!;
+    const position = run.positions[i]!;
+    const gid = ids.get(glyphKey(glyph, run.chars[i]!));
+    if (gid === undefined || position.xOffset || position.yOffset) return null;
+    glyphs += hex4(gid);
+    const adjust = position.xAdvance * unitScale - glyph.advanceWidth * unitScale;
+    if (adjust !== 0) {
+      array = array === "" ? `<${glyphs}>` : `${array} <${glyphs}>`;
+      array = `${array} ${num(-adjust)}`;
+      glyphs = "";
+    }
+  }
+  if (glyphs !== "") array = array === "" ? `<${glyphs}>` : `${array} <${glyphs}>`;
+  return array;
 }
 
 /**
@@ -493,6 +530,12 @@ export function drawTextRun(
   run: GlyphRun,
 ): void {
   const pageFonts = (doc as unknown as DocumentInternals).page.fonts;
+  const whole = run.glyphs.length > 0 ? fonts.sharedArray(run) : undefined;
+  if (whole) {
+    pageFonts[whole.font.id] ??= whole.font.ref();
+    doc.addContent(`BT\n1 0 0 -1 ${num(x)} ${num(y)} Tm\n/${whole.font.id} ${num(size)} Tf\n[${whole.array}] TJ\nET`);
+    return;
+  }
   const scale = size / 1000;
   const unitScale = fonts.scale;
   let out = `BT\n1 0 0 -1 ${num(x)} ${num(y)} Tm`;
