@@ -8,8 +8,9 @@ import { InputError, problemsOf } from "../errors.js";
 import { checkRows, type CheckOptions } from "./check.js";
 
 const { file, options } = workerData as { file: string; options: CheckOptions };
-try {
-  parentPort!.postMessage({ ok: true, result: await checkRows(file, options) });
-} catch (error) {
-  parentPort!.postMessage({ ok: false, input: error instanceof InputError, problems: problemsOf(error) });
-}
+// Not a top-level await: this module is also part of the command line's bundle, which is CommonJS.
+void checkRows(file, options).then(
+  (result) => parentPort!.postMessage({ ok: true, result }),
+  (error: unknown) =>
+    parentPort!.postMessage({ ok: false, input: error instanceof InputError, problems: problemsOf(error) }),
+);

@@ -8,11 +8,14 @@ import { isMainThread, workerData } from "node:worker_threads";
 import { hideBin } from "yargs/helpers";
 import { main } from "./main.js";
 
-// A batch's render worker started from the bundle runs the worker's module instead (see
-// src/batch/pool.ts). The role's name is written out: importing pool.ts here would load it in
-// every command.
-if (!isMainThread && (workerData as { role?: unknown } | null)?.role === "batch-render") {
+// A batch's workers started from the bundle run their own module instead (see src/batch/pool.ts
+// and check.ts). The roles' names are written out: importing those modules here would load them
+// in every command.
+const role = isMainThread ? undefined : (workerData as { role?: unknown } | null)?.role;
+if (role === "batch-render") {
   void import("../batch/worker.js");
+} else if (role === "batch-check") {
+  void import("../batch/check-worker.js");
 } else {
   // Not a top-level await: the bundle is CommonJS, for V8's code cache (see scripts/bundle.mjs).
   void main(hideBin(process.argv));

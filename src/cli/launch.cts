@@ -45,6 +45,6 @@ function runCommandLine(): void {
   run.call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, join(__dirname, ".."));
 }
 
-// A batch's render worker runs the bundle too (src/batch/pool.ts); it shares the process's
+// A batch's workers run the bundle too (src/batch/pool.ts, check.ts); they share the process's
 // arguments, and must not start the batch again.
 if (!isMainThread || !rerunBatchWithSingleThreadedGc(__filename, runCommandLine)) runCommandLine();
