@@ -24,6 +24,11 @@
  *     `PDFReference#compress`, `#data`): each face is drawn with two subsets, the glyphs of the
  *     templates' text (embedded from bytes made once per process) and the user's own (FaceSubsets);
  *     the objects pdfkit's `embed` writes are written the same, from those bytes.
+ *  6. glyph-characters (fontkit `TTFFont#getGlyph(id, characters)`, `#_glyphs`, the glyph classes'
+ *     constructor (id, codePoints, font)): fontkit makes one glyph object per id and per process,
+ *     with the characters of its first use, and its layout hands that object out for every later
+ *     use: a ligature ("fi") shaped after someone typed U+FB01 ﬁ copied as ﬁ, in every document
+ *     the process made after. A use that stands for other characters now gets a glyph of its own.
  */
 import { createHash } from "node:crypto";
 import type * as fontkit from "fontkit";
@@ -230,6 +235,44 @@ export function readGlyphsOnDemand(font: fontkit.Font, table: GlyphTable): boole
   }
   onDemandFonts.set(font, table);
   return true;
+}
+
+// 6. glyph-characters ------------------------------------------------------------------------
+
+interface GlyphClassInternals {
+  codePoints: readonly number[];
+  constructor: new (id: number, codePoints: readonly number[], font: object) => GlyphClassInternals;
+}
+interface GetGlyphOwner {
+  getGlyph(id: number, characters?: readonly number[]): GlyphClassInternals | null;
+}
+
+const patchedGetGlyph = new WeakSet<object>();
+
+/** The prototype that defines `getGlyph` for `font` (fontkit's TTFFont, which WOFF and TTC faces share). */
+function getGlyphOwner(font: object): GetGlyphOwner | undefined {
+  for (let proto = Object.getPrototypeOf(font); proto; proto = Object.getPrototypeOf(proto))
+    if (Object.hasOwn(proto, "getGlyph")) return proto as GetGlyphOwner;
+  return undefined;
+}
+
+/**
+ * fontkit's `getGlyph(id, characters)` keeps the first glyph object made for an id, with the
+ * characters of that first use, and returns it for every later use, whatever it stands for; so
+ * what a reader copied from a glyph (its ToUnicode entry, and the shared subset's key) depended on
+ * the documents the process had made before. A use standing for other characters than the kept
+ * glyph's now gets a glyph object of its own, not kept: the same glyph, its own characters.
+ */
+export function keepGlyphCharacters(font: fontkit.Font): void {
+  const owner = getGlyphOwner(font);
+  if (!owner || patchedGetGlyph.has(owner)) return;
+  patchedGetGlyph.add(owner);
+  const getGlyph = owner.getGlyph;
+  owner.getGlyph = function (this: object, id: number, characters: readonly number[] = []) {
+    const glyph = getGlyph.call(this, id, characters);
+    if (!glyph || characters.length === 0 || sameCodePoints(glyph.codePoints, characters)) return glyph;
+    return new glyph.constructor(id, characters, this);
+  };
 }
 
 // 4. text-runs ------------------------------------------------------------------------------
@@ -965,6 +1008,27 @@ export const PATCHES: readonly PatchCheck[] = [
       const warm = render("patch");
       if (!byPdfkit.equals(cold)) return "the shared subset's objects differ from those EmbeddedFont#embed writes";
       return cold.equals(warm) ? undefined : "a shared subset embedded from the process's copy differs from the first";
+    },
+  },
+  {
+    name: "glyph-characters",
+    relies:
+      "fontkit TTFFont#getGlyph(id, characters) keeping one glyph per id; glyph classes constructed as (id, codePoints, font)",
+    problem({ font }) {
+      const owner = getGlyphOwner(font);
+      if (!owner || !isFunction(owner.getGlyph)) return "TTFFont#getGlyph is gone";
+      keepGlyphCharacters(font);
+      // U+6587 文 and U+2F42 ⽂ share a glyph in Noto Sans SC: each use keeps its own characters.
+      const id = font.glyphForCodePoint(0x6587).id;
+      if (font.glyphForCodePoint(0x2f42).id !== id) return "the probe font no longer draws U+2F42 and U+6587 alike";
+      const first = (font as unknown as GetGlyphOwner).getGlyph(id, [0x6587]);
+      const second = (font as unknown as GetGlyphOwner).getGlyph(id, [0x2f42]);
+      if (!first || !second) return "TTFFont#getGlyph returned no glyph";
+      if (String(first.codePoints) !== String([0x6587]) && String(first.codePoints) !== String([0x2f42]))
+        return "Glyph#codePoints no longer holds the characters given";
+      return String(second.codePoints) === String([0x2f42]) && (second as unknown as { id: number }).id === id
+        ? undefined
+        : "a glyph made for other characters does not keep them (Glyph's constructor changed?)";
     },
   },
   {

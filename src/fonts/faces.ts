@@ -8,7 +8,7 @@ import { basename } from "node:path";
 import * as fontkit from "fontkit";
 import { FontError } from "../errors.js";
 import { bundledFontFile, type BundledFamily, type Weight } from "./bundled.js";
-import { readGlyphsOnDemand } from "../adapters/pdfkit-fontkit.js";
+import { keepGlyphCharacters, readGlyphsOnDemand } from "../adapters/pdfkit-fontkit.js";
 import { openTrueTypeOnDemand, type GlyphTable } from "./on-demand.js";
 
 export interface FontFace {
@@ -147,6 +147,7 @@ function parseFace(file: string, faceName?: string): fontkit.Font {
   }
   // A fontkit whose glyph class we do not know gets the whole file, as it always did.
   if (onDemand && !readGlyphsOnDemand(parsed, onDemand)) onDemand.file.ensure(0, bytes.length);
+  keepGlyphCharacters(parsed);
   checkStructure(parsed, file);
   return parsed;
 }

@@ -40,6 +40,12 @@ describe("characters that share a glyph", () => {
     );
   });
 
+  it("copy back as typed in a run that also has a ligature (ff)", async () => {
+    const text = await checklistText(`${IDEOGRAPH}${RADICAL} Griffin`);
+    expect(text).toContain(`${IDEOGRAPH}${RADICAL} Griffin`);
+    expect(await checklistText(`${RADICAL}${IDEOGRAPH} Griffin`)).toContain(`${RADICAL}${IDEOGRAPH} Griffin`);
+  });
+
   it("give a document the same bytes whichever of them the process drew before", async () => {
     const before = await checklistBytes(`${RADICAL} LI`);
     await checklistBytes(`${IDEOGRAPH} ZHANG`);
