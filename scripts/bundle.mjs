@@ -27,6 +27,7 @@
  * The library (dist/index.js) and the batch's worker threads use the unbundled dist/ files.
  */
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import {
   copyFileSync,
   existsSync,
@@ -277,8 +278,8 @@ await build({
   legalComments: "linked",
   plugins: [stubs, fastStringWidth, prebuiltData, yargsLocales],
   // The modules find their files (templates, fonts, pdfkit's colour profile) from import.meta.url.
-  // __SIM_CANCEL_BUNDLE__: the code knows it runs from the bundle (src/paths.ts, IN_BUNDLE).
-  define: { "import.meta.url": "__simCancelUrl", __SIM_CANCEL_BUNDLE__: "true" },
+  // __SIM_CANCEL_BUILD__: the code knows it runs from the bundle, and which build (src/paths.ts).
+  define: { "import.meta.url": "__simCancelUrl", __SIM_CANCEL_BUILD__: JSON.stringify(randomUUID()) },
   banner: { js: `var __simCancelUrl = require("node:url").pathToFileURL(__filename).href;` },
   logLevel: "warning",
 });

@@ -14,9 +14,14 @@ export const RENDER_WORKER = pathToFileURL(join(PROJECT_ROOT, "dist", "batch", "
 /** The package's bin: it runs the one-file bundle with V8's code cache of it (src/cli/launch.cts). */
 export const LAUNCHER = join(PROJECT_ROOT, "dist", "cli", "launch.cjs");
 
-/** `true` in the command line's one-file bundle: scripts/bundle.mjs defines it (esbuild's define). */
-declare const __SIM_CANCEL_BUNDLE__: boolean | undefined;
-export const IN_BUNDLE = typeof __SIM_CANCEL_BUNDLE__ === "boolean" && __SIM_CANCEL_BUNDLE__;
+/**
+ * The command line's one-file bundle's build, a random id scripts/bundle.mjs gives each build
+ * (esbuild's define); "" outside the bundle. A worker started from the bundle checks it runs the
+ * same build as the thread that started it (src/cli/bin.ts).
+ */
+declare const __SIM_CANCEL_BUILD__: string | undefined;
+export const BUILD_ID = typeof __SIM_CANCEL_BUILD__ === "string" ? __SIM_CANCEL_BUILD__ : "";
+export const IN_BUNDLE = BUILD_ID !== "";
 export const CHECK_WORKER = pathToFileURL(join(PROJECT_ROOT, "dist", "batch", "check-worker.js"));
 export const BUNDLED_PACK_DIR = join(PROJECT_ROOT, "templates", "nc-opt");
 export const USER_FONTS_DIR = join(PROJECT_ROOT, "fonts");

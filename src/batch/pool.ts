@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { GenerateOptions } from "../generate.js";
-import { IN_BUNDLE, LAUNCHER, RENDER_WORKER } from "../paths.js";
+import { BUILD_ID, IN_BUNDLE, LAUNCHER, RENDER_WORKER } from "../paths.js";
 import type { Problem } from "../problems.js";
 import { WORKER_RESOURCE_LIMITS } from "../worker-limits.js";
 import type { RenderJob, RenderReply, WorkerSetup } from "./protocol.js";
@@ -77,7 +77,7 @@ export class RenderPool {
     const worker =
       IN_BUNDLE && this.workerUrl === WORKER_URL
         ? new Worker(LAUNCHER, {
-            workerData: { ...setup, role: BATCH_RENDER_ROLE },
+            workerData: { ...setup, role: BATCH_RENDER_ROLE, build: BUILD_ID },
             resourceLimits: WORKER_RESOURCE_LIMITS,
           })
         : new Worker(this.workerUrl, { workerData: setup, resourceLimits: WORKER_RESOURCE_LIMITS });

@@ -6,17 +6,23 @@
  */
 import { isMainThread, workerData } from "node:worker_threads";
 import { hideBin } from "yargs/helpers";
+import { BUILD_ID } from "../paths.js";
 import { main } from "./main.js";
 
-// A batch's workers started from the bundle run their own module instead (see src/batch/pool.ts
-// and check.ts). The roles' names are written out: importing those modules here would load them
-// in every command.
-const role = isMainThread ? undefined : (workerData as { role?: unknown } | null)?.role;
-if (role === "batch-render") {
-  void import("../batch/worker.js");
-} else if (role === "batch-check") {
-  void import("../batch/check-worker.js");
-} else {
+if (isMainThread) {
   // Not a top-level await: the bundle is CommonJS, for V8's code cache (see scripts/bundle.mjs).
   void main(hideBin(process.argv));
+} else {
+  // A batch's workers started from the bundle run their own module (see src/batch/pool.ts and
+  // check.ts), never the command line: a worker shares the process's arguments. The roles' names
+  // are written out: importing those modules here would load them in every command.
+  const { role, build } = (workerData ?? {}) as { role?: unknown; build?: unknown };
+  if (role !== "batch-render" && role !== "batch-check")
+    throw new Error(`a worker thread without a known role (${String(role)}) started the command line`);
+  if (build !== BUILD_ID) {
+    // The bundle on disk is not the one the batch started with (the tool was reinstalled meanwhile).
+    throw new Error(`this worker runs build ${BUILD_ID || "(none)"} of sim-cancel, the batch build ${String(build)}`);
+  }
+  if (role === "batch-render") void import("../batch/worker.js");
+  else void import("../batch/check-worker.js");
 }

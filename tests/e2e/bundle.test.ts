@@ -6,6 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { generate } from "../../src/index.js";
@@ -55,5 +56,25 @@ describe("the command line's bundle", () => {
     const comment = packText.split("\n").find((line) => /^# [\x20-\x7e]{30,}$/.test(line) && !line.includes("`"));
     expect(comment).toBeDefined();
     expect(bundle.includes(comment!)).toBe(true);
+  });
+
+  // A batch's workers start the bundle with a role and the build they expect (src/cli/bin.ts).
+  const workerError = (workerData: unknown) =>
+    new Promise<string>((resolve, reject) => {
+      const worker = new Worker(join(ROOT, "dist", "cli", "launch.cjs"), { workerData, stdout: true, stderr: true });
+      worker.once("error", (error) => resolve(error.message));
+      worker.once("exit", (code) => reject(new Error(`the worker ended (exit ${code}) without an error`)));
+    });
+
+  it("never runs the command line in a worker thread without a known role", async () => {
+    // It would run `generate` with the process's arguments (a worker shares them).
+    expect(await workerError(undefined)).toMatch(/without a known role \(undefined\)/);
+    expect(await workerError({ role: "generate" })).toMatch(/without a known role \(generate\)/);
+  });
+
+  it("refuses a worker of another build than the batch's (the tool reinstalled during a batch)", async () => {
+    expect(await workerError({ role: "batch-render", build: "an-earlier-build" })).toMatch(
+      /the batch build an-earlier-build/,
+    );
   });
 });
