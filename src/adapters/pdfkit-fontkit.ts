@@ -438,6 +438,9 @@ function typedVariant(font: EmbeddedFontInternals, glyphId: number, chars: reado
   return variant;
 }
 
+/** pdfkit's embedded fonts a FaceSubsets already draws its shared subset with. */
+const claimedFonts = new WeakSet<object>();
+
 /**
  * A document's two subsets of one face (see 5. shared-subsets): the glyphs its templates' text
  * draws, shared with every document drawing the same, and its own (what only the user's values
@@ -456,16 +459,23 @@ export class FaceSubsets {
   constructor(doc: PDFKit.PDFDocument, name: string) {
     const internals = doc as unknown as DocumentInternals;
     doc.font(name);
-    this.shared = internals._font!;
+    const first = internals._font!;
     // pdfkit gives one EmbeddedFont per font file, whatever name it is registered under: the
-    // second subset is made as pdfkit makes its fonts (the next id), and listed for embedding.
-    const EmbeddedFont = this.shared.constructor as new (
+    // document's own subset is made as pdfkit makes its fonts (the next id) and listed for
+    // embedding; so is the shared one of a second face of the same file (two faces, two subsets).
+    const EmbeddedFont = first.constructor as new (
       document: unknown,
       font: fontkit.Font,
       id: string,
     ) => EmbeddedFontInternals;
-    this.own = new EmbeddedFont(doc, this.shared.font, `F${++internals._fontCount}`);
-    internals._fontFamilies[`${name}\u0000own`] = this.own;
+    const another = (suffix: string) => {
+      const font = new EmbeddedFont(doc, first.font, `F${++internals._fontCount}`);
+      internals._fontFamilies[`${name}\u0000${suffix}`] = font;
+      return font;
+    };
+    this.shared = claimedFonts.has(first) ? another("shared") : first;
+    claimedFonts.add(this.shared);
+    this.own = another("own");
   }
 
   /** pdfkit's scale of the face's units: 1000 / units per em. */

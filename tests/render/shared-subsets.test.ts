@@ -11,11 +11,14 @@
  *    kept from earlier documents or made afresh.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as fontkit from "fontkit";
+import PDFDocument from "pdfkit";
 import { afterAll, describe, expect, it } from "vitest";
-import { clearSharedSubsets } from "../../src/adapters/pdfkit-fontkit.js";
+import { clearSharedSubsets, drawTextRun, FaceSubsets } from "../../src/adapters/pdfkit-fontkit.js";
 import { generate, type DetailsInput, type GenerateOptions } from "../../src/index.js";
 import { embeddedFonts } from "../support/qpdf-fonts.js";
 
@@ -102,5 +105,35 @@ describe("shared font subsets", () => {
       expect(warm[i]!.equals(bytes), `document ${i} after others`).toBe(true);
       expect(again[i]!.equals(bytes), `document ${i} with the subsets made afresh`).toBe(true);
     }
+  });
+});
+
+describe("two faces of one font file in a document", () => {
+  it("each keep a subset of their own, and their text copies as drawn", async () => {
+    // pdfkit hands out one embedded font per font file: two faces of the same file (a font given
+    // with --font that is also bundled) must not draw into one subset settled twice.
+    const file = createRequire(import.meta.url).resolve(
+      "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
+    );
+    const font = fontkit.create(readFileSync(file)) as fontkit.Font;
+    const doc = new PDFDocument({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => doc.on("end", resolve));
+    doc.addPage();
+    doc.registerFont("first", font as unknown as Buffer);
+    doc.registerFont("second", font as unknown as Buffer);
+    const faces = [new FaceSubsets(doc, "first"), new FaceSubsets(doc, "second")];
+    const texts = ["Bonjour 你好 alpha", "Zebra 世界 omega"];
+    const runs = texts.map((text, i) => faces[i]!.glyphRun(text, true));
+    for (const face of faces) face.settle();
+    for (const [i, run] of runs.entries()) drawTextRun(doc, 20, 40 + 20 * i, 12, faces[i]!, run);
+    doc.end();
+    await ended;
+    const pdf = saved(Buffer.concat(chunks));
+    const lines = text(pdf)
+      .split("\n")
+      .map((line) => line.trim());
+    for (const line of texts) expect(lines).toContain(line);
   });
 });
