@@ -22,6 +22,8 @@ export const LAUNCHER = join(PROJECT_ROOT, "dist", "cli", "launch.cjs");
 declare const __SIM_CANCEL_BUILD__: string | undefined;
 export const BUILD_ID = typeof __SIM_CANCEL_BUILD__ === "string" ? __SIM_CANCEL_BUILD__ : "";
 export const IN_BUNDLE = BUILD_ID !== "";
+/** workerData.role of the batch's workers started from the bundle (dispatched in src/cli/bin.ts). */
+export const WORKER_ROLES = { render: "batch-render", check: "batch-check" } as const;
 export const CHECK_WORKER = pathToFileURL(join(PROJECT_ROOT, "dist", "batch", "check-worker.js"));
 export const BUNDLED_PACK_DIR = join(PROJECT_ROOT, "templates", "nc-opt");
 export const USER_FONTS_DIR = join(PROJECT_ROOT, "fonts");

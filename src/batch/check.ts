@@ -7,7 +7,7 @@ import { validateDetails } from "../details/index.js";
 import type { Problem } from "../problems.js";
 import { show } from "../show.js";
 import { FailureError, InputError } from "../errors.js";
-import { BUILD_ID, CHECK_WORKER, IN_BUNDLE, LAUNCHER } from "../paths.js";
+import { BUILD_ID, CHECK_WORKER, IN_BUNDLE, LAUNCHER, WORKER_ROLES } from "../paths.js";
 import { readRows, type SourceRow } from "./rows.js";
 import { withDefaults } from "./defaults.js";
 import type { DetailsInput } from "../details/index.js";
@@ -82,7 +82,7 @@ export function checkRowsInWorker(file: string, options: CheckOptions): Promise<
     // From the command line's bundle, the worker runs the bundle with its code cache (see
     // src/cli/bin.ts): it starts in a fraction of the time the separate modules took.
     const worker = new Worker(IN_BUNDLE ? LAUNCHER : CHECK_WORKER, {
-      workerData: { file, options, ...(IN_BUNDLE ? { role: "batch-check", build: BUILD_ID } : {}) },
+      workerData: { file, options, ...(IN_BUNDLE ? { role: WORKER_ROLES.check, build: BUILD_ID } : {}) },
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
     });
     let settled = false;

@@ -8,15 +8,13 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { GenerateOptions } from "../generate.js";
-import { BUILD_ID, IN_BUNDLE, LAUNCHER, RENDER_WORKER } from "../paths.js";
+import { BUILD_ID, IN_BUNDLE, LAUNCHER, RENDER_WORKER, WORKER_ROLES } from "../paths.js";
 import type { Problem } from "../problems.js";
 import { WORKER_RESOURCE_LIMITS } from "../worker-limits.js";
 import type { RenderJob, RenderReply, WorkerSetup } from "./protocol.js";
 
 /** The built worker (dist/batch/worker.js). */
 export const WORKER_URL = RENDER_WORKER;
-/** workerData.role of a render worker started from the bundle (see src/cli/bin.ts). */
-export const BATCH_RENDER_ROLE = "batch-render";
 
 /** A file's bytes in memory every thread can read: the workers share one copy, not one each. */
 function readShared(file: string): SharedArrayBuffer {
@@ -77,7 +75,7 @@ export class RenderPool {
     const worker =
       IN_BUNDLE && this.workerUrl === WORKER_URL
         ? new Worker(LAUNCHER, {
-            workerData: { ...setup, role: BATCH_RENDER_ROLE, build: BUILD_ID },
+            workerData: { ...setup, role: WORKER_ROLES.render, build: BUILD_ID },
             resourceLimits: WORKER_RESOURCE_LIMITS,
           })
         : new Worker(this.workerUrl, { workerData: setup, resourceLimits: WORKER_RESOURCE_LIMITS });

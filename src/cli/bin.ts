@@ -6,7 +6,7 @@
  */
 import { isMainThread, workerData } from "node:worker_threads";
 import { hideBin } from "yargs/helpers";
-import { BUILD_ID } from "../paths.js";
+import { BUILD_ID, WORKER_ROLES } from "../paths.js";
 import { main } from "./main.js";
 
 if (isMainThread) {
@@ -14,15 +14,15 @@ if (isMainThread) {
   void main(hideBin(process.argv));
 } else {
   // A batch's workers started from the bundle run their own module (see src/batch/pool.ts and
-  // check.ts), never the command line: a worker shares the process's arguments. The roles' names
-  // are written out: importing those modules here would load them in every command.
+  // check.ts), never the command line: a worker shares the process's arguments. Their modules are
+  // imported only here: importing them at the top would load them in every command.
   const { role, build } = (workerData ?? {}) as { role?: unknown; build?: unknown };
-  if (role !== "batch-render" && role !== "batch-check")
+  if (role !== WORKER_ROLES.render && role !== WORKER_ROLES.check)
     throw new Error(`a worker thread without a known role (${String(role)}) started the command line`);
   if (build !== BUILD_ID) {
     // The bundle on disk is not the one the batch started with (the tool was reinstalled meanwhile).
     throw new Error(`this worker runs build ${BUILD_ID || "(none)"} of sim-cancel, the batch build ${String(build)}`);
   }
-  if (role === "batch-render") void import("../batch/worker.js");
+  if (role === WORKER_ROLES.render) void import("../batch/worker.js");
   else void import("../batch/check-worker.js");
 }
