@@ -60,6 +60,18 @@ function documentFileName(kind: DocumentKind, lang: string): string {
 }
 
 /**
+ * The files an earlier run into the same folder may have left that belong with `documents` but
+ * that this run did not make: the procuration (in the letter's language) when the channel is no
+ * longer a proxy. A front end writing `documents` into a folder passes these to the writer
+ * (WriteOptions.retire), so the folder never holds a procuration beside a letter that has none.
+ */
+export function absentDocumentNames(documents: readonly GeneratedDocument[]): string[] {
+  const letter = documents.find((doc) => doc.kind === "letter");
+  if (!letter || documents.some((doc) => doc.kind === "proxy")) return [];
+  return [documentFileName("proxy", letter.lang)];
+}
+
+/**
  * The options and the details, checked together: every problem of both is reported at once, so a
  * wrong paper size does not hide a wrong phone number until the next try.
  */

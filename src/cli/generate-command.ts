@@ -1,6 +1,7 @@
 /**
  * `sim-cancel generate` (the default command): details from flags, a file or prompts -> both PDFs.
  */
+import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { todayInNoumea } from "../details/index.js";
 import { InputError } from "../errors.js";
@@ -10,7 +11,7 @@ import { askForMissing, askInTerminal } from "./prompt.js";
 import { EXIT_INPUT, EXIT_RUNTIME, formatSize, reportFailure } from "./report.js";
 import { wordProblem } from "../messages/format.js";
 import { CLI_LABELS } from "./labels.js";
-import { describeRecovery, statusWord, writeFailureJson } from "./write.js";
+import { describeRecovery, retiredLine, statusWord, writeFailureJson } from "./write.js";
 import { isWriteError, writeFiles, type WriteResult } from "../write/index.js";
 
 export interface GenerateArgs {
@@ -136,7 +137,7 @@ async function run(args: GenerateArgs): Promise<void> {
     );
   }
   // Loaded here, not at start-up: the other commands never need the renderer and its fonts.
-  const { generate } = await import("../generate.js");
+  const { generate, absentDocumentNames } = await import("../generate.js");
   const documents = await generate(input, {
     ...(args.lang ? { lang: args.lang } : {}),
     ...(args.letterLang ? { letterLang: args.letterLang } : {}),
@@ -147,10 +148,11 @@ async function run(args: GenerateArgs): Promise<void> {
     fonts: args.font,
     ...sourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]),
   });
-  // One writer for every front end: the whole set or nothing, replacing only with --force.
+  // One writer for every front end: the whole set or nothing, replacing only with --force. An
+  // earlier run's procuration goes with the set it belonged to (kept, and in the way, without it).
   let written: WriteResult;
   try {
-    written = await writeFiles(args.out, documents, { force: args.force });
+    written = await writeFiles(args.out, documents, { force: args.force, retire: absentDocumentNames(documents) });
   } catch (error) {
     // Worded by reportFailure; with --json, the files kept as they were are listed too.
     if (!isWriteError(error) || !args.json) throw error;
@@ -173,9 +175,10 @@ async function run(args: GenerateArgs): Promise<void> {
     const worded = wordProblem(notice, lang, CLI_LABELS);
     return { ...notice, message: worded.label === undefined ? worded.message : `${worded.label}: ${worded.message}` };
   });
+  const removed = written.retired.map((name) => join(written.dir, name));
   if (args.json) {
     process.stdout.write(
-      `${JSON.stringify({ ok: true, files, recovered: written.recovered, warnings: noticeLines }, null, 2)}\n`,
+      `${JSON.stringify({ ok: true, files, removed, recovered: written.recovered, warnings: noticeLines }, null, 2)}\n`,
     );
     return;
   }
@@ -186,6 +189,7 @@ async function run(args: GenerateArgs): Promise<void> {
       `${statusWord(doc.status, lang)}  ${doc.path}  (${doc.kind}, ${doc.lang}, ${doc.pages} page${doc.pages > 1 ? "s" : ""}, ${formatSize(doc.bytes)})\n`,
     );
   }
+  for (const path of removed) process.stdout.write(`${retiredLine(path, lang)}\n`);
   for (const notice of noticeLines) process.stdout.write(`note: ${notice.message}\n`);
 }
 

@@ -14,6 +14,11 @@ export function statusWord(status: FileStatus, lang: string): string {
   return words(lang)[status === "replaced" ? "write.replaced" : "write.written"];
 }
 
+/** The final message's line for a file of an earlier set removed with the new one (WriteResult.retired). */
+export function retiredLine(path: string, lang: string): string {
+  return `${words(lang)["write.retired"]}  ${path}  (${words(lang)["write.retiredWhy"]})`;
+}
+
 /** Lines (without "sim-cancel: ") saying what opening the folder put back after an interrupted run. */
 export function describeRecovery(recovery: Recovery, dir: string, lang: string): string[] {
   const restored = recovery.restored.map((name) =>

@@ -154,6 +154,8 @@ export const en = {
     "write.badName": 'refusing the file name "{name}"',
     "write.exists":
       "{paths} already exists; nothing was written. Use {option:force} to replace (the earlier files are put back if anything fails), or {option:out} for another folder",
+    "write.earlierSet":
+      "{paths} was made by an earlier run, and this run makes no such document; nothing was written. Use {option:force} to replace the earlier set, that file included (put back if anything fails), or {option:out} for another folder",
     "write.isFolder":
       "{path} is a folder, which is never replaced; nothing was written. Move it away, or use {option:out} for another folder",
     "write.notAFolder":
@@ -227,6 +229,8 @@ export const en = {
     "write.written": "written",
     "write.replaced": "replaced",
     "write.restored": "{path}: put back from an interrupted run",
+    "write.retired": "removed",
+    "write.retiredWhy": "made by an earlier run; this run makes no such document",
   },
 } as const;
 

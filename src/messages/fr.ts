@@ -157,6 +157,8 @@ export const fr = {
     "write.badName": "nom de fichier refusé « {name} »",
     "write.exists":
       "{paths} existe déjà ; rien n’a été écrit. Utilisez {option:force} pour remplacer (les anciens fichiers sont remis en place en cas d’échec), ou {option:out} pour un autre dossier",
+    "write.earlierSet":
+      "{paths} vient d’une exécution précédente, et celle-ci ne produit pas ce document ; rien n’a été écrit. Utilisez {option:force} pour remplacer l’ancien ensemble, ce fichier compris (remis en place en cas d’échec), ou {option:out} pour un autre dossier",
     "write.isFolder":
       "{path} est un dossier, qui n’est jamais remplacé ; rien n’a été écrit. Déplacez-le, ou utilisez {option:out} pour un autre dossier",
     "write.notAFolder":
@@ -231,5 +233,7 @@ export const fr = {
     "write.written": "écrit",
     "write.replaced": "remplacé",
     "write.restored": "{path} : remis en place après une exécution interrompue",
+    "write.retired": "supprimé",
+    "write.retiredWhy": "fait par une exécution précédente ; celle-ci ne produit pas ce document",
   },
 } satisfies Catalogue;

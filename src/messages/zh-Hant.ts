@@ -132,6 +132,8 @@ export const zhHant = {
     "write.badName": "拒絕使用檔名「{name}」",
     "write.exists":
       "{paths} 已存在；沒有寫入任何檔案。使用 {option:force} 取代（如有任何失敗，原來的檔案會被放回），或用 {option:out} 指定其他資料夾",
+    "write.earlierSet":
+      "{paths} 是先前的執行產生的，本次執行不產生這份文件；沒有寫入任何檔案。使用 {option:force} 取代先前的整套檔案（包括這份；如有任何失敗會被放回），或用 {option:out} 指定其他資料夾",
     "write.isFolder":
       "{path} 是一個資料夾，資料夾永遠不會被取代；沒有寫入任何檔案。請移走它，或用 {option:out} 指定其他資料夾",
     "write.notAFolder": "無法建立輸出資料夾 {path}：路徑上有一個不是資料夾的項目；沒有寫入任何檔案",
@@ -193,5 +195,7 @@ export const zhHant = {
     "write.written": "已寫入",
     "write.replaced": "已取代",
     "write.restored": "{path}：已從中斷的執行中放回",
+    "write.retired": "已移除",
+    "write.retiredWhy": "先前的執行產生的檔案；本次執行不產生這份文件",
   },
 } satisfies Catalogue;

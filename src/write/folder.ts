@@ -78,6 +78,14 @@ export interface WriteOptions {
    * unchanged since, in the same transaction: the folder then holds this set, not a mix.
    */
   retireOwn?: boolean;
+  /**
+   * Names that belong with this set in the folder but that this set has not (the procuration an
+   * earlier run made, when this one makes none). With `force`, a file at such a name goes with the
+   * earlier set, in the same transaction: set aside, removed once the new set is in place, put back
+   * if anything fails. Without it, such a file is in the way like one at an output name. Either
+   * way the folder never ends up holding one set's files beside another's.
+   */
+  retire?: readonly string[];
 }
 
 export type FileStatus = "written" | "replaced";
@@ -95,7 +103,7 @@ export interface WriteResult {
   /** Absolute folder. */
   dir: string;
   files: WrittenFile[];
-  /** Files of an earlier set removed with retireOwn (names in the folder). */
+  /** Files of an earlier set removed with retireOwn or retire (names in the folder). */
   retired: string[];
   /** What the folder's lock holder cleaned up from runs that stopped half-way. */
   recovered: Recovery;
@@ -208,11 +216,30 @@ export class OutputFolder {
         kept.push(path);
       }
     }
+    // Files an earlier set left at names this set does not write: retired when forced, in the
+    // way otherwise. A folder there is nobody's document: it stays, and is not in the way.
+    const names = new Set(files.map((f) => f.fileName));
+    const retiring: string[] = [];
+    const earlierSet: string[] = [];
+    for (const name of new Set(options.retire ?? [])) {
+      const bad = badFileName(name);
+      if (bad) throw writeError([bad]);
+      if (names.has(name)) continue;
+      const path = join(dir, name);
+      const found = await lstatOrUndefined(path);
+      if (!found || found.isDirectory()) continue;
+      if (options.force) retiring.push(name);
+      else {
+        earlierSet.push(path);
+        kept.push(path);
+      }
+    }
+    if (earlierSet.length > 0) problems.unshift(writeProblem("write.earlierSet", { paths: earlierSet.join(", ") }));
     if (taken.length > 0) problems.unshift(writeProblem("write.exists", { paths: taken.join(", ") }));
     if (problems.length > 0) throw writeError(problems, kept);
     faultPoint("checked");
     // From here on, a failure leaves every file at an output name as it was.
-    const keptOnFailure = [...replacing].map((name) => join(dir, name));
+    const keptOnFailure = [...replacing, ...retiring].map((name) => join(dir, name));
 
     // 2. Temporary files, flushed; the manifest's hashes from the same bytes.
     const tag = newTag();
@@ -264,15 +291,14 @@ export class OutputFolder {
         ...(there ? { aside: hiddenName(MANIFEST_NAME.slice(1), tag, "aside") } : {}),
       });
     }
-    const names = new Set(files.map((f) => f.fileName));
-    const retired: string[] = [];
+    const retired: string[] = [...retiring];
     if (options.retireOwn) {
       for (const name of ownUnchanged) {
-        if (names.has(name) || name === MANIFEST_NAME) continue;
+        if (names.has(name) || name === MANIFEST_NAME || retired.includes(name)) continue;
         retired.push(name);
-        entries.push({ name, temp: "", aside: hiddenName(name, tag, "aside"), retire: true });
       }
     }
+    for (const name of retired) entries.push({ name, temp: "", aside: hiddenName(name, tag, "aside"), retire: true });
 
     // 3. The journal: from here on, a stop at any point is undone (now, or by the next run).
     const journal: Journal = { tag, entries };

@@ -7,6 +7,8 @@
  * were left exactly as they were.
  *
  *   write.exists          {paths}          files (or symlinks, even dangling) at output names
+ *   write.earlierSet      {paths}          files an earlier set left at names this set does not
+ *                                          write (see WriteOptions.retire); replaced only when forced
  *   write.isFolder        {path}           a folder at an output name: never replaced
  *   write.badName         {name}           a separator, a control character, the writer's own name
  *   write.notAFolder      {path}           the output folder cannot be made: a file is in the way
@@ -24,6 +26,7 @@ export type WriteProblemCode = Extract<MessageCode, `write.${string}`>;
 
 const INPUT_PROBLEMS: ReadonlySet<string> = new Set([
   "write.exists",
+  "write.earlierSet",
   "write.isFolder",
   "write.badName",
   "write.notAFolder",

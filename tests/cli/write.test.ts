@@ -53,6 +53,49 @@ describe("the CLI's writing", () => {
     expect(await listFiles(out)).toEqual([CHECKLIST, LETTER]);
   });
 
+  it("never leaves an earlier procuration beside a set that has none: in the way without --force, removed with it", async () => {
+    const out = await tempDir();
+    const PROXY = "sim-cancel-proxy-fr.pdf";
+    const proxy = [
+      "--channel",
+      "proxy",
+      "--proxy-name",
+      "Li CHEN",
+      "--proxy-id-type",
+      "passport",
+      "--proxy-id",
+      "E1234",
+    ];
+    const person = ["--birth-date", "1990-05-01", "--id-type", "passport", "--id-number", "P7654321"];
+    expect((await runCli(sample(out, ...proxy, ...person))).code).toBe(0);
+    expect(await listFiles(out)).toEqual([CHECKLIST, LETTER, PROXY]);
+    const before = await snapshot(out);
+    // Only the procuration left (the person moved the others away): still not a set to mix with.
+    await rm(join(out, CHECKLIST));
+    await rm(join(out, LETTER));
+    const refused = await runCli(sample(out, "--channel", "in-person"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      `${join(out, PROXY)} was made by an earlier run, and this run makes no such document`,
+    );
+    expect(refused.stderr).toMatch(/Use --force to replace the earlier set/);
+    expect(await listFiles(out)).toEqual([PROXY]);
+    expect(await readFile(join(out, PROXY))).toEqual(before.get(PROXY));
+    const forced = await runCli(sample(out, "--channel", "in-person", "--force", "--json"));
+    expect(forced.code).toBe(0);
+    const report = JSON.parse(forced.stdout) as { files: { status: string }[]; removed: string[] };
+    expect(report.removed).toEqual([join(out, PROXY)]);
+    expect(report.files.map((f) => f.status)).toEqual(["written", "written"]);
+    expect(await listFiles(out)).toEqual([CHECKLIST, LETTER]);
+    // In words, in the user's language, after the files written.
+    expect((await runCli(sample(out, ...proxy, ...person, "--force"))).code).toBe(0);
+    const zh = await runCli(["--sample", "--out", out, "--force"]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain(`已移除  ${join(out, PROXY)}  (之前的运行生成的文件`);
+    // Another language's checklist is another set's: kept, as any file of the person's.
+    expect(await listFiles(out)).toEqual([CHECKLIST, "sim-cancel-checklist-zh-Hans.pdf", LETTER]);
+  });
+
   it("words the refusal in the user's language (--lang)", async () => {
     const out = await tempDir();
     await writeFile(join(out, "sim-cancel-letter-fr.pdf"), "mine");

@@ -199,3 +199,64 @@ describe("sim-cancel generate --force, killed at each step", async () => {
     },
   );
 });
+
+describe("sim-cancel generate --force without a proxy over a set with one, killed at each step", async () => {
+  const env = { SOURCE_DATE_EPOCH: "1790000000" };
+  const PROXY = ["--channel", "proxy", "--proxy-name", "Li CHEN", "--proxy-id-type", "passport", "--proxy-id", "E1234"];
+  const PERSON = ["--birth-date", "1990-05-01", "--id-type", "passport", "--id-number", "P7654321"];
+  const earlier = (out: string) => [
+    "--sample",
+    "--lang",
+    "en",
+    "--out",
+    out,
+    "--name",
+    "Alice ANCIEN",
+    ...PROXY,
+    ...PERSON,
+  ];
+  const later = (out: string) => ["--sample", "--lang", "en", "--out", out, "--name", "Bruno NOUVEAU", "--force"];
+  const filesOf = async (out: string) =>
+    Object.fromEntries(
+      await Promise.all((await entries(out)).map(async (name) => [name, await readFile(join(out, name))])),
+    );
+  const reference = async (args: (out: string) => string[]) => {
+    const out = await tempDir();
+    expect((await cli(args(out), env)).code).toBe(0);
+    return filesOf(out);
+  };
+  const before = await reference(earlier);
+  const after = await reference(later);
+  const setUp = async () => {
+    const out = await tempDir();
+    expect((await cli(earlier(out), env)).code).toBe(0);
+    return out;
+  };
+  const traced = await cli(later(await setUp()), { ...env, ...TRACE });
+  const names = steps(traced.stderr);
+  const committed = names.indexOf("commit") + 1;
+
+  it("sets the procuration aside with the rest of the earlier set, before any new file", () => {
+    expect(Object.keys(before)).toEqual([
+      "sim-cancel-checklist-en.pdf",
+      "sim-cancel-letter-fr.pdf",
+      "sim-cancel-proxy-fr.pdf",
+    ]);
+    expect(Object.keys(after)).toEqual(["sim-cancel-checklist-en.pdf", "sim-cancel-letter-fr.pdf"]);
+    expect(names.indexOf("aside sim-cancel-proxy-fr.pdf")).toBeGreaterThan(-1);
+    expect(names.indexOf("aside sim-cancel-proxy-fr.pdf")).toBeLessThan(
+      names.indexOf("link sim-cancel-checklist-en.pdf"),
+    );
+  });
+
+  it.each(names.map((name, i) => [i + 1, name]))(
+    "step %i (%s): then the earlier set with its procuration, or the new one without, byte for byte",
+    async (step) => {
+      const out = await setUp();
+      expect((await cli(later(out), { ...env, ...kill(step) })).signal).toBe("SIGKILL");
+      // Any run into the folder cleans up first; this one refuses (exit 2) and changes nothing.
+      expect((await cli(["--sample", "--lang", "en", "--out", out], env)).code).toBe(2);
+      expect(await filesOf(out)).toEqual(step > committed ? after : before);
+    },
+  );
+});

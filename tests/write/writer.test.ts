@@ -410,6 +410,76 @@ describe("manifests", () => {
   });
 });
 
+describe("retire: an earlier set's file this set has not (the procuration of an earlier run)", () => {
+  const withProxy = (who: string) => [...set(who), file("proxy.pdf", `proxy of ${who}`)];
+
+  it("is in the way without force: nothing written, nothing changed, the file named", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, [file("proxy.pdf", "proxy of A")]);
+    const error = await writeError(writeFiles(dir, set("B"), { retire: ["proxy.pdf"] }));
+    expect(error).toBeInstanceOf(WriteRefused);
+    expect(error.problems).toEqual([{ code: "write.earlierSet", params: { paths: join(dir, "proxy.pdf") } }]);
+    expect(error.kept).toEqual([join(dir, "proxy.pdf")]);
+    expect(await list(dir)).toEqual(["proxy.pdf"]);
+    expect(await text(join(dir, "proxy.pdf"))).toBe("proxy of A");
+  });
+
+  it("names both kinds of file in the way at once, and still changes nothing", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, withProxy("A"));
+    const error = await writeError(writeFiles(dir, set("B"), { retire: ["proxy.pdf"] }));
+    expect(error.problems.map((p) => p.code)).toEqual(["write.exists", "write.earlierSet"]);
+    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf", "proxy.pdf"]);
+    for (const name of ["checklist.pdf", "letter.pdf", "proxy.pdf"])
+      expect(await text(join(dir, name))).toBe(`${name.replace(".pdf", "")} of A`);
+  });
+
+  it("goes with the earlier set when forced, in the same transaction (put back if anything fails)", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, withProxy("A"));
+    await writeFile(join(dir, "notes.txt"), "mine");
+    for (const fault of ["throw@aside proxy.pdf", "throw@link letter.pdf", "throw@commit"]) {
+      injectFaults(fault);
+      await writeError(writeFiles(dir, set("B"), { force: true, retire: ["proxy.pdf"] }));
+      expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf", "notes.txt", "proxy.pdf"]);
+      for (const name of ["checklist.pdf", "letter.pdf", "proxy.pdf"])
+        expect(await text(join(dir, name))).toBe(`${name.replace(".pdf", "")} of A`);
+    }
+    injectFaults("");
+    const result = await writeFiles(dir, set("B"), { force: true, retire: ["proxy.pdf"] });
+    expect(result.retired).toEqual(["proxy.pdf"]);
+    expect(result.files.map((f) => f.status)).toEqual(["replaced", "replaced"]);
+    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf", "notes.txt"]);
+    expect(await text(join(dir, "letter.pdf"))).toBe("letter of B");
+  });
+
+  it("takes a symlink at the name as a file (never its target), and leaves a folder there alone", async () => {
+    const dir = await tempDir();
+    const target = join(await tempDir(), "outside.pdf");
+    await writeFile(target, "not ours");
+    await symlink(target, join(dir, "proxy.pdf"));
+    await mkdir(join(dir, "proxy-folder.pdf"));
+    const retire = ["proxy.pdf", "proxy-folder.pdf"];
+    expect((await writeError(writeFiles(dir, set("B"), { retire }))).problems[0]!.code).toBe("write.earlierSet");
+    const result = await writeFiles(dir, set("B"), { force: true, retire });
+    expect(result.retired).toEqual(["proxy.pdf"]);
+    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf", "proxy-folder.pdf"]);
+    expect(await text(target)).toBe("not ours");
+  });
+
+  it("ignores a name the set itself writes, and an absent one; refuses a name that could be a path", async () => {
+    const dir = await tempDir();
+    const result = await writeFiles(dir, set("B"), { retire: ["letter.pdf", "proxy.pdf"] });
+    expect(result.retired).toEqual([]);
+    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
+    for (const name of ["../proxy.pdf", "sub/proxy.pdf", ".sim-cancel.lock"])
+      expect((await writeError(writeFiles(dir, set("C"), { force: true, retire: [name] }))).problems[0]!.code).toBe(
+        "write.badName",
+      );
+    expect(await text(join(dir, "letter.pdf"))).toBe("letter of B");
+  });
+});
+
 describe("createFolderIn", () => {
   it("makes a new folder whole, and never replaces one with anything in it", async () => {
     const out = await tempDir();
