@@ -1,12 +1,12 @@
 /**
  * `sim-cancel init`: writes a commented details file to fill in, in the user's language.
  */
-import { cp, lstat, readFile } from "node:fs/promises";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { resolveMessageLang } from "../messages/catalogue.js";
 import { BUNDLED_PACK_DIR, CLI_TEXTS_DIR } from "../paths.js";
-import { isWriteError, writeFiles } from "../write/index.js";
+import { isWriteError, writeFiles, type FileToWrite } from "../write/index.js";
 
 /** In templates/cli/details.*.yaml, stands for the file being written, as a shell argument. */
 export const FILE_PLACEHOLDER = "{{file}}";
@@ -52,7 +52,23 @@ export async function writeDetailsTemplate(file: string, lang: string, force: bo
   }
 }
 
-/** `init --pack DIR`: a copy of the bundled pack to edit into another carrier's. */
+/** The bundled pack's files (pack.yaml and its templates): one flat folder. */
+async function bundledPackFiles(): Promise<FileToWrite[]> {
+  const entries = await readdir(BUNDLED_PACK_DIR, { withFileTypes: true });
+  const other = entries.find((entry) => !entry.isFile());
+  // The writer writes one folder's files; a sub-folder in the bundled pack would be a packaging bug.
+  if (other) throw new Error(`the bundled pack holds something other than a file: ${other.name}`);
+  const names = entries.map((entry) => entry.name).sort();
+  return Promise.all(
+    names.map(async (fileName) => ({ fileName, bytes: await readFile(join(BUNDLED_PACK_DIR, fileName)) })),
+  );
+}
+
+/**
+ * `init --pack DIR`: a copy of the bundled pack to edit into another carrier's, written by the one
+ * writer as a set: complete or not at all, under the folder's lock; with --force an edited pack's
+ * files are set aside and put back if anything fails, and the person's other files stay.
+ */
 export async function scaffoldPack(dir: string, force: boolean): Promise<string> {
   // Anything at that name, a dangling symlink too, is kept without --force.
   if (
@@ -63,6 +79,6 @@ export async function scaffoldPack(dir: string, force: boolean): Promise<string>
     ))
   )
     throw new InputError([{ code: "write.packFolderExists", params: { dir } }]);
-  await cp(BUNDLED_PACK_DIR, dir, { recursive: true, force: true });
-  return dir;
+  const written = await writeFiles(dir, await bundledPackFiles(), { force });
+  return written.dir;
 }

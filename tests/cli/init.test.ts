@@ -1,15 +1,19 @@
 /**
  * `sim-cancel init FILE`: the header of the file names the file written, and the refusal to
  * replace an existing file suggests init's own options (its file argument and --force), not --out.
+ * `init --pack DIR`: the bundled pack copied as one set, complete or not at all.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { FILE_PLACEHOLDER, shellArg } from "../../src/cli/init.js";
-import { CLI_TEXTS_DIR } from "../../src/paths.js";
+import { FILE_PLACEHOLDER, scaffoldPack, shellArg } from "../../src/cli/init.js";
+import { InputError } from "../../src/errors.js";
+import { BUNDLED_PACK_DIR, CLI_TEXTS_DIR } from "../../src/paths.js";
+import { injectFaults } from "../../src/write/faults.js";
+import { isWriteError } from "../../src/write/index.js";
 import { runCli, tempDir } from "../support/cli.js";
 
 const LANGS = ["zh-Hans", "zh-Hant", "en", "fr"] as const;
@@ -86,5 +90,54 @@ describe("init FILE", () => {
     const forced = await runCli(["init", "my.yaml", "--force"], { cwd });
     expect(forced.code).toBe(0);
     expect(await readFile(join(cwd, "my.yaml"), "utf8")).toContain("npx sim-cancel --details my.yaml");
+  });
+});
+
+describe("init --pack DIR", () => {
+  afterEach(() => injectFaults(""));
+  const bundled = async () => {
+    const names = (await readdir(BUNDLED_PACK_DIR)).sort();
+    return new Map(await Promise.all(names.map(async (n) => [n, await readFile(join(BUNDLED_PACK_DIR, n))] as const)));
+  };
+  const contents = async (dir: string) => {
+    const names = (await readdir(dir)).sort();
+    return new Map(await Promise.all(names.map(async (n) => [n, await readFile(join(dir, n))] as const)));
+  };
+
+  it("copies the bundled pack whole into a new folder, and refuses any existing one without --force", async () => {
+    const dir = join(await tempDir("sim-cancel-init-pack-"), "fictel", "pack");
+    expect(await scaffoldPack(dir, false)).toBe(dir);
+    expect(await contents(dir)).toEqual(await bundled());
+    const error = await scaffoldPack(dir, false).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems[0]!.code).toBe("write.packFolderExists");
+  });
+
+  it("with --force, replaces an edited pack as one set: at each failing step every edited file stays", async () => {
+    const dir = await tempDir("sim-cancel-init-pack-");
+    const names = [...(await bundled()).keys()];
+    for (const name of names) await writeFile(join(dir, name), `edited ${name}`);
+    await writeFile(join(dir, "notes.txt"), "mine");
+    const edited = await contents(dir);
+    const steps = [...names.map((n) => `write ${n}`), "journal", ...names.map((n) => `aside ${n}`), "commit"];
+    steps.push(...names.map((n) => `link ${n}`));
+    for (const step of steps) {
+      injectFaults(`throw@${step}`);
+      const error = await scaffoldPack(dir, true).catch((e: unknown) => e);
+      expect(isWriteError(error), step).toBe(true);
+      expect(await contents(dir), step).toEqual(edited);
+    }
+    injectFaults("");
+    await scaffoldPack(dir, true);
+    expect(await contents(dir)).toEqual(new Map([...(await bundled()), ["notes.txt", Buffer.from("mine")]]));
+  });
+
+  it("never replaces a folder at a template's name, even with --force, and then writes nothing", async () => {
+    const dir = await tempDir("sim-cancel-init-pack-");
+    await mkdir(join(dir, "letter.md.hbs"));
+    const error = await scaffoldPack(dir, true).catch((e: unknown) => e);
+    expect(isWriteError(error)).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(["letter.md.hbs"]);
+    await rm(join(dir, "letter.md.hbs"), { recursive: true });
   });
 });
