@@ -84,7 +84,9 @@ function percentile(sorted, p) {
 
 /** Starts the bin's `serve` and resolves with the child and its address. */
 function startServe() {
-  const child = spawn(process.execPath, [cli, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [cli, "serve", "--port", "0", "--lang", "en"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stderr.on("data", (chunk) => (output += chunk));
   return new Promise((resolve, reject) => {

@@ -27,6 +27,12 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         describe: "Listen on the local network too; the printed address and QR code hold an access token",
       })
       .option("open", { type: "boolean", default: false, describe: "Open the page in the default browser" })
+      .option("lang", {
+        type: "string",
+        requiresArg: true,
+        describe:
+          "Language of what is printed here: zh-Hans (default), zh-Hant, en, fr; the page follows the browser's",
+      })
       .example("$0 serve --open", "Start the form on this computer and open it")
       .example("$0 serve --lan", "Share it with phones on the same Wi-Fi (scan the QR code)") as never,
   handler: async (args) => {
@@ -34,7 +40,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       const { runServe } = createRequire(import.meta.url)(SERVE_MODULE) as typeof import("../web/serve.js");
       process.exitCode = await runServe(args);
     } catch (error) {
-      process.exitCode = reportFailure(error, false, "en");
+      process.exitCode = reportFailure(error, false, args.lang ?? "zh-Hans");
     }
   },
 };

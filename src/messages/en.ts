@@ -231,6 +231,14 @@ export const en = {
     "write.restored": "{path}: put back from an interrupted run",
     "write.retired": "removed",
     "write.retiredWhy": "made by an earlier run; this run makes no such document",
+    "serve.ready": "sim-cancel is ready at {url}",
+    "serve.lanNone": "No local network address was found: other devices cannot reach this computer.",
+    "serve.lanList": "On the local network (phones on the same Wi-Fi):",
+    "serve.scan": "Scan to open it:",
+    "serve.tokenOnly": "Only someone with this address (it holds a secret token) can use the page.",
+    "serve.localOnly": "Only this computer can use it (start with --lan to share it on the local network).",
+    "serve.private": "Nothing typed in the page is written to disk or logged. Press Ctrl+C to stop.",
+    "serve.noBrowser": "could not open a browser; open {url} yourself",
   },
 } as const;
 

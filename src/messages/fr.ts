@@ -235,5 +235,14 @@ export const fr = {
     "write.restored": "{path} : remis en place après une exécution interrompue",
     "write.retired": "supprimé",
     "write.retiredWhy": "fait par une exécution précédente ; celle-ci ne produit pas ce document",
+    "serve.ready": "sim-cancel est prêt à l’adresse {url}",
+    "serve.lanNone": "Aucune adresse sur le réseau local : les autres appareils ne peuvent pas joindre cet ordinateur.",
+    "serve.lanList": "Sur le réseau local (téléphones sur le même Wi-Fi) :",
+    "serve.scan": "Scannez pour l’ouvrir :",
+    "serve.tokenOnly": "Seul qui a cette adresse (elle contient un jeton secret) peut utiliser la page.",
+    "serve.localOnly": "Seul cet ordinateur peut l’utiliser (lancez avec --lan pour la partager sur le réseau local).",
+    "serve.private":
+      "Rien de ce qui est tapé dans la page n’est écrit sur le disque ni journalisé. Ctrl+C pour arrêter.",
+    "serve.noBrowser": "impossible d’ouvrir un navigateur ; ouvrez {url} vous-même",
   },
 } satisfies Catalogue;

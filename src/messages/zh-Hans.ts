@@ -196,5 +196,13 @@ export const zhHans = {
     "write.restored": "{path}：已从中断的运行中放回",
     "write.retired": "已移除",
     "write.retiredWhy": "之前的运行生成的文件；本次运行不生成这份文件",
+    "serve.ready": "sim-cancel 已就绪：{url}",
+    "serve.lanNone": "没有找到局域网地址：其他设备无法连接这台电脑。",
+    "serve.lanList": "在局域网中（连接同一 Wi-Fi 的手机）：",
+    "serve.scan": "扫码打开：",
+    "serve.tokenOnly": "只有持有这个地址的人（地址里含有一个秘密令牌）才能使用这个页面。",
+    "serve.localOnly": "只有这台电脑可以使用（加上 --lan 启动，可在局域网中共享）。",
+    "serve.private": "页面中输入的内容不会写入磁盘，也不会记入日志。按 Ctrl+C 停止。",
+    "serve.noBrowser": "无法打开浏览器；请自行打开 {url}",
   },
 } satisfies Catalogue;

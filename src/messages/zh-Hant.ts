@@ -197,5 +197,13 @@ export const zhHant = {
     "write.restored": "{path}：已從中斷的執行中放回",
     "write.retired": "已移除",
     "write.retiredWhy": "先前的執行產生的檔案；本次執行不產生這份文件",
+    "serve.ready": "sim-cancel 已就緒：{url}",
+    "serve.lanNone": "找不到區域網路位址：其他裝置無法連線到這台電腦。",
+    "serve.lanList": "在區域網路中（連接同一 Wi-Fi 的手機）：",
+    "serve.scan": "掃描以開啟：",
+    "serve.tokenOnly": "只有持有這個位址的人（位址中含有一個祕密權杖）才能使用這個頁面。",
+    "serve.localOnly": "只有這台電腦可以使用（加上 --lan 啟動，可在區域網路中分享）。",
+    "serve.private": "頁面中輸入的內容不會寫入磁碟，也不會記入日誌。按 Ctrl+C 停止。",
+    "serve.noBrowser": "無法開啟瀏覽器；請自行開啟 {url}",
   },
 } satisfies Catalogue;

@@ -14,6 +14,7 @@ import { createApp, type AppConfig } from "./app.js";
 import { checkRequest, hostsFor, SECURITY_HEADERS, tokenCookie, type GuardConfig } from "./guard.js";
 import { lanAddresses, newToken, terminalQr } from "./lan.js";
 import { WebRenderPool, type PoolOptions } from "./render-pool.js";
+import { CATALOGUES, resolveMessageLang } from "../messages/catalogue.js";
 
 export interface ServerOptions {
   /** 0 (the default) picks a free port. */
@@ -119,10 +120,18 @@ export interface ServeArgs {
   port: number;
   lan: boolean;
   open: boolean;
+  /** The language of what is printed in the terminal (the page follows the browser's). */
+  lang?: string;
+}
+
+/** The terminal's words, in the language of the command line's other messages. */
+function serveWords(lang: string) {
+  const words = CATALOGUES[resolveMessageLang(lang)].words;
+  return (key: `serve.${string}` & keyof typeof words, url = ""): string => words[key].replace("{url}", url);
 }
 
 /** Opens `url` in the default browser, without a shell (the URL is ours, but still). */
-async function openBrowser(url: string): Promise<void> {
+async function openBrowser(url: string, failed: string): Promise<void> {
   const { spawn } = await import("node:child_process");
   const [command, args] =
     process.platform === "darwin"
@@ -131,7 +140,7 @@ async function openBrowser(url: string): Promise<void> {
         ? ["rundll32", ["url.dll,FileProtocolHandler", url]]
         : ["xdg-open", [url]];
   const child = spawn(command as string, args as string[], { stdio: "ignore", detached: true });
-  child.on("error", () => process.stderr.write(`sim-cancel: could not open a browser; open ${url} yourself\n`));
+  child.on("error", () => process.stderr.write(`sim-cancel: ${failed}\n`));
   child.unref();
 }
 
@@ -143,21 +152,22 @@ export async function runServe(args: ServeArgs): Promise<number> {
     process.once("SIGTERM", resolve);
   });
   const running = await startServer({ port: args.port, lan: args.lan });
+  const say = serveWords(args.lang ?? "zh-Hans");
   const out = process.stdout;
-  out.write(`sim-cancel is ready at ${running.url}\n`);
+  out.write(`${say("serve.ready", running.url)}\n`);
   if (args.lan) {
     if (running.lanUrls.length === 0) {
-      out.write("No local network address was found: other devices cannot reach this computer.\n");
+      out.write(`${say("serve.lanNone")}\n`);
     } else {
-      out.write(`On the local network (phones on the same Wi-Fi):\n${running.lanUrls.map((u) => `  ${u}\n`).join("")}`);
-      out.write(`Scan to open it:\n${terminalQr(running.lanUrls[0]!)}\n`);
+      out.write(`${say("serve.lanList")}\n${running.lanUrls.map((u) => `  ${u}\n`).join("")}`);
+      out.write(`${say("serve.scan")}\n${terminalQr(running.lanUrls[0]!)}\n`);
     }
-    out.write("Only someone with this address (it holds a secret token) can use the page.\n");
+    out.write(`${say("serve.tokenOnly")}\n`);
   } else {
-    out.write("Only this computer can use it (start with --lan to share it on the local network).\n");
+    out.write(`${say("serve.localOnly")}\n`);
   }
-  out.write("Nothing typed in the page is written to disk or logged. Press Ctrl+C to stop.\n");
-  if (args.open) await openBrowser(running.url);
+  out.write(`${say("serve.private")}\n`);
+  if (args.open) await openBrowser(running.url, say("serve.noBrowser", running.url));
   await stopped;
   await running.close();
   return 0;

@@ -41,7 +41,8 @@ function startServe(args: string[], env: Record<string, string> = {}, cwd = ROOT
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no address printed: ${output}`)), 30_000);
     const look = () => {
-      const found = /ready at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
+      // The address ends its line, whatever the language of the words before it.
+      const found = /(http:\/\/127\.0\.0\.1:\d+\/\S*)\n/.exec(output);
       if (!found) return;
       clearTimeout(timer);
       child.stdout!.off("data", look);
@@ -79,7 +80,11 @@ describe("sim-cancel serve", () => {
     const home = tempDir("serve-home");
     const work = tempDir("serve-cwd");
     const since = Date.now() - 1000;
-    const { child, url, output } = await startServe(["--port", "0"], { TMPDIR: temp, HOME: home }, work);
+    const { child, url, output } = await startServe(
+      ["--port", "0", "--lang", "en"],
+      { TMPDIR: temp, HOME: home },
+      work,
+    );
     const origin = new URL(url).origin;
     const MARK = "Qzxmarker";
     const post = (path: string, body: string, type = "application/json") =>
@@ -128,7 +133,7 @@ describe("sim-cancel serve", () => {
   });
 
   it("with --lan, prints an address with a token and its QR code, and refuses requests without the token", async () => {
-    const { child, url, output } = await startServe(["--lan"]);
+    const { child, url, output } = await startServe(["--lan", "--lang", "en"]);
     try {
       const token = new URL(url).searchParams.get("token");
       expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -146,6 +151,25 @@ describe("sim-cancel serve", () => {
       expect(await stop(child)).toBe(0);
     }
   });
+
+  it.each([
+    [[], "sim-cancel 已就绪：", "只有这台电脑可以使用", "按 Ctrl+C 停止"],
+    [["--lang", "zh-Hant"], "sim-cancel 已就緒：", "只有這台電腦可以使用", "按 Ctrl+C 停止"],
+    [["--lang", "fr"], "sim-cancel est prêt à l’adresse ", "Seul cet ordinateur", "Ctrl+C pour arrêter"],
+    [["--lang", "en"], "sim-cancel is ready at ", "Only this computer can use it", "Press Ctrl+C to stop"],
+  ])(
+    "prints its words in the command line's language (%j; Simplified Chinese by default)",
+    async (args, ready, only, stopWords) => {
+      const { child, url, output } = await startServe(["--port", "0", ...args]);
+      try {
+        await expect.poll(output).toContain(stopWords);
+        expect(output()).toContain(`${ready}${url}\n`);
+        expect(output()).toContain(only);
+      } finally {
+        expect(await stop(child)).toBe(0);
+      }
+    },
+  );
 
   it("keeps the server library out of the command line's bundle (no other command loads it)", async () => {
     const bundle = readFileSync(join(ROOT, "dist", "cli.bundle.cjs"), "latin1");
