@@ -18,6 +18,7 @@ import { USER_FONTS_DIR } from "./paths.js";
 import { InputError, PackError } from "./errors.js";
 import type { Problem } from "./problems.js";
 import { resolveOptions, type GenerateOptions, type ResolvedOptions } from "./options.js";
+import { documentFileName } from "./document-names.js";
 
 export type { GenerateOptions };
 
@@ -47,28 +48,6 @@ function missingProblems(missing: readonly MissingGlyph[], inTemplate: boolean):
       ? { code: "glyph.missingInTemplate", at: { file: m.source }, params }
       : { code: "glyph.missing", field: m.source, params };
   });
-}
-
-/**
- * A file name from the kind and the language tag alone. The pack's language tags are checked when
- * it loads (BCP 47); this refuses anything else that could name a path, whatever a pack holds.
- */
-function documentFileName(kind: DocumentKind, lang: string): string {
-  if (!/^[A-Za-z0-9-]+$/.test(lang))
-    throw new PackError([{ code: "pack.badLanguage", params: { path: "languages", lang } }]);
-  return `sim-cancel-${kind}-${lang}.pdf`;
-}
-
-/**
- * The files an earlier run into the same folder may have left that belong with `documents` but
- * that this run did not make: the procuration (in the letter's language) when the channel is no
- * longer a proxy. A front end writing `documents` into a folder passes these to the writer
- * (WriteOptions.retire), so the folder never holds a procuration beside a letter that has none.
- */
-export function absentDocumentNames(documents: readonly GeneratedDocument[]): string[] {
-  const letter = documents.find((doc) => doc.kind === "letter");
-  if (!letter || documents.some((doc) => doc.kind === "proxy")) return [];
-  return [documentFileName("proxy", letter.lang)];
 }
 
 /**

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import type { DetailsInput } from "../details/index.js";
 import type { GenerateOptions } from "../generate.js";
 import { PROJECT_ROOT } from "../paths.js";
+import { isDocumentFileName } from "../document-names.js";
 import {
   checkFolder,
   createFolderIn,
@@ -74,7 +75,15 @@ export async function writeRowFolder(
   replace: boolean,
 ): Promise<WriteResult> {
   if (!replace) return createFolderIn(out, folder, files, { manifestKey: key });
-  return writeFiles(join(out, folder), files, { force: true, manifestKey: key, retireOwn: true, waitMs: 2_000 });
+  return writeFiles(join(out, folder), files, {
+    force: true,
+    manifestKey: key,
+    retireOwn: true,
+    // The tool's documents there that this row does not make (an earlier procuration, even one
+    // changed since): the earlier set's, replaced with it (the batch asks for --force first).
+    retire: isDocumentFileName,
+    waitMs: 2_000,
+  });
 }
 
 /**

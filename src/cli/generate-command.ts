@@ -13,6 +13,8 @@ import { wordProblem } from "../messages/format.js";
 import { CLI_LABELS } from "./labels.js";
 import { describeRecovery, retiredLine, statusWord, writeFailureJson } from "./write.js";
 import { isWriteError, writeFiles, type WriteResult } from "../write/index.js";
+import { show } from "../show.js";
+import { isDocumentFileName } from "../document-names.js";
 
 export interface GenerateArgs {
   [key: string]: unknown;
@@ -137,7 +139,7 @@ async function run(args: GenerateArgs): Promise<void> {
     );
   }
   // Loaded here, not at start-up: the other commands never need the renderer and its fonts.
-  const { generate, absentDocumentNames } = await import("../generate.js");
+  const { generate } = await import("../generate.js");
   const documents = await generate(input, {
     ...(args.lang ? { lang: args.lang } : {}),
     ...(args.letterLang ? { letterLang: args.letterLang } : {}),
@@ -148,11 +150,12 @@ async function run(args: GenerateArgs): Promise<void> {
     fonts: args.font,
     ...sourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]),
   });
-  // One writer for every front end: the whole set or nothing, replacing only with --force. An
-  // earlier run's procuration goes with the set it belonged to (kept, and in the way, without it).
+  // One writer for every front end: the whole set or nothing, replacing only with --force. The
+  // tool's documents there that this run does not make (an earlier procuration) are the earlier
+  // set's: in the way without --force, removed with it.
   let written: WriteResult;
   try {
-    written = await writeFiles(args.out, documents, { force: args.force, retire: absentDocumentNames(documents) });
+    written = await writeFiles(args.out, documents, { force: args.force, retire: isDocumentFileName });
   } catch (error) {
     // Worded by reportFailure; with --json, the files kept as they were are listed too.
     if (!isWriteError(error) || !args.json) throw error;
@@ -175,10 +178,10 @@ async function run(args: GenerateArgs): Promise<void> {
     const worded = wordProblem(notice, lang, CLI_LABELS);
     return { ...notice, message: worded.label === undefined ? worded.message : `${worded.label}: ${worded.message}` };
   });
-  const removed = written.retired.map((name) => join(written.dir, name));
+  const earlierRemoved = written.retired.map((name) => join(written.dir, name));
   if (args.json) {
     process.stdout.write(
-      `${JSON.stringify({ ok: true, files, removed, recovered: written.recovered, warnings: noticeLines }, null, 2)}\n`,
+      `${JSON.stringify({ ok: true, files, earlierRemoved, recovered: written.recovered, warnings: noticeLines }, null, 2)}\n`,
     );
     return;
   }
@@ -186,10 +189,10 @@ async function run(args: GenerateArgs): Promise<void> {
     process.stderr.write(`sim-cancel: ${line}\n`);
   for (const doc of files) {
     process.stdout.write(
-      `${statusWord(doc.status, lang)}  ${doc.path}  (${doc.kind}, ${doc.lang}, ${doc.pages} page${doc.pages > 1 ? "s" : ""}, ${formatSize(doc.bytes)})\n`,
+      `${statusWord(doc.status, lang)}  ${show(doc.path)}  (${doc.kind}, ${doc.lang}, ${doc.pages} page${doc.pages > 1 ? "s" : ""}, ${formatSize(doc.bytes)})\n`,
     );
   }
-  for (const path of removed) process.stdout.write(`${retiredLine(path, lang)}\n`);
+  for (const path of earlierRemoved) process.stdout.write(`${retiredLine(path, lang)}\n`);
   for (const notice of noticeLines) process.stdout.write(`note: ${notice.message}\n`);
 }
 

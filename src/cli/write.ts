@@ -16,7 +16,7 @@ export function statusWord(status: FileStatus, lang: string): string {
 
 /** The final message's line for a file of an earlier set removed with the new one (WriteResult.retired). */
 export function retiredLine(path: string, lang: string): string {
-  return `${words(lang)["write.retired"]}  ${path}  (${words(lang)["write.retiredWhy"]})`;
+  return `${words(lang)["write.retired"]}  ${show(path)}  (${words(lang)["write.retiredWhy"]})`;
 }
 
 /** Lines (without "sim-cancel: ") saying what opening the folder put back after an interrupted run. */

@@ -155,7 +155,7 @@ export const en = {
     "write.exists":
       "{paths} already exists; nothing was written. Use {option:force} to replace (the earlier files are put back if anything fails), or {option:out} for another folder",
     "write.earlierSet":
-      "{paths} was made by an earlier run, and this run makes no such document; nothing was written. Use {option:force} to replace the earlier set, that file included (put back if anything fails), or {option:out} for another folder",
+      "an earlier set of documents is in the folder, and this run does not make these: {paths}; nothing was written. Use {option:force} to replace the earlier set (these files are then removed, or put back if anything fails), or {option:out} for another folder",
     "write.isFolder":
       "{path} is a folder, which is never replaced; nothing was written. Move it away, or use {option:out} for another folder",
     "write.notAFolder":
@@ -230,7 +230,7 @@ export const en = {
     "write.replaced": "replaced",
     "write.restored": "{path}: put back from an interrupted run",
     "write.retired": "removed",
-    "write.retiredWhy": "made by an earlier run; this run makes no such document",
+    "write.retiredWhy": "of an earlier set; this run does not make it",
     "serve.ready": "sim-cancel is ready at {url}",
     "serve.lanNone": "No local network address was found: other devices cannot reach this computer.",
     "serve.lanList": "On the local network (phones on the same Wi-Fi):",

@@ -158,7 +158,7 @@ export const fr = {
     "write.exists":
       "{paths} existe déjà ; rien n’a été écrit. Utilisez {option:force} pour remplacer (les anciens fichiers sont remis en place en cas d’échec), ou {option:out} pour un autre dossier",
     "write.earlierSet":
-      "{paths} vient d’une exécution précédente, et celle-ci ne produit pas ce document ; rien n’a été écrit. Utilisez {option:force} pour remplacer l’ancien ensemble, ce fichier compris (remis en place en cas d’échec), ou {option:out} pour un autre dossier",
+      "un ensemble de documents précédent est dans le dossier, et cette exécution ne produit pas ceux-ci : {paths} ; rien n’a été écrit. Utilisez {option:force} pour remplacer l’ancien ensemble (ces fichiers sont alors supprimés, ou remis en place en cas d’échec), ou {option:out} pour un autre dossier",
     "write.isFolder":
       "{path} est un dossier, qui n’est jamais remplacé ; rien n’a été écrit. Déplacez-le, ou utilisez {option:out} pour un autre dossier",
     "write.notAFolder":
@@ -234,7 +234,7 @@ export const fr = {
     "write.replaced": "remplacé",
     "write.restored": "{path} : remis en place après une exécution interrompue",
     "write.retired": "supprimé",
-    "write.retiredWhy": "fait par une exécution précédente ; celle-ci ne produit pas ce document",
+    "write.retiredWhy": "d’un ensemble précédent ; cette exécution ne le produit pas",
     "serve.ready": "sim-cancel est prêt à l’adresse {url}",
     "serve.lanNone": "Aucune adresse sur le réseau local : les autres appareils ne peuvent pas joindre cet ordinateur.",
     "serve.lanList": "Sur le réseau local (téléphones sur le même Wi-Fi) :",

@@ -133,7 +133,7 @@ export const zhHans = {
     "write.exists":
       "{paths} 已存在；没有写入任何文件。使用 {option:force} 替换（如有任何失败，原来的文件会被放回），或用 {option:out} 指定其他文件夹",
     "write.earlierSet":
-      "{paths} 是之前的运行生成的，本次运行不生成这份文件；没有写入任何文件。使用 {option:force} 替换之前的整套文件（包括这份；如有任何失败会被放回），或用 {option:out} 指定其他文件夹",
+      "文件夹中有之前生成的一套文件，本次运行不会生成其中的：{paths}；没有写入任何文件。使用 {option:force} 替换之前的整套文件（这些文件随之被移除；如有任何失败会被放回），或用 {option:out} 指定其他文件夹",
     "write.isFolder":
       "{path} 是一个文件夹，文件夹永远不会被替换；没有写入任何文件。请移走它，或用 {option:out} 指定其他文件夹",
     "write.notAFolder": "无法创建输出文件夹 {path}：路径上有一个不是文件夹的项目；没有写入任何文件",
@@ -195,7 +195,7 @@ export const zhHans = {
     "write.replaced": "已替换",
     "write.restored": "{path}：已从中断的运行中放回",
     "write.retired": "已移除",
-    "write.retiredWhy": "之前的运行生成的文件；本次运行不生成这份文件",
+    "write.retiredWhy": "属于之前的一套文件；本次运行不生成它",
     "serve.ready": "sim-cancel 已就绪：{url}",
     "serve.lanNone": "没有找到局域网地址：其他设备无法连接这台电脑。",
     "serve.lanList": "在局域网中（连接同一 Wi-Fi 的手机）：",

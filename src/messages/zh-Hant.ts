@@ -133,7 +133,7 @@ export const zhHant = {
     "write.exists":
       "{paths} 已存在；沒有寫入任何檔案。使用 {option:force} 取代（如有任何失敗，原來的檔案會被放回），或用 {option:out} 指定其他資料夾",
     "write.earlierSet":
-      "{paths} 是先前的執行產生的，本次執行不產生這份文件；沒有寫入任何檔案。使用 {option:force} 取代先前的整套檔案（包括這份；如有任何失敗會被放回），或用 {option:out} 指定其他資料夾",
+      "資料夾中有先前產生的一套文件，本次執行不會產生其中的：{paths}；沒有寫入任何檔案。使用 {option:force} 取代先前的整套檔案（這些檔案隨之被移除；如有任何失敗會被放回），或用 {option:out} 指定其他資料夾",
     "write.isFolder":
       "{path} 是一個資料夾，資料夾永遠不會被取代；沒有寫入任何檔案。請移走它，或用 {option:out} 指定其他資料夾",
     "write.notAFolder": "無法建立輸出資料夾 {path}：路徑上有一個不是資料夾的項目；沒有寫入任何檔案",
@@ -196,7 +196,7 @@ export const zhHant = {
     "write.replaced": "已取代",
     "write.restored": "{path}：已從中斷的執行中放回",
     "write.retired": "已移除",
-    "write.retiredWhy": "先前的執行產生的檔案；本次執行不產生這份文件",
+    "write.retiredWhy": "屬於先前的一套文件；本次執行不產生它",
     "serve.ready": "sim-cancel 已就緒：{url}",
     "serve.lanNone": "找不到區域網路位址：其他裝置無法連線到這台電腦。",
     "serve.lanList": "在區域網路中（連接同一 Wi-Fi 的手機）：",

@@ -8,6 +8,7 @@
  *   SIM_CANCEL_WRITE_FAULT="throw@aside,kill@rollback"   fail (as a disk error would) when setting
  *                                            a file aside, then die while putting things back
  *   SIM_CANCEL_WRITE_FAULT="stop@commit"     SIGSTOP: the process stays, frozen, at that step
+ *   SIM_CANCEL_WRITE_FAULT="nolink"          every hard link fails (EPERM), as on a FAT USB stick
  *
  * Steps are counted per thread (each batch worker counts its own). SIM_CANCEL_WRITE_TRACE=1
  * prints each step's number and name on stderr, so a test can enumerate them. Unset, this costs
@@ -32,14 +33,24 @@ function parseFaults(spec: string | undefined): Fault[] {
   });
 }
 
+const noLinks = (spec: string | undefined) => (spec ?? "").split(",").some((part) => part.trim() === "nolink");
+
 let FAULTS = parseFaults(process.env["SIM_CANCEL_WRITE_FAULT"]);
+let NO_LINKS = noLinks(process.env["SIM_CANCEL_WRITE_FAULT"]);
 const TRACE = process.env["SIM_CANCEL_WRITE_TRACE"] === "1";
 let steps = 0;
 
 /** For tests in this process: the same spec as SIM_CANCEL_WRITE_FAULT, counting steps from now; "" clears. */
 export function injectFaults(spec: string): void {
   FAULTS = parseFaults(spec);
+  NO_LINKS = noLinks(spec);
   steps = 0;
+}
+
+/** With "nolink" set: the error a file system without hard links gives (FAT gives EPERM). */
+export function injectedLinkFault(): NodeJS.ErrnoException | undefined {
+  if (!NO_LINKS) return undefined;
+  return Object.assign(new Error("EPERM: operation not permitted, link (injected: no hard links)"), { code: "EPERM" });
 }
 
 /** An error as a failing disk would give (code EIO), so the writer's own handling runs. */

@@ -79,13 +79,15 @@ export interface WriteOptions {
    */
   retireOwn?: boolean;
   /**
-   * Names that belong with this set in the folder but that this set has not (the procuration an
-   * earlier run made, when this one makes none). With `force`, a file at such a name goes with the
-   * earlier set, in the same transaction: set aside, removed once the new set is in place, put back
-   * if anything fails. Without it, such a file is in the way like one at an output name. Either
-   * way the folder never ends up holding one set's files beside another's.
+   * Which of the folder's file names belong to a set like this one (the command line's: the
+   * tool's document names, `sim-cancel-<kind>-<lang>.pdf`). A file the folder holds under such a
+   * name that this set does not write (an earlier run's procuration, or its letter in another
+   * language) is of an earlier set: with `force` it goes with it, in the same transaction (set
+   * aside, removed once the new set is in place, put back if anything fails); without, it is in
+   * the way like a file at an output name. Either way the folder holds one set, never a mix.
+   * Looked up under the folder's lock; names compared as the file system may (case folded).
    */
-  retire?: readonly string[];
+  retire?: (fileName: string) => boolean;
 }
 
 export type FileStatus = "written" | "replaced";
@@ -120,16 +122,42 @@ async function lstatOrUndefined(path: string) {
   }
 }
 
+/** A name as a file system that ignores case and normalisation may see it. */
+const folded = (name: string) => name.normalize("NFC").toLowerCase();
+
+/**
+ * The folder's names that `retire` accepts and the set does not write (compared case folded: on a
+ * file system that ignores case they are the same file), sorted. None without `retire`.
+ */
+async function earlierSetNames(
+  dir: string,
+  files: readonly SetFile[],
+  retire: WriteOptions["retire"],
+): Promise<string[]> {
+  if (retire === undefined) return [];
+  // A plain JavaScript caller's list of names would be read character by character.
+  if (typeof retire !== "function") throw new TypeError("WriteOptions.retire must be a function of a file name");
+  const written = new Set(files.map((file) => folded(file.fileName)));
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  return entries.filter((name) => !badFileName(name) && !written.has(folded(name)) && retire(name)).sort();
+}
+
 /** Every file name checked at once, duplicates too (by case: some file systems ignore it). */
 function checkNames(files: readonly SetFile[]): void {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const file of files) {
     const bad = badFileName(file.fileName);
-    const folded = file.fileName.normalize("NFC").toLowerCase();
+    const name = folded(file.fileName);
     if (bad) problems.push(bad);
-    else if (seen.has(folded)) problems.push(writeProblem("write.badName", { name: file.fileName }));
-    seen.add(folded);
+    else if (seen.has(name)) problems.push(writeProblem("write.badName", { name: file.fileName }));
+    seen.add(name);
   }
   if (problems.length > 0) throw writeError(problems);
 }
@@ -216,15 +244,12 @@ export class OutputFolder {
         kept.push(path);
       }
     }
-    // Files an earlier set left at names this set does not write: retired when forced, in the
+    // Files of an earlier set at names this set does not write: retired when forced, in the
     // way otherwise. A folder there is nobody's document: it stays, and is not in the way.
     const names = new Set(files.map((f) => f.fileName));
     const retiring: string[] = [];
     const earlierSet: string[] = [];
-    for (const name of new Set(options.retire ?? [])) {
-      const bad = badFileName(name);
-      if (bad) throw writeError([bad]);
-      if (names.has(name)) continue;
+    for (const name of await earlierSetNames(dir, files, options.retire)) {
       const path = join(dir, name);
       const found = await lstatOrUndefined(path);
       if (!found || found.isDirectory()) continue;
@@ -321,6 +346,9 @@ export class OutputFolder {
         } catch (error) {
           throw problemOfSystemError(error, join(dir, entry.name));
         }
+        // A folder put at the name since it was checked: never replaced (the undoing renames it back).
+        if ((await lstatOrUndefined(join(dir, entry.aside)))?.isDirectory())
+          throw writeProblem("write.isFolder", { path: join(dir, entry.name) });
       }
       // 5. New files in place; link() fails if anything took the name meanwhile.
       for (const entry of entries) {

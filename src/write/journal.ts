@@ -11,9 +11,9 @@
  * no hard links, the same bytes); a set-aside file goes back only to a free name, and otherwise
  * stays where it is (reported, never deleted).
  */
-import { constants, copyFile, type FileHandle, link, lstat, open, readFile, rename, unlink } from "node:fs/promises";
+import { type FileHandle, link, lstat, open, readFile, rename, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { faultPoint } from "./faults.js";
+import { faultPoint, injectedLinkFault } from "./faults.js";
 import { JOURNAL_DONE_NAME, JOURNAL_NAME } from "./names.js";
 import { newTag } from "./names.js";
 
@@ -73,7 +73,13 @@ export async function writeJournal(dir: string, journal: Journal): Promise<void>
   }
   try {
     // Under the folder's lock no other journal can appear; link keeps even that from being replaced.
-    await link(temp, join(dir, JOURNAL_NAME));
+    await hardLink(temp, join(dir, JOURNAL_NAME));
+  } catch (error) {
+    if (!linkUnsupported(error)) throw error;
+    // No hard links (FAT): a rename, whole as well; the lock is what keeps other journals away.
+    if (await lstatOrUndefined(join(dir, JOURNAL_NAME)))
+      throw Object.assign(new Error(`${JOURNAL_NAME} exists`), { code: "EEXIST" });
+    await rename(temp, join(dir, JOURNAL_NAME));
   } finally {
     await unlink(temp).catch(() => {});
   }
@@ -115,8 +121,32 @@ export async function isCopyOf(path: string, temp: string): Promise<boolean> {
   return y.subarray(0, x.length).equals(x);
 }
 
-const linkUnsupported = (error: unknown) =>
+/** The errors of a file system that has no hard links (FAT, some network shares). */
+export const linkUnsupported = (error: unknown) =>
   ["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "EMLINK"].includes((error as NodeJS.ErrnoException).code ?? "");
+
+/** link(), through the fault hook that can play a file system without hard links (faults.ts). */
+export async function hardLink(from: string, to: string): Promise<void> {
+  const injected = injectedLinkFault();
+  if (injected) throw injected;
+  await link(from, to);
+}
+
+/**
+ * Copies `from` to a new file `to` (EEXIST if anything is there), flushed. Not copyFile(): it
+ * also copies the mode, which some file systems without hard links refuse (fusefat: ENOSYS).
+ * A copy cut short is a prefix of `from`, which the undoing recognises (isCopyOf).
+ */
+async function copyExclusive(from: string, to: string): Promise<void> {
+  const bytes = await readFile(from);
+  const handle = await open(to, "wx");
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Puts `from` at `to` only if nothing is at `to` (EEXIST otherwise), in one system call: a hard
@@ -124,10 +154,10 @@ const linkUnsupported = (error: unknown) =>
  */
 export async function linkNoReplace(from: string, to: string): Promise<void> {
   try {
-    await link(from, to);
+    await hardLink(from, to);
   } catch (error) {
     if (!linkUnsupported(error)) throw error;
-    await copyFile(from, to, constants.COPYFILE_EXCL);
+    await copyExclusive(from, to);
   }
 }
 
@@ -137,7 +167,7 @@ export async function linkNoReplace(from: string, to: string): Promise<void> {
  */
 async function putBack(aside: string, target: string): Promise<boolean> {
   try {
-    await link(aside, target);
+    await hardLink(aside, target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST") return false;

@@ -10,9 +10,10 @@
  * is itself stale and taken over the same way (one level deeper). A lock from another host is
  * refreshed by its holder every 30 s and counts as stale once it has not been for 10 minutes.
  */
-import { link, readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import { readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { faultPoint } from "./faults.js";
+import { hardLink, linkUnsupported } from "./journal.js";
 import { newTag } from "./names.js";
 import { isThisProcess, newOwner, ownerState, parseOwner, type Owner } from "./owner.js";
 import { isWriteError, problemOfSystemError, writeError, writeProblem } from "./problems.js";
@@ -65,12 +66,20 @@ function isStale(found: Found, options: LockOptions): boolean {
   return state === "dead";
 }
 
-/** Creates `path` holding `text`, or fails with EEXIST; never a partial file at `path`. */
+/**
+ * Creates `path` holding `text`, or fails with EEXIST; never a partial file at `path`. On a file
+ * system without hard links (a FAT USB stick) an exclusive create instead, which fails with EEXIST
+ * as well: a reader may then find the record empty for an instant, and takes it for a live
+ * holder's (an unreadable lock counts as stale only after ten minutes).
+ */
 export async function createWhole(path: string, text: string): Promise<void> {
   const temp = `${path}.${newTag()}.tmp`;
   await writeFile(temp, text, { flag: "wx" });
   try {
-    await link(temp, path);
+    await hardLink(temp, path);
+  } catch (error) {
+    if (!linkUnsupported(error)) throw error;
+    await writeFile(path, text, { flag: "wx" });
   } finally {
     await unlink(temp).catch(() => {});
   }

@@ -7,8 +7,8 @@
  * were left exactly as they were.
  *
  *   write.exists          {paths}          files (or symlinks, even dangling) at output names
- *   write.earlierSet      {paths}          files an earlier set left at names this set does not
- *                                          write (see WriteOptions.retire); replaced only when forced
+ *   write.earlierSet      {paths}          files of an earlier set that this set does not write
+ *                                          (see WriteOptions.retire); removed only when forced
  *   write.isFolder        {path}           a folder at an output name: never replaced
  *   write.badName         {name}           a separator, a control character, the writer's own name
  *   write.notAFolder      {path}           the output folder cannot be made: a file is in the way

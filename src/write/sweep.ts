@@ -6,9 +6,9 @@
  * A set-aside file is never deleted unless its run completed (and meant to replace it): without
  * a journal it goes back to its name if that is free, and otherwise stays, hidden, and is reported.
  */
-import { link, lstat, readdir, readFile, rename, rm, stat, unlink } from "node:fs/promises";
+import { lstat, readdir, readFile, rename, rm, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { emptyRecovery, finish, readJournal, rollBack, type Recovery } from "./journal.js";
+import { emptyRecovery, finish, hardLink, readJournal, rollBack, type Recovery } from "./journal.js";
 import { breakStale } from "./lock.js";
 import { JOURNAL_DONE_NAME, JOURNAL_NAME, LOCK_NAME, legacyTempPid, parseHiddenName } from "./names.js";
 import { ownerState, parseOwner } from "./owner.js";
@@ -83,7 +83,7 @@ export async function sweep(dir: string): Promise<Recovery> {
           continue;
         }
         try {
-          await link(path, target);
+          await hardLink(path, target);
           await unlink(path);
         } catch {
           if (!(await exists(target))) await rename(path, target);

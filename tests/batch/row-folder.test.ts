@@ -104,6 +104,25 @@ describe("writeRowFolder", () => {
       "sim-cancel-letter-fr.pdf",
     ]);
   });
+
+  it("replacing, removes the earlier procuration even when it was changed since (signed, say), and a document not in the manifest", async () => {
+    const out = await tempDir();
+    const dir = join(out, "0001");
+    const proxy = { fileName: "sim-cancel-proxy-fr.pdf", bytes: new TextEncoder().encode("%PDF proxy"), info: {} };
+    await writeRowFolder(out, "0001", [...files("A"), proxy], "with-proxy", false);
+    await writeFile(join(dir, "sim-cancel-proxy-fr.pdf"), "%PDF proxy, signed");
+    await writeFile(join(dir, "sim-cancel-letter-en.pdf"), "%PDF copied in by hand");
+    await writeFile(join(dir, "notes.txt"), "mine");
+    expect((await inspectRowFolder(dir, "without-proxy")).state).toBe("other");
+    await writeRowFolder(out, "0001", files("B"), "without-proxy", true);
+    expect(await listFiles(dir)).toEqual([
+      ".sim-cancel.json",
+      "notes.txt",
+      "sim-cancel-checklist-fr.pdf",
+      "sim-cancel-letter-fr.pdf",
+    ]);
+    expect((await inspectRowFolder(dir, "without-proxy")).state).toBe("complete");
+  });
 });
 
 describe("cleanUpRowFolder", () => {

@@ -53,7 +53,7 @@ describe("the CLI's writing", () => {
     expect(await listFiles(out)).toEqual([CHECKLIST, LETTER]);
   });
 
-  it("never leaves an earlier procuration beside a set that has none: in the way without --force, removed with it", async () => {
+  it("holds one set: an earlier procuration (or letter in another language) is in the way without --force, removed with it", async () => {
     const out = await tempDir();
     const PROXY = "sim-cancel-proxy-fr.pdf";
     const proxy = [
@@ -76,24 +76,47 @@ describe("the CLI's writing", () => {
     const refused = await runCli(sample(out, "--channel", "in-person"));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(
-      `${join(out, PROXY)} was made by an earlier run, and this run makes no such document`,
+      `an earlier set of documents is in the folder, and this run does not make these: ${join(out, PROXY)}`,
     );
     expect(refused.stderr).toMatch(/Use --force to replace the earlier set/);
     expect(await listFiles(out)).toEqual([PROXY]);
     expect(await readFile(join(out, PROXY))).toEqual(before.get(PROXY));
     const forced = await runCli(sample(out, "--channel", "in-person", "--force", "--json"));
     expect(forced.code).toBe(0);
-    const report = JSON.parse(forced.stdout) as { files: { status: string }[]; removed: string[] };
-    expect(report.removed).toEqual([join(out, PROXY)]);
+    const report = JSON.parse(forced.stdout) as { files: { status: string }[]; earlierRemoved: string[] };
+    expect(report.earlierRemoved).toEqual([join(out, PROXY)]);
     expect(report.files.map((f) => f.status)).toEqual(["written", "written"]);
     expect(await listFiles(out)).toEqual([CHECKLIST, LETTER]);
-    // In words, in the user's language, after the files written.
-    expect((await runCli(sample(out, ...proxy, ...person, "--force"))).code).toBe(0);
+  });
+
+  it("holds one set when the languages change too: the earlier letter and procuration go, listed in the user's language", async () => {
+    const out = await tempDir();
+    const proxy = [
+      "--channel",
+      "proxy",
+      "--proxy-name",
+      "Li CHEN",
+      "--proxy-id-type",
+      "passport",
+      "--proxy-id",
+      "E1234",
+    ];
+    const person = ["--birth-date", "1990-05-01", "--id-type", "passport", "--id-number", "P7654321"];
+    expect((await runCli(sample(out, "--letter-lang", "en", ...proxy, ...person))).code).toBe(0);
+    expect(await listFiles(out)).toEqual([CHECKLIST, "sim-cancel-letter-en.pdf", "sim-cancel-proxy-en.pdf"]);
     const zh = await runCli(["--sample", "--out", out, "--force"]);
     expect(zh.code).toBe(0);
-    expect(zh.stdout).toContain(`已移除  ${join(out, PROXY)}  (之前的运行生成的文件`);
-    // Another language's checklist is another set's: kept, as any file of the person's.
-    expect(await listFiles(out)).toEqual([CHECKLIST, "sim-cancel-checklist-zh-Hans.pdf", LETTER]);
+    for (const name of [CHECKLIST, "sim-cancel-letter-en.pdf", "sim-cancel-proxy-en.pdf"])
+      expect(zh.stdout).toContain(`已移除  ${join(out, name)}  (属于之前的一套文件`);
+    expect(await listFiles(out)).toEqual(["sim-cancel-checklist-zh-Hans.pdf", LETTER]);
+  });
+
+  it("shows a folder's control characters escaped in the final message", async () => {
+    const out = join(await tempDir(), "e\u001b[31mX\u0007");
+    const result = await runCli(sample(out));
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u001b]/);
+    expect(result.stdout).toContain("e\\u{1B}[31mX\\u{7}");
   });
 
   it("words the refusal in the user's language (--lang)", async () => {

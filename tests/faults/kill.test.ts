@@ -5,10 +5,11 @@
  * once the next run has opened the folder it holds one complete set, the earlier or the new one,
  * and nothing of the writer's own. Slow (a process per step): part of the fault suite.
  */
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cli, driver, entries, leftovers, ownerOfSet, removeTempDirs, steps, tempDir } from "./support.js";
+import { cli, DRIVER, driver, entries, leftovers, ownerOfSet, removeTempDirs, steps, tempDir } from "./support.js";
 
 afterAll(removeTempDirs);
 
@@ -257,6 +258,85 @@ describe("sim-cancel generate --force without a proxy over a set with one, kille
       // Any run into the folder cleans up first; this one refuses (exit 2) and changes nothing.
       expect((await cli(["--sample", "--lang", "en", "--out", out], env)).code).toBe(2);
       expect(await filesOf(out)).toEqual(step > committed ? after : before);
+    },
+  );
+});
+
+describe("a folder put at an output name while a forced write is under way", () => {
+  /** Waits until process `pid` is stopped (SIGSTOP from the fault hook): Linux's /proc. */
+  async function stopped(pid: number): Promise<void> {
+    for (let i = 0; i < 500; i++) {
+      const state = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.[0];
+      if (state === "T" || state === "t") return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error("the writer never stopped");
+  }
+
+  it.runIf(process.platform === "linux")(
+    "is never set aside and removed: the write stops (exit 2), the folder and A's files stay, later runs work",
+    async () => {
+      const dir = await tempDir();
+      expect((await driver(["write", dir, "A"])).code).toBe(0);
+      const child = spawn(process.execPath, [DRIVER, "write", dir, "B", "--force"], {
+        env: { ...process.env, SIM_CANCEL_WRITE_FAULT: "stop@aside letter.pdf" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      await stopped(child.pid!);
+      // Checked, journaled and stopped just before setting letter.pdf aside: the person swaps in a folder.
+      await rm(join(dir, "letter.pdf"));
+      await mkdir(join(dir, "letter.pdf"));
+      await writeFile(join(dir, "letter.pdf", "precious.txt"), "mine");
+      child.kill("SIGCONT");
+      expect(await exited).toBe(2);
+      expect(JSON.parse(stdout.trim()).problems[0].code).toBe("write.isFolder");
+      expect(await readFile(join(dir, "letter.pdf", "precious.txt"), "utf8")).toBe("mine");
+      expect(await readFile(join(dir, "checklist.pdf"), "utf8")).toMatch(/^checklist\.pdf of A\n/);
+      expect(await leftovers(dir)).toEqual([]);
+      // The next runs are not stuck on it: a forced write is refused (a folder is never replaced)...
+      const next = await driver(["write", dir, "C", "--force"]);
+      expect(next.code).toBe(2);
+      expect(next.json?.problems?.[0]?.code).toBe("write.isFolder");
+      // ...and once the folder is moved away, the set is written.
+      await rm(join(dir, "letter.pdf"), { recursive: true });
+      expect((await driver(["write", dir, "C", "--force"])).code).toBe(0);
+      expect(await ownerOfSet(dir)).toBe("C");
+    },
+  );
+});
+
+describe("a forced write over A's set without hard links (FAT), killed at each step", async () => {
+  const NOLINK = { SIM_CANCEL_WRITE_FAULT: "nolink" };
+  const setUp = async () => {
+    const dir = await tempDir();
+    expect((await driver(["write", dir, "A"], NOLINK)).code).toBe(0);
+    return dir;
+  };
+  const traced = await driver(["write", await setUp(), "B", "--force"], { ...NOLINK, ...TRACE });
+  const names = steps(traced.stderr);
+  const committed = names.indexOf("commit") + 1;
+
+  it("writes the set with copies and renames instead of links", () => {
+    expect(traced.code).toBe(0);
+    expect(committed).toBeGreaterThan(0);
+  });
+
+  it.each(names.map((name, i) => [i + 1, name]))(
+    "step %i (%s): A's files never lost; then A's set before the commit, B's after",
+    async (step) => {
+      const dir = await setUp();
+      const killed = await driver(["write", dir, "B", "--force"], { SIM_CANCEL_WRITE_FAULT: `nolink,kill@${step}` });
+      expect(killed.signal).toBe("SIGKILL");
+      if (step <= committed) await expectNothingLost(dir, "A");
+      // The next run, on the same file system, cleans up without links either.
+      const next = await driver(["open", dir], NOLINK);
+      expect(next.code).toBe(0);
+      expect(await leftovers(dir)).toEqual([]);
+      expect(await ownerOfSet(dir)).toBe(step <= committed ? "A" : "B");
+      expect(await entries(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
     },
   );
 });

@@ -410,73 +410,149 @@ describe("manifests", () => {
   });
 });
 
-describe("retire: an earlier set's file this set has not (the procuration of an earlier run)", () => {
+describe("retire: the folder's files of an earlier set that this set does not write", () => {
   const withProxy = (who: string) => [...set(who), file("proxy.pdf", `proxy of ${who}`)];
+  /** The names this test's sets use, as isDocumentFileName is for the command line's documents. */
+  const ours = (name: string) => /^(checklist|letter|proxy)(-[a-z]+)?\.pdf$/.test(name);
 
-  it("is in the way without force: nothing written, nothing changed, the file named", async () => {
+  it("are in the way without force: nothing written, nothing changed, each named", async () => {
     const dir = await tempDir();
-    await writeFiles(dir, [file("proxy.pdf", "proxy of A")]);
-    const error = await writeError(writeFiles(dir, set("B"), { retire: ["proxy.pdf"] }));
+    await writeFiles(dir, [file("proxy.pdf", "proxy of A"), file("letter-en.pdf", "letter-en of A")]);
+    await writeFile(join(dir, "notes.txt"), "mine");
+    const error = await writeError(writeFiles(dir, set("B"), { retire: ours }));
     expect(error).toBeInstanceOf(WriteRefused);
-    expect(error.problems).toEqual([{ code: "write.earlierSet", params: { paths: join(dir, "proxy.pdf") } }]);
-    expect(error.kept).toEqual([join(dir, "proxy.pdf")]);
-    expect(await list(dir)).toEqual(["proxy.pdf"]);
+    const paths = [join(dir, "letter-en.pdf"), join(dir, "proxy.pdf")];
+    expect(error.problems).toEqual([{ code: "write.earlierSet", params: { paths: paths.join(", ") } }]);
+    expect(error.kept).toEqual(paths);
+    expect(await list(dir)).toEqual(["letter-en.pdf", "notes.txt", "proxy.pdf"]);
     expect(await text(join(dir, "proxy.pdf"))).toBe("proxy of A");
   });
 
-  it("names both kinds of file in the way at once, and still changes nothing", async () => {
+  it("are named with the files in the way at output names, and still nothing changes", async () => {
     const dir = await tempDir();
     await writeFiles(dir, withProxy("A"));
-    const error = await writeError(writeFiles(dir, set("B"), { retire: ["proxy.pdf"] }));
+    const error = await writeError(writeFiles(dir, set("B"), { retire: ours }));
     expect(error.problems.map((p) => p.code)).toEqual(["write.exists", "write.earlierSet"]);
     expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf", "proxy.pdf"]);
     for (const name of ["checklist.pdf", "letter.pdf", "proxy.pdf"])
       expect(await text(join(dir, name))).toBe(`${name.replace(".pdf", "")} of A`);
   });
 
-  it("goes with the earlier set when forced, in the same transaction (put back if anything fails)", async () => {
+  it("go with the earlier set when forced, in the same transaction (put back if anything fails)", async () => {
     const dir = await tempDir();
     await writeFiles(dir, withProxy("A"));
     await writeFile(join(dir, "notes.txt"), "mine");
     for (const fault of ["throw@aside proxy.pdf", "throw@link letter.pdf", "throw@commit"]) {
       injectFaults(fault);
-      await writeError(writeFiles(dir, set("B"), { force: true, retire: ["proxy.pdf"] }));
+      await writeError(writeFiles(dir, set("B"), { force: true, retire: ours }));
       expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf", "notes.txt", "proxy.pdf"]);
       for (const name of ["checklist.pdf", "letter.pdf", "proxy.pdf"])
         expect(await text(join(dir, name))).toBe(`${name.replace(".pdf", "")} of A`);
     }
     injectFaults("");
-    const result = await writeFiles(dir, set("B"), { force: true, retire: ["proxy.pdf"] });
+    const result = await writeFiles(dir, set("B"), { force: true, retire: ours });
     expect(result.retired).toEqual(["proxy.pdf"]);
     expect(result.files.map((f) => f.status)).toEqual(["replaced", "replaced"]);
     expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf", "notes.txt"]);
     expect(await text(join(dir, "letter.pdf"))).toBe("letter of B");
   });
 
-  it("takes a symlink at the name as a file (never its target), and leaves a folder there alone", async () => {
+  it("take a symlink as a file (never its target); a folder is left alone; the writer's own files are never asked about", async () => {
     const dir = await tempDir();
     const target = join(await tempDir(), "outside.pdf");
     await writeFile(target, "not ours");
     await symlink(target, join(dir, "proxy.pdf"));
-    await mkdir(join(dir, "proxy-folder.pdf"));
-    const retire = ["proxy.pdf", "proxy-folder.pdf"];
+    await mkdir(join(dir, "proxy-fr.pdf"));
+    const asked: string[] = [];
+    const retire = (name: string) => {
+      asked.push(name);
+      return ours(name);
+    };
     expect((await writeError(writeFiles(dir, set("B"), { retire }))).problems[0]!.code).toBe("write.earlierSet");
+    expect(asked.some((name) => name.startsWith("."))).toBe(false);
     const result = await writeFiles(dir, set("B"), { force: true, retire });
     expect(result.retired).toEqual(["proxy.pdf"]);
-    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf", "proxy-folder.pdf"]);
+    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf", "proxy-fr.pdf"]);
     expect(await text(target)).toBe("not ours");
   });
 
-  it("ignores a name the set itself writes, and an absent one; refuses a name that could be a path", async () => {
+  it("never include an output name, even in another case, and refuse a list where a test is expected", async () => {
     const dir = await tempDir();
-    const result = await writeFiles(dir, set("B"), { retire: ["letter.pdf", "proxy.pdf"] });
+    await writeFile(join(dir, "LETTER.pdf"), "a file some systems see as letter.pdf");
+    const result = await writeFiles(dir, set("B"), { force: true, retire: (name) => /letter/i.test(name) });
     expect(result.retired).toEqual([]);
-    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
-    for (const name of ["../proxy.pdf", "sub/proxy.pdf", ".sim-cancel.lock"])
-      expect((await writeError(writeFiles(dir, set("C"), { force: true, retire: [name] }))).problems[0]!.code).toBe(
-        "write.badName",
-      );
+    // A plain JavaScript caller passing names: refused before anything is looked at or written.
+    const names = "pdf" as unknown as (name: string) => boolean;
+    await expect(writeFiles(dir, set("C"), { force: true, retire: names })).rejects.toThrow(TypeError);
     expect(await text(join(dir, "letter.pdf"))).toBe("letter of B");
+  });
+});
+
+describe("on a file system without hard links (a FAT USB stick; links refused with EPERM)", () => {
+  const withProxy = (who: string) => [...set(who), file("proxy.pdf", `proxy of ${who}`)];
+  const ours = (name: string) => /^(checklist|letter|proxy)\.pdf$/.test(name);
+
+  it("writes a set, replaces it when forced, and leaves nothing of its own", async () => {
+    const dir = await tempDir();
+    injectFaults("nolink");
+    await writeFiles(dir, withProxy("A"));
+    expect((await writeError(writeFiles(dir, set("B")))).problems[0]!.code).toBe("write.exists");
+    const result = await writeFiles(dir, set("B"), { force: true, retire: ours });
+    expect(result.retired).toEqual(["proxy.pdf"]);
+    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
+    expect(await text(join(dir, "letter.pdf"))).toBe("letter of B");
+  });
+
+  it("puts every earlier file back whatever step of a forced write fails", async () => {
+    const dir = await tempDir();
+    injectFaults("nolink");
+    await writeFiles(dir, withProxy("A"));
+    for (const step of [
+      "journal",
+      "aside letter.pdf",
+      "aside proxy.pdf",
+      "link checklist.pdf",
+      "link letter.pdf",
+      "commit",
+    ]) {
+      injectFaults(`nolink,throw@${step}`);
+      await writeError(writeFiles(dir, set("B"), { force: true, retire: ours }));
+      expect(await list(dir), step).toEqual(["checklist.pdf", "letter.pdf", "proxy.pdf"]);
+      for (const name of ["checklist.pdf", "letter.pdf", "proxy.pdf"])
+        expect(await text(join(dir, name)), step).toBe(`${name.replace(".pdf", "")} of A`);
+    }
+  });
+
+  it("still lets one writer at a time in: 20 forced writes at once end with one whole set", async () => {
+    const dir = await tempDir();
+    injectFaults("nolink");
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => writeFiles(dir, set(`W${i}`), { force: true, waitMs: 30_000 })),
+    );
+    expect(results.every((r) => r.status === "fulfilled")).toBe(true);
+    const who = (await text(join(dir, "checklist.pdf"))).replace("checklist of ", "");
+    expect(await text(join(dir, "letter.pdf"))).toBe(`letter of ${who}`);
+    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
+  });
+
+  it("takes a dead run's lock over, one taker at a time", async () => {
+    const dir = await tempDir();
+    injectFaults("nolink");
+    await writeFile(join(dir, LOCK_NAME), JSON.stringify({ ...newOwner(), pid: 2 ** 22 + 12345 }));
+    const inside: number[] = [];
+    let overlap = false;
+    await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const folder = await openFolder(dir, { waitMs: 30_000 });
+        if (inside.length > 0) overlap = true;
+        inside.push(i);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        inside.pop();
+        await folder.release();
+      }),
+    );
+    expect(overlap).toBe(false);
+    expect(await list(dir)).toEqual([]);
   });
 });
 
