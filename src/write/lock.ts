@@ -22,6 +22,11 @@ const REFRESH_MS = 30_000;
 export const FOREIGN_STALE_MS = 10 * 60_000;
 /** A lock file without a readable record (written by hand, or by something else): stale after this. */
 const UNREADABLE_STALE_MS = 10 * 60_000;
+/**
+ * An empty lock file: on a file system without hard links (createWhole) a run that died between
+ * creating its lock and writing the record's few bytes left it; a live one writes them at once.
+ */
+const EMPTY_STALE_MS = 5_000;
 
 export interface LockOptions {
   /** How long to wait for a live holder to finish (default 5 s); 0 fails at once. */
@@ -57,9 +62,14 @@ async function readLock(path: string): Promise<Found | undefined> {
   }
 }
 
+/** How old a lock or guard file without a readable record must be to count as stale. */
+export function unreadableStaleMs(text: string): number {
+  return text === "" ? EMPTY_STALE_MS : UNREADABLE_STALE_MS;
+}
+
 function isStale(found: Found, options: LockOptions): boolean {
   const age = Date.now() - found.mtimeMs;
-  if (!found.owner) return age > UNREADABLE_STALE_MS;
+  if (!found.owner) return age > unreadableStaleMs(found.text);
   if (options.breakOwnProcess && isThisProcess(found.owner)) return true;
   const state = ownerState(found.owner);
   if (state === "foreign") return age > FOREIGN_STALE_MS;
@@ -70,7 +80,7 @@ function isStale(found: Found, options: LockOptions): boolean {
  * Creates `path` holding `text`, or fails with EEXIST; never a partial file at `path`. On a file
  * system without hard links (a FAT USB stick) an exclusive create instead, which fails with EEXIST
  * as well: a reader may then find the record empty for an instant, and takes it for a live
- * holder's (an unreadable lock counts as stale only after ten minutes).
+ * holder's (an empty lock counts as stale after five seconds, see EMPTY_STALE_MS).
  */
 export async function createWhole(path: string, text: string): Promise<void> {
   const temp = `${path}.${newTag()}.tmp`;

@@ -9,7 +9,7 @@
 import { lstat, readdir, readFile, rename, rm, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { emptyRecovery, finish, hardLink, readJournal, rollBack, type Recovery } from "./journal.js";
-import { breakStale } from "./lock.js";
+import { breakStale, unreadableStaleMs } from "./lock.js";
 import { JOURNAL_DONE_NAME, JOURNAL_NAME, LOCK_NAME, legacyTempPid, parseHiddenName } from "./names.js";
 import { ownerState, parseOwner } from "./owner.js";
 
@@ -38,7 +38,7 @@ async function sweepGuard(path: string): Promise<void> {
   try {
     const [text, info] = await Promise.all([readFile(path, "utf8"), stat(path)]);
     const owner = parseOwner(text);
-    const stale = owner ? ownerState(owner) === "dead" : Date.now() - info.mtimeMs > 10 * 60_000;
+    const stale = owner ? ownerState(owner) === "dead" : Date.now() - info.mtimeMs > unreadableStaleMs(text);
     if (stale) await breakStale(path, { ...(owner ? { owner } : {}), mtimeMs: info.mtimeMs, text });
   } catch (error) {
     ignoreMissing(error);

@@ -535,6 +535,18 @@ describe("on a file system without hard links (a FAT USB stick; links refused wi
     expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
   });
 
+  it("takes over an empty lock (a run that died between creating it and writing it) after 5 s, not before", async () => {
+    const dir = await tempDir();
+    injectFaults("nolink");
+    await writeFile(join(dir, LOCK_NAME), "");
+    const held = await writeError(writeFiles(dir, set("B"), { waitMs: 0 }));
+    expect(held.problems[0]!.code).toBe("write.locked");
+    const past = new Date(Date.now() - 6_000);
+    await utimes(join(dir, LOCK_NAME), past, past);
+    await writeFiles(dir, set("B"), { waitMs: 0 });
+    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
+  });
+
   it("takes a dead run's lock over, one taker at a time", async () => {
     const dir = await tempDir();
     injectFaults("nolink");
