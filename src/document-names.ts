@@ -16,15 +16,19 @@ export function documentFileName(kind: DocumentKind, lang: string): string {
   return `sim-cancel-${kind}-${lang}.pdf`;
 }
 
-/** What documentFileName makes, for any kind and language tag. */
-const DOCUMENT_FILE_NAME = /^sim-cancel-(checklist|letter|proxy)-[A-Za-z0-9-]+\.pdf$/;
+const KINDS: readonly DocumentKind[] = ["checklist", "letter", "proxy"];
 
 /**
- * Whether a file name is one the tool gives its documents. A front end writing documents into a
- * folder passes this to the writer (WriteOptions.retire): the tool's documents there that a run
- * does not make (an earlier procuration, a letter in another language) belong to the earlier
- * set, so a folder never holds a procuration beside a letter that names no representative.
+ * A test of file names: true for exactly the names of the documents a pack in `languages` can
+ * make (every kind, every language), so nothing a person named themselves ("...-fr-signed.pdf")
+ * ever counts. A front end writing documents into a folder passes it to the writer
+ * (WriteOptions.retire): those documents there that a run does not make (an earlier
+ * procuration, a letter in another language) belong to the earlier set, so a folder never holds
+ * a procuration beside a letter that names no representative.
  */
-export function isDocumentFileName(name: string): boolean {
-  return DOCUMENT_FILE_NAME.test(name);
+export function documentNameTest(languages: Iterable<string>): (fileName: string) => boolean {
+  const names = new Set<string>();
+  for (const lang of languages)
+    if (/^[A-Za-z0-9-]+$/.test(lang)) for (const kind of KINDS) names.add(documentFileName(kind, lang));
+  return (fileName) => names.has(fileName);
 }

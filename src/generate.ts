@@ -5,7 +5,7 @@
  */
 import type { DetailsInput, Details } from "./details/types.js";
 import { todayInNoumea, validateDetails } from "./details/index.js";
-import { readTemplateOnce } from "./pack/index.js";
+import { loadPackOnce, readTemplateOnce } from "./pack/index.js";
 import { composeDocument, type DocumentKind, type TemplateSource } from "./compose/index.js";
 import { documentTexts } from "./compose/texts.js";
 import { DocumentFonts } from "./fonts/document-fonts.js";
@@ -14,11 +14,11 @@ import type { MissingGlyph } from "./fonts/coverage.js";
 import { loadExtraFaces } from "./fonts/extra.js";
 import { layoutDocument } from "./layout/index.js";
 import { renderPdf } from "./render/pdf.js";
-import { USER_FONTS_DIR } from "./paths.js";
+import { BUNDLED_PACK_DIR, USER_FONTS_DIR } from "./paths.js";
 import { InputError, PackError } from "./errors.js";
 import type { Problem } from "./problems.js";
 import { resolveOptions, type GenerateOptions, type ResolvedOptions } from "./options.js";
-import { documentFileName } from "./document-names.js";
+import { documentFileName, documentNameTest } from "./document-names.js";
 
 export type { GenerateOptions };
 
@@ -48,6 +48,15 @@ function missingProblems(missing: readonly MissingGlyph[], inTemplate: boolean):
       ? { code: "glyph.missingInTemplate", at: { file: m.source }, params }
       : { code: "glyph.missing", field: m.source, params };
   });
+}
+
+/**
+ * The names of the documents the pack of `options` can make, in any of its languages, as a test
+ * for the writer's `retire` (see documentNameTest): what an earlier run may have left.
+ */
+export async function packDocumentNames(options: GenerateOptions = {}): Promise<(fileName: string) => boolean> {
+  const pack = await loadPackOnce(options.packDir ?? BUNDLED_PACK_DIR);
+  return documentNameTest([...pack.languages, ...pack.letterLanguages]);
 }
 
 /**

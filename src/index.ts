@@ -4,8 +4,15 @@
  *   import { generate } from "sim-cancel";
  *   const documents = await generate({ name: "…", phone: "76 12 34" });
  */
-export { generate, InputError, RENDER_LIMITS, type GenerateOptions, type GeneratedDocument } from "./generate.js";
-export { isDocumentFileName } from "./document-names.js";
+export {
+  generate,
+  packDocumentNames,
+  InputError,
+  RENDER_LIMITS,
+  type GenerateOptions,
+  type GeneratedDocument,
+} from "./generate.js";
+export { documentNameTest } from "./document-names.js";
 export type { DetailsInput, Details, Plan, Channel } from "./details/types.js";
 /** Checking details alone, as the web form does while a person types. */
 export {

@@ -37,7 +37,8 @@ export interface WrittenFile {
 export type RowAction = "written" | "replaced" | "kept";
 
 export type RenderReply =
-  | { id: number; ok: true; action: RowAction; files: WrittenFile[] }
+  /** `removed`: an earlier set's documents removed from the folder with it (names in the folder). */
+  | { id: number; ok: true; action: RowAction; files: WrittenFile[]; removed?: string[] }
   /**
    * `input`: the row's details were the problem (e.g. a character no font has), not the program.
    * `exists`: the row's folder holds something else and was left as it was (force replaces it).

@@ -13,7 +13,6 @@ import { join } from "node:path";
 import type { DetailsInput } from "../details/index.js";
 import type { GenerateOptions } from "../generate.js";
 import { PROJECT_ROOT } from "../paths.js";
-import { isDocumentFileName } from "../document-names.js";
 import {
   checkFolder,
   createFolderIn,
@@ -73,15 +72,17 @@ export async function writeRowFolder(
   files: readonly FileToWrite[],
   key: string,
   replace: boolean,
+  /** The names of the documents the batch's pack can make (packDocumentNames). */
+  documentNames: (fileName: string) => boolean = () => false,
 ): Promise<WriteResult> {
   if (!replace) return createFolderIn(out, folder, files, { manifestKey: key });
   return writeFiles(join(out, folder), files, {
     force: true,
     manifestKey: key,
     retireOwn: true,
-    // The tool's documents there that this row does not make (an earlier procuration, even one
+    // The pack's documents there that this row does not make (an earlier procuration, even one
     // changed since): the earlier set's, replaced with it (the batch asks for --force first).
-    retire: isDocumentFileName,
+    retire: documentNames,
     waitMs: 2_000,
   });
 }

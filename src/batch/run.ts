@@ -202,6 +202,7 @@ export async function runBatch(
             ...entryOf(row, "ok", []),
             action: reply.action,
             files: reply.files.map((f) => `${folderName}/${f.fileName}`),
+            ...(reply.removed ? { removed: reply.removed.map((name) => `${folderName}/${name}`) } : {}),
             pages: reply.files.reduce((n, f) => n + f.pages, 0),
             bytes: reply.files.reduce((n, f) => n + f.size, 0),
           }

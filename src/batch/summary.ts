@@ -30,6 +30,8 @@ export interface SummaryEntry {
   pages: number;
   bytes: number;
   problems: readonly Problem[];
+  /** An earlier set's documents removed from the row's folder with it (paths as `files`). */
+  removed?: string[];
 }
 
 /** An entry as the file holds it: its problems worded (the JSON summary keeps them as data too). */
@@ -45,6 +47,7 @@ export const SUMMARY_COLUMNS = [
   "pages",
   "bytes",
   "errors",
+  "removed",
 ] as const;
 
 /** The manifest key of a summary (see write/manifest.ts): marks it as a batch's own file. */
@@ -77,6 +80,7 @@ export function csvLine(entry: SummaryRecord): string {
     csvCell(entry.pages),
     csvCell(entry.bytes),
     csvCell(entry.errors.join(" | ")),
+    csvCell((entry.removed ?? []).join(" ")),
   ].join(",");
 }
 

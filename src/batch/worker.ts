@@ -9,9 +9,9 @@
 import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { useSharedFontBytes } from "../fonts/faces.js";
-import { generate, InputError, type GeneratedDocument } from "../generate.js";
+import { generate, InputError, packDocumentNames, type GeneratedDocument } from "../generate.js";
 import { problemsOf } from "../errors.js";
-import { isWriteError, writeProblem, type SetState } from "../write/index.js";
+import { isWriteError, writeProblem, type SetState, type WriteResult } from "../write/index.js";
 import type { RenderJob, RenderReply, WorkerSetup, WrittenFile } from "./protocol.js";
 import { inspectRowFolder, writeRowFolder } from "./row-folder.js";
 
@@ -19,6 +19,10 @@ if (!parentPort) throw new Error("worker.js is a worker thread, started by the b
 const port = parentPort;
 const { options, force, fonts } = workerData as WorkerSetup;
 useSharedFontBytes(fonts);
+/** The names of the documents the batch's pack can make: an earlier set's there go with it. */
+const documentNames = packDocumentNames(options);
+// Awaited when a row is written; a pack that cannot be read fails every row there, not here.
+documentNames.catch(() => undefined);
 
 /** The files a kept folder's manifest describes. */
 function keptFiles(state: Extract<SetState, { state: "complete" }>): WrittenFile[] {
@@ -70,20 +74,28 @@ async function write(job: RenderJob, { documents, replace }: Rendered): Promise<
     bytes: doc.bytes,
     info: { kind: doc.kind, lang: doc.lang, pages: doc.pages },
   }));
+  let written: WriteResult;
   try {
-    await writeRowFolder(job.out, job.folder, files, job.key, replace);
+    written = await writeRowFolder(job.out, job.folder, files, job.key, replace, await documentNames);
   } catch (error) {
     const exists = isWriteError(error) && error.problems.some((p) => p.code === "write.exists");
     return { id: job.id, ok: false, input: false, ...(exists ? { exists } : {}), problems: problemsOf(error) };
   }
-  const written = documents.map((doc) => ({
+  const done = documents.map((doc) => ({
     kind: doc.kind,
     lang: doc.lang,
     fileName: doc.fileName,
     pages: doc.pages,
     size: doc.bytes.byteLength,
   }));
-  return { id: job.id, ok: true, action: replace ? "replaced" : "written", files: written };
+  const removed = written.retired;
+  return {
+    id: job.id,
+    ok: true,
+    action: replace ? "replaced" : "written",
+    files: done,
+    ...(removed.length > 0 ? { removed } : {}),
+  };
 }
 
 // Rows are rendered one at a time, in arrival order (the pool decides how many wait here); a

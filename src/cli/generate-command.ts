@@ -14,7 +14,6 @@ import { CLI_LABELS } from "./labels.js";
 import { describeRecovery, retiredLine, statusWord, writeFailureJson } from "./write.js";
 import { isWriteError, writeFiles, type WriteResult } from "../write/index.js";
 import { show } from "../show.js";
-import { isDocumentFileName } from "../document-names.js";
 
 export interface GenerateArgs {
   [key: string]: unknown;
@@ -101,7 +100,12 @@ export function outputOptions<T>(y: Argv<T>) {
       describe: "Extra font for rare characters (TTF, OTF, FILE.ttc#Face)",
       group: "Output:",
     })
-    .option("force", { type: "boolean", default: false, describe: "Replace existing files", group: "Output:" })
+    .option("force", {
+      type: "boolean",
+      default: false,
+      describe: "Replace existing files, and remove the earlier set's documents this run does not make",
+      group: "Output:",
+    })
     .option("json", {
       type: "boolean",
       default: false,
@@ -139,8 +143,8 @@ async function run(args: GenerateArgs): Promise<void> {
     );
   }
   // Loaded here, not at start-up: the other commands never need the renderer and its fonts.
-  const { generate } = await import("../generate.js");
-  const documents = await generate(input, {
+  const { generate, packDocumentNames } = await import("../generate.js");
+  const options = {
     ...(args.lang ? { lang: args.lang } : {}),
     ...(args.letterLang ? { letterLang: args.letterLang } : {}),
     ...(args.paper ? { paper: args.paper as "a4" } : {}),
@@ -149,13 +153,14 @@ async function run(args: GenerateArgs): Promise<void> {
     translation: args.translation,
     fonts: args.font,
     ...sourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]),
-  });
+  };
+  const documents = await generate(input, options);
   // One writer for every front end: the whole set or nothing, replacing only with --force. The
   // tool's documents there that this run does not make (an earlier procuration) are the earlier
   // set's: in the way without --force, removed with it.
   let written: WriteResult;
   try {
-    written = await writeFiles(args.out, documents, { force: args.force, retire: isDocumentFileName });
+    written = await writeFiles(args.out, documents, { force: args.force, retire: await packDocumentNames(options) });
   } catch (error) {
     // Worded by reportFailure; with --json, the files kept as they were are listed too.
     if (!isWriteError(error) || !args.json) throw error;

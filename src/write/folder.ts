@@ -221,6 +221,10 @@ export class OutputFolder {
       if (isStreamed(file) && resolve(dirname(file.temporaryPath)) !== dir)
         throw new Error("a streamed file's temporary path must come from this folder's temporaryPath()");
     }
+    // An earlier write through this folder left its journal (its undoing stopped half-way): that
+    // is for the next run to finish (sweep.ts); writing over it now would mix the two sets.
+    if (await lstatOrUndefined(join(dir, JOURNAL_NAME)))
+      throw writeError([writeProblem("write.rollbackPending", { path: dir })]);
     const earlier = options.replaceOwn || options.retireOwn ? await readManifest(dir) : undefined;
     const ownUnchanged = new Set<string>();
     for (const file of earlier?.files ?? []) if (await isUnchanged(dir, file)) ownUnchanged.add(file.name);
@@ -331,7 +335,8 @@ export class OutputFolder {
       faultPoint("journal");
       await writeJournal(dir, journal);
     } catch (error) {
-      await unlink(join(dir, JOURNAL_NAME)).catch(() => {});
+      // A journal that was there already is an earlier write's, still to be undone: never ours to remove.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") await unlink(join(dir, JOURNAL_NAME)).catch(() => {});
       throw writeError([problemOfSystemError(error, dir)], keptOnFailure);
     }
     created.length = 0; // the journal owns the temporary files now

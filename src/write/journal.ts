@@ -111,12 +111,17 @@ async function lstatOrUndefined(path: string) {
   }
 }
 
-/** Whether `path` is the content of `temp`: the same inode, or the same bytes (a copy, maybe cut short). */
+/**
+ * Whether `path` is the content of `temp`: the same inode, or the same bytes (a copy, maybe cut
+ * short). An empty file is not taken for a copy cut short: it is as likely a file someone made
+ * (`touch`) at the name meanwhile, which is theirs to keep; an empty copy stays, and the earlier
+ * file with it under its set-aside name (reported as left).
+ */
 export async function isCopyOf(path: string, temp: string): Promise<boolean> {
   const [a, b] = await Promise.all([lstatOrUndefined(path), lstatOrUndefined(temp)]);
   if (!a || !b || !a.isFile() || !b.isFile()) return false;
   if (a.ino === b.ino && a.dev === b.dev) return true;
-  if (a.size > b.size) return false;
+  if (a.size > b.size || (a.size === 0 && b.size > 0)) return false;
   const [x, y] = await Promise.all([readFile(path), readFile(temp)]);
   return y.subarray(0, x.length).equals(x);
 }

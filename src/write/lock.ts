@@ -10,7 +10,7 @@
  * is itself stale and taken over the same way (one level deeper). A lock from another host is
  * refreshed by its holder every 30 s and counts as stale once it has not been for 10 minutes.
  */
-import { readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import { open, readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { faultPoint } from "./faults.js";
 import { hardLink, linkUnsupported } from "./journal.js";
@@ -89,7 +89,16 @@ export async function createWhole(path: string, text: string): Promise<void> {
     await hardLink(temp, path);
   } catch (error) {
     if (!linkUnsupported(error)) throw error;
-    await writeFile(path, text, { flag: "wx" });
+    const handle = await open(path, "wx");
+    try {
+      await handle.writeFile(text);
+    } catch (failure) {
+      // Ours (the exclusive create succeeded): an empty lock must not stay after a full disk.
+      await handle.close().catch(() => {});
+      await unlink(path).catch(() => {});
+      throw failure;
+    }
+    await handle.close();
   } finally {
     await unlink(temp).catch(() => {});
   }
@@ -97,8 +106,16 @@ export async function createWhole(path: string, text: string): Promise<void> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Takes `path` if free; undefined if a live owner holds it (after taking over a stale holder). */
-async function tryAcquire(path: string, owner: Owner, options: LockOptions): Promise<Found | undefined> {
+/**
+ * Takes `path` if free; undefined if a live owner holds it (after taking over a stale holder).
+ * Gives up taking over at `deadline` (a guard another run holds makes each attempt wait).
+ */
+async function tryAcquire(
+  path: string,
+  owner: Owner,
+  options: LockOptions,
+  deadline: number,
+): Promise<Found | undefined> {
   for (let attempt = 0; ; attempt++) {
     try {
       await createWhole(path, JSON.stringify(owner));
@@ -108,8 +125,9 @@ async function tryAcquire(path: string, owner: Owner, options: LockOptions): Pro
     }
     const found = await readLock(path);
     if (!found) continue; // released meanwhile: try again
-    if (!isStale(found, options) || attempt > 20) return found;
-    await breakStale(path, found, options);
+    // The first takeover is always tried (a batch waits 0 ms, and a dead run's lock is still taken).
+    if (!isStale(found, options) || attempt > 20 || (attempt > 0 && Date.now() >= deadline)) return found;
+    await breakStale(path, found, { ...options, waitMs: Math.min(2_000, Math.max(100, deadline - Date.now())) });
   }
 }
 
@@ -121,7 +139,7 @@ export async function breakStale(path: string, found: Found, options: LockOption
   faultPoint("lock.takeover");
   const guardPath = `${path}.${found.owner?.token ?? found.mtimeMs.toString(36)}`;
   const guard = await acquireLock(guardPath, {
-    waitMs: 2_000,
+    waitMs: options.waitMs ?? 2_000,
     breakOwnProcess: options.breakOwnProcess ?? false,
   }).catch(() => undefined);
   if (!guard) return; // another run is taking it over: look again
@@ -139,7 +157,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   const waitMs = options.waitMs ?? 5_000;
   const started = Date.now();
   for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
-    const holder = await tryAcquire(path, owner, options);
+    const holder = await tryAcquire(path, owner, options, started + waitMs);
     if (!holder) break;
     if (Date.now() - started >= waitMs) {
       throw writeError([

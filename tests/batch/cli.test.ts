@@ -187,6 +187,32 @@ describe("sim-cancel batch: resuming, defaults and folder names", () => {
     expect(squash(letter.text)).toContain("779999");
   });
 
+  it("with --force, removes a row's earlier procuration (signed since) when the row no longer makes one, and lists it", async () => {
+    const dir = await tempDir("sim-cancel-batch-");
+    const out = join(dir, "out");
+    const proxy = "proxyName,proxyIdType,proxyId,birthDate,idType,idNumber";
+    const csv = (channel: string) =>
+      `name,phone,date,channel,${proxy}\nLéa MARTIN,76 12 34,2026-11-24,${channel},Li CHEN,passport,E1234,1990-05-01,passport,P7654321\n`;
+    await writeFile(join(dir, "people.csv"), csv("proxy"));
+    expect((await batch([join(dir, "people.csv"), "--out", out, "--lang", "en"])).code).toBe(0);
+    const folder = join(out, "0001-lea-martin");
+    expect(await listFiles(folder)).toContain("sim-cancel-proxy-fr.pdf");
+    await writeFile(join(folder, "sim-cancel-proxy-fr.pdf"), "%PDF signed");
+    await writeFile(join(folder, "sim-cancel-proxy-fr-scan.pdf"), "the person's own file");
+    await writeFile(join(dir, "people.csv"), csv("in-person"));
+    expect((await batch([join(dir, "people.csv"), "--out", out, "--lang", "en"])).code).toBe(1);
+    expect(await readFile(join(folder, "sim-cancel-proxy-fr.pdf"), "utf8")).toBe("%PDF signed");
+    expect((await batch([join(dir, "people.csv"), "--out", out, "--lang", "en", "--force"])).code).toBe(0);
+    expect(await listFiles(folder)).toEqual([
+      ".sim-cancel.json",
+      "sim-cancel-checklist-en.pdf",
+      "sim-cancel-letter-fr.pdf",
+      "sim-cancel-proxy-fr-scan.pdf",
+    ]);
+    const [row] = summaryRows(await readFile(join(out, "summary.csv"), "utf8"));
+    expect(row).toMatchObject({ action: "replaced", removed: "0001-lea-martin/sim-cancel-proxy-fr.pdf" });
+  });
+
   it("uses --date, --plan and --channel as every row's default, a row's own column winning", async () => {
     const dir = await tempDir("sim-cancel-batch-");
     const out = join(dir, "out");

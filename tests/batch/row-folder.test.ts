@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { cleanUpRowFolder, inspectRowFolder, rowKey, writeRowFolder } from "../../src/batch/row-folder.js";
 import { WriteRefused } from "../../src/write/index.js";
+import { documentNameTest } from "../../src/document-names.js";
 import { listFiles, tempDir as makeTempDir } from "../support/cli.js";
 
 const made: string[] = [];
@@ -105,7 +106,7 @@ describe("writeRowFolder", () => {
     ]);
   });
 
-  it("replacing, removes the earlier procuration even when it was changed since (signed, say), and a document not in the manifest", async () => {
+  it("replacing, removes the earlier procuration even when it was changed since (signed, say), and a document of the pack not in the manifest, never a file of the person's", async () => {
     const out = await tempDir();
     const dir = join(out, "0001");
     const proxy = { fileName: "sim-cancel-proxy-fr.pdf", bytes: new TextEncoder().encode("%PDF proxy"), info: {} };
@@ -114,11 +115,21 @@ describe("writeRowFolder", () => {
     await writeFile(join(dir, "sim-cancel-letter-en.pdf"), "%PDF copied in by hand");
     await writeFile(join(dir, "notes.txt"), "mine");
     expect((await inspectRowFolder(dir, "without-proxy")).state).toBe("other");
-    await writeRowFolder(out, "0001", files("B"), "without-proxy", true);
+    await writeFile(join(dir, "sim-cancel-letter-fr-signed.pdf"), "the person's own scan");
+    const written = await writeRowFolder(
+      out,
+      "0001",
+      files("B"),
+      "without-proxy",
+      true,
+      documentNameTest(["fr", "en"]),
+    );
+    expect(written.retired).toEqual(["sim-cancel-letter-en.pdf", "sim-cancel-proxy-fr.pdf"]);
     expect(await listFiles(dir)).toEqual([
       ".sim-cancel.json",
       "notes.txt",
       "sim-cancel-checklist-fr.pdf",
+      "sim-cancel-letter-fr-signed.pdf",
       "sim-cancel-letter-fr.pdf",
     ]);
     expect((await inspectRowFolder(dir, "without-proxy")).state).toBe("complete");

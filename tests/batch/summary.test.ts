@@ -45,7 +45,11 @@ describe("the summary file", () => {
     expect(csvCell(42)).toBe("42");
     expect(
       csvLine({ row: 1, name: "P1", status: "ok", action: "kept", files: [], pages: 0, bytes: 0, errors: [] }),
-    ).toBe("1,,P1,ok,kept,,0,0,");
+    ).toBe("1,,P1,ok,kept,,0,0,,");
+    const removed = ["0001-p1/sim-cancel-proxy-fr.pdf", "0001-p1/sim-cancel-letter-en.pdf"];
+    expect(
+      csvLine({ row: 1, status: "ok", action: "replaced", files: [], pages: 0, bytes: 0, errors: [], removed }),
+    ).toBe("1,,,ok,replaced,,0,0,,0001-p1/sim-cancel-proxy-fr.pdf 0001-p1/sim-cancel-letter-en.pdf");
   });
 
   it("writes rows in row order however they finish, and only puts the file in place when complete", async () => {

@@ -308,9 +308,9 @@ describe("the helpers' batch tab", () => {
       ]);
       expect(flat((await readPdf(files["0003-zoe-nguyen/sim-cancel-letter-fr.pdf"]!)).text)).toContain("Zoé NGUYEN");
       const summary = new TextDecoder().decode(files["summary.csv"]).trim().split("\n");
-      expect(summary[0]).toBe("row,line,name,status,action,files,pages,bytes,errors");
+      expect(summary[0]).toBe("row,line,name,status,action,files,pages,bytes,errors,removed");
       expect(summary[1]).toMatch(
-        /^1,2,Mei LI,ok,written,0001-mei-li\/sim-cancel-checklist-en.pdf 0001-mei-li\/sim-cancel-letter-fr.pdf,\d+,\d+,$/,
+        /^1,2,Mei LI,ok,written,0001-mei-li\/sim-cancel-checklist-en.pdf 0001-mei-li\/sim-cancel-letter-fr.pdf,\d+,\d+,,$/,
       );
       expect(summary[2]).toMatch(/^2,3,Bad ROW,invalid,,,0,0,.*26 12 34 is a fixed line/);
       expect(summary[3]).toMatch(/^3,4,Zoé NGUYEN,ok,/);

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { mkdtemp } from "node:fs/promises";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { injectFaults } from "../../src/write/faults.js";
+import { isCopyOf } from "../../src/write/journal.js";
 import {
   checkSet,
   createFolderIn,
@@ -565,6 +566,57 @@ describe("on a file system without hard links (a FAT USB stick; links refused wi
     );
     expect(overlap).toBe(false);
     expect(await list(dir)).toEqual([]);
+  });
+});
+
+describe("what the writer never removes", () => {
+  it("a journal an earlier write through the same open folder left (its undoing stopped): a later write is refused, and the next run finishes the undoing", async () => {
+    const dir = await tempDir();
+    const three = (who: string) => ["a.pdf", "b.pdf", "c.pdf"].map((name) => file(name, `${name} of ${who}`));
+    await writeFiles(dir, three("OLD"));
+    const folder = await openFolder(dir);
+    injectFaults("throw@commit,throw@rollback.restore b.pdf");
+    const failed = await writeError(folder.write(three("NEW"), { force: true }));
+    expect(failed.problems.map((p) => p.code)).toContain("write.rollbackPending");
+    injectFaults("");
+    const refused = await writeError(folder.write([file("d.pdf", "d")], { force: true }));
+    expect(refused.problems.map((p) => p.code)).toEqual(["write.rollbackPending"]);
+    expect(await list(dir)).toContain(JOURNAL_NAME);
+    await folder.release();
+    const next = await openFolder(dir);
+    await next.release();
+    expect(await list(dir)).toEqual(["a.pdf", "b.pdf", "c.pdf"]);
+    for (const name of ["a.pdf", "b.pdf", "c.pdf"]) expect(await text(join(dir, name))).toBe(`${name} of OLD`);
+  });
+
+  it("an empty file at a name, when undoing: someone's, not a copy cut short (isCopyOf)", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "temp"), "%PDF-1.7 a document");
+    await writeFile(join(dir, "empty"), "");
+    await writeFile(join(dir, "prefix"), "%PDF-1.7 a do");
+    await writeFile(join(dir, "other"), "%PDF-1.7 b");
+    await link(join(dir, "temp"), join(dir, "linked"));
+    expect(await isCopyOf(join(dir, "empty"), join(dir, "temp"))).toBe(false);
+    expect(await isCopyOf(join(dir, "prefix"), join(dir, "temp"))).toBe(true);
+    expect(await isCopyOf(join(dir, "other"), join(dir, "temp"))).toBe(false);
+    expect(await isCopyOf(join(dir, "linked"), join(dir, "temp"))).toBe(true);
+  });
+
+  it("a takeover guard left empty by a run that died: the wait stays within the caller's limit", async () => {
+    const dir = await tempDir();
+    injectFaults("nolink");
+    const dead = { ...newOwner(), pid: 2 ** 22 + 12345 };
+    await writeFile(join(dir, LOCK_NAME), JSON.stringify(dead));
+    await writeFile(join(dir, `${LOCK_NAME}.${dead.token}`), "");
+    const started = Date.now();
+    const error = await writeError(writeFiles(dir, set("B"), { waitMs: 1_000 }));
+    expect(error.problems[0]!.code).toBe("write.locked");
+    expect(Date.now() - started).toBeLessThan(6_000);
+    // Once the empty guard is older than a live run could leave it, the dead run's lock is taken.
+    const past = new Date(Date.now() - 6_000);
+    await utimes(join(dir, `${LOCK_NAME}.${dead.token}`), past, past);
+    await writeFiles(dir, set("B"), { waitMs: 1_000 });
+    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
   });
 });
 
