@@ -413,7 +413,7 @@ describe("manifests", () => {
 
 describe("retire: the folder's files of an earlier set that this set does not write", () => {
   const withProxy = (who: string) => [...set(who), file("proxy.pdf", `proxy of ${who}`)];
-  /** The names this test's sets use, as isDocumentFileName is for the command line's documents. */
+  /** The names this test's sets use, as packDocumentNames is for the command line's documents. */
   const ours = (name: string) => /^(checklist|letter|proxy)(-[a-z]+)?\.pdf$/.test(name);
 
   it("are in the way without force: nothing written, nothing changed, each named", async () => {
