@@ -28,6 +28,7 @@ import {
   rollBack,
   syncFolder,
   writeJournal,
+  writeNewFile,
   type Journal,
   type JournalEntry,
   type Recovery,
@@ -162,16 +163,6 @@ function checkNames(files: readonly SetFile[]): void {
   if (problems.length > 0) throw writeError(problems);
 }
 
-async function writeTemporary(path: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(path, "wx");
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 async function syncFile(path: string): Promise<void> {
   const handle = await open(path, "r+");
   try {
@@ -286,7 +277,7 @@ export class OutputFolder {
           temp = join(dir, hiddenName(file.fileName, tag, "tmp"));
           created.push(temp);
           faultPoint(`write ${file.fileName}`);
-          await writeTemporary(temp, file.bytes);
+          await writeNewFile(temp, file.bytes);
           bytes = file.bytes;
         }
       } catch (error) {
@@ -308,7 +299,7 @@ export class OutputFolder {
       const temp = join(dir, hiddenName(MANIFEST_NAME.slice(1), tag, "tmp"));
       created.push(temp);
       try {
-        await writeTemporary(temp, manifestBytes(options.manifestKey, described));
+        await writeNewFile(temp, manifestBytes(options.manifestKey, described));
       } catch (error) {
         throw writeError([problemOfSystemError(error, join(dir, MANIFEST_NAME))], keptOnFailure);
       }
@@ -462,7 +453,7 @@ export async function createFolderIn(
     await mkdir(partial);
     for (const file of files) {
       faultPoint(`folder.write ${file.fileName}`);
-      await writeTemporary(join(partial, file.fileName), file.bytes);
+      await writeNewFile(join(partial, file.fileName), file.bytes);
     }
     if (options.manifestKey !== undefined) {
       const described = files.map((f) => ({
@@ -471,7 +462,7 @@ export async function createFolderIn(
         sha256: sha256(f.bytes),
         ...(f.info ? { info: f.info } : {}),
       }));
-      await writeTemporary(join(partial, MANIFEST_NAME), manifestBytes(options.manifestKey, described));
+      await writeNewFile(join(partial, MANIFEST_NAME), manifestBytes(options.manifestKey, described));
     }
     await syncFolder(partial);
   } catch (error) {

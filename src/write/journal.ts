@@ -62,15 +62,20 @@ export function syncFolder(dir: string): Promise<void> {
   return fsyncPath(dir, "r");
 }
 
-export async function writeJournal(dir: string, journal: Journal): Promise<void> {
-  const temp = join(dir, `${JOURNAL_NAME}.${newTag()}.tmp`);
-  const handle = await open(temp, "wx");
+/** Writes a new file (EEXIST if anything is at `path`) and flushes it to disk. */
+export async function writeNewFile(path: string, bytes: Uint8Array | string): Promise<void> {
+  const handle = await open(path, "wx");
   try {
-    await handle.writeFile(JSON.stringify(journal));
+    await handle.writeFile(bytes);
     await handle.sync();
   } finally {
     await handle.close();
   }
+}
+
+export async function writeJournal(dir: string, journal: Journal): Promise<void> {
+  const temp = join(dir, `${JOURNAL_NAME}.${newTag()}.tmp`);
+  await writeNewFile(temp, JSON.stringify(journal));
   try {
     // Under the folder's lock no other journal can appear; link keeps even that from being replaced.
     await hardLink(temp, join(dir, JOURNAL_NAME));
@@ -143,14 +148,7 @@ export async function hardLink(from: string, to: string): Promise<void> {
  * A copy cut short is a prefix of `from`, which the undoing recognises (isCopyOf).
  */
 async function copyExclusive(from: string, to: string): Promise<void> {
-  const bytes = await readFile(from);
-  const handle = await open(to, "wx");
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeNewFile(to, await readFile(from));
 }
 
 /**

@@ -23,6 +23,9 @@ const isRoot = process.getuid?.() === 0;
 const CHECKLIST = "sim-cancel-checklist-en.pdf";
 const LETTER = "sim-cancel-letter-fr.pdf";
 const sample = (out: string, ...more: string[]) => ["--sample", "--lang", "en", "--out", out, ...more];
+/** The options of a cancellation through a representative (a procuration is made too). */
+const proxy = ["--channel", "proxy", "--proxy-name", "Li CHEN", "--proxy-id-type", "passport", "--proxy-id", "E1234"];
+const person = ["--birth-date", "1990-05-01", "--id-type", "passport", "--id-number", "P7654321"];
 
 /** Each file of the folder and its bytes. */
 async function snapshot(dir: string): Promise<Map<string, Buffer>> {
@@ -56,17 +59,6 @@ describe("the CLI's writing", () => {
   it("holds one set: an earlier procuration (or letter in another language) is in the way without --force, removed with it", async () => {
     const out = await tempDir();
     const PROXY = "sim-cancel-proxy-fr.pdf";
-    const proxy = [
-      "--channel",
-      "proxy",
-      "--proxy-name",
-      "Li CHEN",
-      "--proxy-id-type",
-      "passport",
-      "--proxy-id",
-      "E1234",
-    ];
-    const person = ["--birth-date", "1990-05-01", "--id-type", "passport", "--id-number", "P7654321"];
     expect((await runCli(sample(out, ...proxy, ...person))).code).toBe(0);
     expect(await listFiles(out)).toEqual([CHECKLIST, LETTER, PROXY]);
     const before = await snapshot(out);
@@ -91,17 +83,6 @@ describe("the CLI's writing", () => {
 
   it("holds one set when the languages change too: the earlier letter and procuration go, listed in the user's language", async () => {
     const out = await tempDir();
-    const proxy = [
-      "--channel",
-      "proxy",
-      "--proxy-name",
-      "Li CHEN",
-      "--proxy-id-type",
-      "passport",
-      "--proxy-id",
-      "E1234",
-    ];
-    const person = ["--birth-date", "1990-05-01", "--id-type", "passport", "--id-number", "P7654321"];
     expect((await runCli(sample(out, "--letter-lang", "en", ...proxy, ...person))).code).toBe(0);
     expect(await listFiles(out)).toEqual([CHECKLIST, "sim-cancel-letter-en.pdf", "sim-cancel-proxy-en.pdf"]);
     const zh = await runCli(["--sample", "--out", out, "--force"]);
