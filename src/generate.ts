@@ -51,12 +51,14 @@ function missingProblems(missing: readonly MissingGlyph[], inTemplate: boolean):
 }
 
 /**
- * The names of the documents the pack of `options` can make, in any of its languages, as a test
- * for the writer's `retire` (see documentNameTest): what an earlier run may have left.
+ * The names of the documents the pack of `options` and the bundled pack can make, in any of their
+ * languages, as a test for the writer's `retire` (see documentNameTest): what an earlier run, with
+ * either pack, may have left.
  */
 export async function packDocumentNames(options: GenerateOptions = {}): Promise<(fileName: string) => boolean> {
-  const pack = await loadPackOnce(options.packDir ?? BUNDLED_PACK_DIR);
-  return documentNameTest([...pack.languages, ...pack.letterLanguages]);
+  const dirs = new Set([BUNDLED_PACK_DIR, options.packDir ?? BUNDLED_PACK_DIR]);
+  const packs = await Promise.all([...dirs].map((dir) => loadPackOnce(dir)));
+  return documentNameTest(packs.flatMap((pack) => [...pack.languages, ...pack.letterLanguages]));
 }
 
 /**

@@ -43,7 +43,16 @@ import {
   type ManifestFile,
   type SetState,
 } from "./manifest.js";
-import { badFileName, hiddenName, isWriterName, JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, newTag } from "./names.js";
+import {
+  badFileName,
+  hiddenName,
+  isWriterName,
+  JOURNAL_DONE_NAME,
+  JOURNAL_NAME,
+  LOCK_NAME,
+  MANIFEST_NAME,
+  newTag,
+} from "./names.js";
 import { isWriteError, problemOfSystemError, writeError, writeProblem } from "./problems.js";
 import { sweep } from "./sweep.js";
 
@@ -216,6 +225,9 @@ export class OutputFolder {
     // is for the next run to finish (sweep.ts); writing over it now would mix the two sets.
     if (await lstatOrUndefined(join(dir, JOURNAL_NAME)))
       throw writeError([writeProblem("write.rollbackPending", { path: dir })]);
+    // An earlier write's clean-up that stopped half-way (its set is in place): finished first, or
+    // this write's own journal would take its place and the earlier set's files come back later.
+    if (await lstatOrUndefined(join(dir, JOURNAL_DONE_NAME))) await sweep(dir);
     const earlier = options.replaceOwn || options.retireOwn ? await readManifest(dir) : undefined;
     const ownUnchanged = new Set<string>();
     for (const file of earlier?.files ?? []) if (await isUnchanged(dir, file)) ownUnchanged.add(file.name);

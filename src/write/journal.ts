@@ -118,15 +118,15 @@ async function lstatOrUndefined(path: string) {
 
 /**
  * Whether `path` is the content of `temp`: the same inode, or the same bytes (a copy, maybe cut
- * short). An empty file is not taken for a copy cut short: it is as likely a file someone made
- * (`touch`) at the name meanwhile, which is theirs to keep; an empty copy stays, and the earlier
- * file with it under its set-aside name (reported as left).
+ * short). An empty file counts too: a copy cut short at its start (a FAT stick pulled out) must
+ * go, so that the earlier file comes back; an empty file someone made at the name during the
+ * run would go with it, which loses no content.
  */
 export async function isCopyOf(path: string, temp: string): Promise<boolean> {
   const [a, b] = await Promise.all([lstatOrUndefined(path), lstatOrUndefined(temp)]);
   if (!a || !b || !a.isFile() || !b.isFile()) return false;
   if (a.ino === b.ino && a.dev === b.dev) return true;
-  if (a.size > b.size || (a.size === 0 && b.size > 0)) return false;
+  if (a.size > b.size) return false;
   const [x, y] = await Promise.all([readFile(path), readFile(temp)]);
   return y.subarray(0, x.length).equals(x);
 }

@@ -48,6 +48,8 @@ export interface HeldLock {
 export interface Found {
   owner?: Owner;
   mtimeMs: number;
+  /** The file's inode, when known: with the time, what tells a new lock from the stale one. */
+  ino?: number;
   text: string;
 }
 
@@ -55,7 +57,7 @@ async function readLock(path: string): Promise<Found | undefined> {
   try {
     const [text, info] = await Promise.all([readFile(path, "utf8"), stat(path)]);
     const owner = parseOwner(text);
-    return { ...(owner ? { owner } : {}), mtimeMs: info.mtimeMs, text };
+    return { ...(owner ? { owner } : {}), mtimeMs: info.mtimeMs, ino: info.ino, text };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
@@ -144,8 +146,15 @@ export async function breakStale(path: string, found: Found, options: LockOption
   }).catch(() => undefined);
   if (!guard) return; // another run is taking it over: look again
   try {
+    // The same record is not enough: every empty lock has the same (no record yet), and a new
+    // run's lock may be empty for an instant without hard links. The same file, unchanged since.
     const again = await readLock(path);
-    if (again && again.text === found.text) await unlink(path).catch(() => {});
+    const same =
+      again !== undefined &&
+      again.text === found.text &&
+      again.mtimeMs === found.mtimeMs &&
+      (found.ino === undefined || again.ino === found.ino);
+    if (same) await unlink(path).catch(() => {});
   } finally {
     await guard.release();
   }

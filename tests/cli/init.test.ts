@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { FILE_PLACEHOLDER, scaffoldPack, shellArg } from "../../src/cli/init.js";
+import { packDocumentNames } from "../../src/generate.js";
 import { InputError } from "../../src/errors.js";
 import { BUNDLED_PACK_DIR, CLI_TEXTS_DIR } from "../../src/paths.js";
 import { injectFaults } from "../../src/write/faults.js";
@@ -130,6 +131,22 @@ describe("init --pack DIR", () => {
     injectFaults("");
     await scaffoldPack(dir, true);
     expect(await contents(dir)).toEqual(new Map([...(await bundled()), ["notes.txt", Buffer.from("mine")]]));
+  });
+
+  it("a pack of its own: an earlier run's documents are those of its languages and of the bundled pack's (packDocumentNames)", async () => {
+    const dir = join(await tempDir("sim-cancel-init-pack-"), "pack");
+    await scaffoldPack(dir, false);
+    const yaml = await readFile(join(dir, "pack.yaml"), "utf8");
+    const own = yaml
+      .replace("languages: [zh-Hans, zh-Hant, en, fr]", "languages: [en, fr]")
+      .replace("letterLanguages: [fr, zh-Hans, zh-Hant, en]", "letterLanguages: [fr, en]");
+    expect(own.match(/^(letterL|l)anguages: \[(fr, en|en, fr)\]$/gm)).toHaveLength(2);
+    await writeFile(join(dir, "pack.yaml"), own);
+    const earlier = await packDocumentNames({ packDir: dir });
+    for (const name of ["sim-cancel-checklist-zh-Hans.pdf", "sim-cancel-checklist-en.pdf", "sim-cancel-proxy-fr.pdf"])
+      expect(earlier(name), name).toBe(true);
+    for (const name of ["sim-cancel-checklist-ko.pdf", "sim-cancel-letter-fr-signed.pdf", "sim-cancel-letter-FR.pdf"])
+      expect(earlier(name), name).toBe(false);
   });
 
   it("never replaces a folder at a template's name, even with --force, and then writes nothing", async () => {

@@ -563,17 +563,47 @@ describe("what the writer never removes", () => {
     for (const name of ["a.pdf", "b.pdf", "c.pdf"]) expect(await text(join(dir, name))).toBe(`${name} of OLD`);
   });
 
-  it("an empty file at a name, when undoing: someone's, not a copy cut short (isCopyOf)", async () => {
+  it("when undoing, a copy cut short (even at its start, as a FAT stick pulled out leaves it) is the run's; another file is not (isCopyOf)", async () => {
     const dir = await tempDir();
     await writeFile(join(dir, "temp"), "%PDF-1.7 a document");
     await writeFile(join(dir, "empty"), "");
     await writeFile(join(dir, "prefix"), "%PDF-1.7 a do");
     await writeFile(join(dir, "other"), "%PDF-1.7 b");
     await link(join(dir, "temp"), join(dir, "linked"));
-    expect(await isCopyOf(join(dir, "empty"), join(dir, "temp"))).toBe(false);
+    expect(await isCopyOf(join(dir, "empty"), join(dir, "temp"))).toBe(true);
     expect(await isCopyOf(join(dir, "prefix"), join(dir, "temp"))).toBe(true);
     expect(await isCopyOf(join(dir, "other"), join(dir, "temp"))).toBe(false);
     expect(await isCopyOf(join(dir, "linked"), join(dir, "temp"))).toBe(true);
+  });
+
+  it("an earlier write's unfinished clean-up (its journal marked done): finished before the next write through the same folder", async () => {
+    const dir = await tempDir();
+    const ours = (name: string) => /^(checklist|letter|proxy)\.pdf$/.test(name);
+    await writeFiles(dir, [...set("A"), file("proxy.pdf", "proxy of A")]);
+    const folder = await openFolder(dir);
+    injectFaults("throw@cleanup.aside proxy.pdf");
+    expect((await folder.write(set("B"), { force: true, retire: ours })).retired).toEqual(["proxy.pdf"]);
+    injectFaults("");
+    await folder.write(set("C"), { force: true, retire: ours });
+    await folder.release();
+    await (await openFolder(dir)).release();
+    expect(await list(dir)).toEqual(["checklist.pdf", "letter.pdf"]);
+    expect(await text(join(dir, "letter.pdf"))).toBe("letter of C");
+  });
+
+  it("a stale lock replaced by a new run's lock before the takeover: never removed, even when both are empty", async () => {
+    const dir = await tempDir();
+    const path = join(dir, LOCK_NAME);
+    await writeFile(path, "");
+    const past = new Date(Date.now() - 10_000);
+    await utimes(path, past, past);
+    const info = await lstat(path);
+    const stale = { mtimeMs: info.mtimeMs, ino: info.ino, text: "" };
+    // Another run took it over meanwhile, and its own lock is still empty (no hard links).
+    await rm(path);
+    await writeFile(path, "");
+    await breakStale(path, stale);
+    expect(await list(dir)).toEqual([LOCK_NAME]);
   });
 
   it("a takeover guard left empty by a run that died: the wait stays within the caller's limit", async () => {
