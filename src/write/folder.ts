@@ -25,6 +25,7 @@ import {
   finish,
   linkNoReplace,
   markDone,
+  readJournal,
   rollBack,
   syncFolder,
   writeJournal,
@@ -132,6 +133,19 @@ async function lstatOrUndefined(path: string) {
   }
 }
 
+/** Finishes the clean-up of a write whose journal is marked done (see the caller); a WriteError if it cannot. */
+async function finishEarlierCleanUp(dir: string): Promise<void> {
+  const path = join(dir, JOURNAL_DONE_NAME);
+  if (!(await lstatOrUndefined(path))) return;
+  try {
+    const journal = await readJournal(path);
+    if (journal) await finish(dir, journal);
+    else await unlink(path);
+  } catch (error) {
+    throw writeError([problemOfSystemError(error, dir)]);
+  }
+}
+
 /** A name as a file system that ignores case and normalisation may see it. */
 const folded = (name: string) => name.normalize("NFC").toLowerCase();
 
@@ -227,7 +241,8 @@ export class OutputFolder {
       throw writeError([writeProblem("write.rollbackPending", { path: dir })]);
     // An earlier write's clean-up that stopped half-way (its set is in place): finished first, or
     // this write's own journal would take its place and the earlier set's files come back later.
-    if (await lstatOrUndefined(join(dir, JOURNAL_DONE_NAME))) await sweep(dir);
+    // Only that journal's files: this write's own temporaries are in the folder already.
+    await finishEarlierCleanUp(dir);
     const earlier = options.replaceOwn || options.retireOwn ? await readManifest(dir) : undefined;
     const ownUnchanged = new Set<string>();
     for (const file of earlier?.files ?? []) if (await isUnchanged(dir, file)) ownUnchanged.add(file.name);

@@ -591,6 +591,36 @@ describe("what the writer never removes", () => {
     expect(await text(join(dir, "letter.pdf"))).toBe("letter of C");
   });
 
+  it("finishing that clean-up touches only its own files: a file the caller is streaming for the next write stays", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "a.pdf"), "old a");
+    const folder = await openFolder(dir);
+    injectFaults("throw@cleanup.aside a.pdf");
+    await folder.write([file("a.pdf", "new a")], { force: true });
+    injectFaults("");
+    const streamed = folder.temporaryPath("b.pdf");
+    await writeFile(streamed, "streamed b");
+    await folder.write([{ fileName: "b.pdf", temporaryPath: streamed }]);
+    await folder.release();
+    expect(await list(dir)).toEqual(["a.pdf", "b.pdf"]);
+    expect(await text(join(dir, "b.pdf"))).toBe("streamed b");
+  });
+
+  it("a clean-up that fails again stops the next write with a WriteError, not a raw one", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "a.pdf"), "old a");
+    const folder = await openFolder(dir);
+    injectFaults("throw@cleanup.aside a.pdf,throw@cleanup.aside a.pdf");
+    await folder.write([file("a.pdf", "new a")], { force: true });
+    const error = await folder.write([file("c.pdf", "c")]).catch((e: unknown) => e);
+    expect(isWriteError(error)).toBe(true);
+    injectFaults("");
+    await folder.release();
+    await (await openFolder(dir)).release();
+    expect(await list(dir)).toEqual(["a.pdf"]);
+    expect(await text(join(dir, "a.pdf"))).toBe("new a");
+  });
+
   it("a stale lock replaced by a new run's lock before the takeover: never removed, even when both are empty", async () => {
     const dir = await tempDir();
     const path = join(dir, LOCK_NAME);
