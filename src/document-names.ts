@@ -6,12 +6,15 @@
 import { PackError } from "./errors.js";
 import type { DocumentKind } from "./pack/types.js";
 
+/** A language tag that can be part of a file name: letters, digits and hyphens only. */
+const FILE_NAME_LANGUAGE = /^[A-Za-z0-9-]+$/;
+
 /**
  * A document's file name. The pack's language tags are checked when it loads (BCP 47); this
  * refuses anything else that could name a path, whatever a pack holds.
  */
 export function documentFileName(kind: DocumentKind, lang: string): string {
-  if (!/^[A-Za-z0-9-]+$/.test(lang))
+  if (!FILE_NAME_LANGUAGE.test(lang))
     throw new PackError([{ code: "pack.badLanguage", params: { path: "languages", lang } }]);
   return `sim-cancel-${kind}-${lang}.pdf`;
 }
@@ -29,6 +32,6 @@ const KINDS: readonly DocumentKind[] = ["checklist", "letter", "proxy"];
 export function documentNameTest(languages: Iterable<string>): (fileName: string) => boolean {
   const names = new Set<string>();
   for (const lang of languages)
-    if (/^[A-Za-z0-9-]+$/.test(lang)) for (const kind of KINDS) names.add(documentFileName(kind, lang));
+    if (FILE_NAME_LANGUAGE.test(lang)) for (const kind of KINDS) names.add(documentFileName(kind, lang));
   return (fileName) => names.has(fileName);
 }

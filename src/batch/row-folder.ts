@@ -73,7 +73,7 @@ export async function writeRowFolder(
   key: string,
   replace: boolean,
   /** The names of the documents the batch's pack can make (packDocumentNames). */
-  documentNames: (fileName: string) => boolean = () => false,
+  documentNames: (fileName: string) => boolean,
 ): Promise<WriteResult> {
   if (!replace) return createFolderIn(out, folder, files, { manifestKey: key });
   return writeFiles(join(out, folder), files, {

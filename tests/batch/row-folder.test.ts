@@ -11,6 +11,9 @@ import { WriteRefused } from "../../src/write/index.js";
 import { documentNameTest } from "../../src/document-names.js";
 import { listFiles, tempDir as makeTempDir } from "../support/cli.js";
 
+/** No document names beyond the manifest's own (retireOwn): what these tests are about. */
+const NO_DOCUMENTS = documentNameTest([]);
+
 const made: string[] = [];
 async function tempDir(): Promise<string> {
   const dir = await makeTempDir("sim-cancel-row-");
@@ -57,7 +60,7 @@ describe("writeRowFolder", () => {
   it("writes the folder whole, with a manifest the same row finds complete", async () => {
     const out = await tempDir();
     const key = rowKey(input, options);
-    await writeRowFolder(out, "0001-lea-martin", files("A"), key, false);
+    await writeRowFolder(out, "0001-lea-martin", files("A"), key, false, NO_DOCUMENTS);
     expect(await listFiles(out)).toEqual(["0001-lea-martin"]);
     expect(await listFiles(join(out, "0001-lea-martin"))).toEqual([
       ".sim-cancel.json",
@@ -80,12 +83,14 @@ describe("writeRowFolder", () => {
     const dir = join(out, "0001-lea-martin");
     await mkdir(dir);
     await writeFile(join(dir, "sim-cancel-letter-fr.pdf"), "keep me");
-    await expect(writeRowFolder(out, "0001-lea-martin", files("A"), "k", false)).rejects.toBeInstanceOf(WriteRefused);
+    await expect(writeRowFolder(out, "0001-lea-martin", files("A"), "k", false, NO_DOCUMENTS)).rejects.toBeInstanceOf(
+      WriteRefused,
+    );
     expect(await listFiles(out)).toEqual(["0001-lea-martin"]);
     expect(await listFiles(dir)).toEqual(["sim-cancel-letter-fr.pdf"]);
     expect(await readFile(join(dir, "sim-cancel-letter-fr.pdf"), "utf8")).toBe("keep me");
 
-    const result = await writeRowFolder(out, "0001-lea-martin", files("A"), "k", true);
+    const result = await writeRowFolder(out, "0001-lea-martin", files("A"), "k", true, NO_DOCUMENTS);
     expect(result.files.map((f) => f.status)).toEqual(["written", "replaced"]);
     expect(await readFile(join(dir, "sim-cancel-letter-fr.pdf"), "utf8")).toBe("%PDF letter A");
     expect((await inspectRowFolder(dir, "k")).state).toBe("complete");
@@ -95,9 +100,9 @@ describe("writeRowFolder", () => {
     const out = await tempDir();
     const dir = join(out, "0001");
     const proxy = { fileName: "sim-cancel-proxy-fr.pdf", bytes: new TextEncoder().encode("%PDF proxy"), info: {} };
-    await writeRowFolder(out, "0001", [...files("A"), proxy], "with-proxy", false);
+    await writeRowFolder(out, "0001", [...files("A"), proxy], "with-proxy", false, NO_DOCUMENTS);
     await writeFile(join(dir, "notes.txt"), "mine");
-    await writeRowFolder(out, "0001", files("B"), "without-proxy", true);
+    await writeRowFolder(out, "0001", files("B"), "without-proxy", true, NO_DOCUMENTS);
     expect(await listFiles(dir)).toEqual([
       ".sim-cancel.json",
       "notes.txt",
@@ -110,7 +115,7 @@ describe("writeRowFolder", () => {
     const out = await tempDir();
     const dir = join(out, "0001");
     const proxy = { fileName: "sim-cancel-proxy-fr.pdf", bytes: new TextEncoder().encode("%PDF proxy"), info: {} };
-    await writeRowFolder(out, "0001", [...files("A"), proxy], "with-proxy", false);
+    await writeRowFolder(out, "0001", [...files("A"), proxy], "with-proxy", false, NO_DOCUMENTS);
     await writeFile(join(dir, "sim-cancel-proxy-fr.pdf"), "%PDF proxy, signed");
     await writeFile(join(dir, "sim-cancel-letter-en.pdf"), "%PDF copied in by hand");
     await writeFile(join(dir, "notes.txt"), "mine");
