@@ -219,7 +219,8 @@ async function prebuiltShaping() {
   for (const [key, { font, texts }] of [...pieces].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const entries = [];
     for (const text of [...texts].sort()) {
-      const run = font.layout(text);
+      // Left to right, as the layout sets every piece it records (src/fonts/shaping.ts).
+      const run = font.layout(text, undefined, undefined, undefined, "ltr");
       if (run.positions.some((p) => p.yAdvance !== 0)) continue;
       // What the run holds beyond the font's plain mapping (see src/fonts/prebuilt-shaping.ts).
       const chars = [...text].map((c) => c.codePointAt(0));

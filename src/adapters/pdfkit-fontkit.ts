@@ -34,7 +34,7 @@ import { createHash } from "node:crypto";
 import type * as fontkit from "fontkit";
 import { deflateSync } from "node:zlib";
 import { ensureGlyph, type GlyphTable } from "../fonts/on-demand.js";
-import { shapeText } from "../fonts/shaping.js";
+import { type Direction, shapeText } from "../fonts/shaping.js";
 
 /** The versions these patches were written and checked against; package.json pins the same. */
 export const PINNED = { pdfkit: "0.20.2", fontkit: "2.0.4" } as const;
@@ -332,6 +332,7 @@ export interface GlyphRun {
  */
 export const MAX_GLYPH_RUNS = 2_000;
 let glyphRuns = new WeakMap<fontkit.Font, Map<string, GlyphRun>>();
+let rtlGlyphRuns = new WeakMap<fontkit.Font, Map<string, GlyphRun>>();
 let glyphRunCount = 0;
 
 /** Runs in the cache now (for the test that fills every cache to its cap). */
@@ -339,28 +340,29 @@ export function glyphRunCacheSize(): number {
   return glyphRunCount;
 }
 
-function cachedGlyphRun(font: fontkit.Font, text: string): GlyphRun {
-  let known = glyphRuns.get(font);
+function cachedGlyphRun(font: fontkit.Font, text: string, direction: Direction): GlyphRun {
+  let known = (direction === "rtl" ? rtlGlyphRuns : glyphRuns).get(font);
   let run = known?.get(text);
   if (run) return run;
-  run = glyphRun(font, text);
+  run = glyphRun(font, text, direction);
   if (++glyphRunCount > MAX_GLYPH_RUNS) {
     glyphRuns = new WeakMap();
+    rtlGlyphRuns = new WeakMap();
     glyphRunCount = 1;
     known = undefined;
   }
-  if (!known) glyphRuns.set(font, (known = new Map()));
+  if (!known) (direction === "rtl" ? rtlGlyphRuns : glyphRuns).set(font, (known = new Map()));
   known.set(text, run);
   return run;
 }
 
-function glyphRun(font: fontkit.Font, text: string): GlyphRun {
+function glyphRun(font: fontkit.Font, text: string, direction: Direction): GlyphRun {
   const glyphs: fontkit.Glyph[] = [];
   const positions: fontkit.GlyphPosition[] = [];
   const pieces: number[] = [];
   const addPiece = (piece: string) => {
     pieces.push(glyphs.length);
-    const shaped = shapeText(font, piece);
+    const shaped = shapeText(font, piece, direction);
     for (let i = 0; i < shaped.glyphs.length; i++) {
       glyphs.push(shaped.glyphs[i]!);
       positions.push(shaped.positions[i]!);
@@ -376,11 +378,12 @@ function glyphRun(font: fontkit.Font, text: string): GlyphRun {
   }
   if (start < text.length) addPiece(text.slice(start));
   const chars: (readonly number[])[] = glyphs.map((glyph) => glyph.codePoints);
-  // Only a run of one glyph per character can be matched glyph by glyph (ligatures and marks that
-  // combine keep fontkit's characters; so does a right-to-left run, whose glyphs come reversed).
+  // Only a left-to-right run of one glyph per character can be matched glyph by glyph (ligatures
+  // and marks that combine keep fontkit's characters; so does a right-to-left run, whose glyphs
+  // come reversed).
   let count = 0;
   for (const _ of text) count++;
-  if (count === glyphs.length) {
+  if (direction === "ltr" && count === glyphs.length) {
     let i = 0;
     for (const typed of text) {
       const char = typed.codePointAt(0)!;
@@ -483,9 +486,12 @@ export class FaceSubsets {
     return this.shared.scale;
   }
 
-  /** `text` as drawn in this face; `shared`: it is the templates' text, not the user's. */
-  glyphRun(text: string, shared: boolean): GlyphRun {
-    const run = cachedGlyphRun(this.shared.font, text);
+  /**
+   * `text` as drawn in this face, set in `direction` (the layout's, see fonts/shaping.ts);
+   * `shared`: it is the templates' text, not the user's.
+   */
+  glyphRun(text: string, shared: boolean, direction: Direction = "ltr"): GlyphRun {
+    const run = cachedGlyphRun(this.shared.font, text, direction);
     if (shared && this.sharedIds === undefined) {
       for (let i = 0; i < run.glyphs.length; i++) {
         const glyph = run.glyphs[i]!;

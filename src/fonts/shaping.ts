@@ -35,8 +35,19 @@ export interface ShapedRun {
  * prebuilt table after a clear.
  */
 export const MAX_RUNS = 5_000;
+/** Runs by font, then text: left-to-right runs and right-to-left ones apart. */
 let runs = new WeakMap<fontkit.Font, Map<string, ShapedRun>>();
+let rtlRuns = new WeakMap<fontkit.Font, Map<string, ShapedRun>>();
 let count = 0;
+
+/**
+ * The way a piece of text is set, as the layout resolved it (UAX #9): right to left for a piece at
+ * an odd bidi level (see layout/lines.ts), left to right for every other. Never fontkit's guess:
+ * given no direction, fontkit takes the default one of the first script it meets in the piece, so
+ * "‴۰" (U+06F0 is an Arabic-script digit of bidi class EN, set left to right after Latin or Chinese
+ * text) came out reversed and copied as "۰‴".
+ */
+export type Direction = "ltr" | "rtl";
 
 interface FontInternals {
   head: { checkSumAdjustment: number };
@@ -107,9 +118,9 @@ export function fromPrebuilt(font: fontkit.Font, text: string, prebuilt: Prebuil
   return { glyphs, positions, advanceWidth };
 }
 
-/** fontkit's own shaping of `text`, in the form the cache keeps. */
-function shapeLive(font: fontkit.Font, text: string): ShapedRun {
-  const shaped = font.layout(text);
+/** fontkit's own shaping of `text` set in `direction`, in the form the cache keeps. */
+export function shapeLive(font: fontkit.Font, text: string, direction: Direction = "ltr"): ShapedRun {
+  const shaped = font.layout(text, undefined, undefined, undefined, direction);
   return { glyphs: shaped.glyphs, positions: shaped.positions, advanceWidth: shaped.advanceWidth };
 }
 
@@ -135,7 +146,10 @@ export function shapingDifference(a: ShapedRun, b: ShapedRun): string | undefine
 
 const VERIFY = process.env["SIM_CANCEL_VERIFY_SHAPING"] === "1";
 
-/** Called with every piece shaped, when set (the build collects the bundled templates' pieces with it). */
+/**
+ * Called with every left-to-right piece shaped, when set (the build collects the bundled
+ * templates' pieces with it; the prebuilt table holds left-to-right runs only).
+ */
 let recorder: ((font: fontkit.Font, text: string) => void) | undefined;
 
 export function recordShaping(callback: ((font: fontkit.Font, text: string) => void) | undefined): void {
@@ -147,8 +161,12 @@ export function shapingCacheSize(): number {
   return count;
 }
 
-/** `text` shaped in `font` with fontkit's default features, as pdfkit draws it. */
-export function shapeText(font: fontkit.Font, text: string): ShapedRun {
+/** `text` shaped in `font` with fontkit's default features, set in `direction`. */
+export function shapeText(font: fontkit.Font, text: string, direction: Direction = "ltr"): ShapedRun {
+  return direction === "rtl" ? shapeRtl(font, text) : shapeLtr(font, text);
+}
+
+function shapeLtr(font: fontkit.Font, text: string): ShapedRun {
   let known = runs.get(font);
   if (!known) runs.set(font, (known = new Map()));
   let run = known.get(text);
@@ -163,11 +181,30 @@ export function shapeText(font: fontkit.Font, text: string): ShapedRun {
           `the prebuilt shaping of ${JSON.stringify(text)} in ${font.postscriptName} differs from fontkit's: ${difference}`,
         );
     }
-    if (++count > MAX_RUNS) {
-      runs = new WeakMap([[font, (known = new Map())]]);
-      count = 1;
-    }
+    if (countRun()) runs.set(font, (known = new Map()));
     known.set(text, run);
   }
   return run;
+}
+
+/** Right-to-left pieces: only the user's Hebrew, Arabic and the like, never in the prebuilt table. */
+function shapeRtl(font: fontkit.Font, text: string): ShapedRun {
+  let known = rtlRuns.get(font);
+  if (!known) rtlRuns.set(font, (known = new Map()));
+  let run = known.get(text);
+  if (!run) {
+    run = shapeLive(font, text, "rtl");
+    if (countRun()) rtlRuns.set(font, (known = new Map()));
+    known.set(text, run);
+  }
+  return run;
+}
+
+/** Counts a run added; true when the cache was full and has been cleared (both directions). */
+function countRun(): boolean {
+  if (++count <= MAX_RUNS) return false;
+  runs = new WeakMap();
+  rtlRuns = new WeakMap();
+  count = 1;
+  return true;
 }

@@ -110,6 +110,7 @@ function linesToRows(
       gray: style.gray ?? 0,
       struct,
       ...(run.user ? { user: true } : {}),
+      ...(run.rtl ? { rtl: true } : {}),
     }));
     for (const fill of line.fills) {
       const y = base + FILL_LINE.below;

@@ -38,9 +38,14 @@ function overflow(source: LayoutSource, detail: string): never {
   throw new LayoutError([problem]);
 }
 
+/** Whether a line `width` wide fits a box `boxWidth` wide: what checkLineWidth demands. */
+export function lineFits(width: number, boxWidth: number): boolean {
+  return width <= boxWidth + EPSILON;
+}
+
 /** A line of text must fit its box. */
 export function checkLineWidth(width: number, boxWidth: number, source: LayoutSource): void {
-  if (!(width <= boxWidth + EPSILON))
+  if (!lineFits(width, boxWidth))
     overflow(source, `a line ${width.toFixed(2)} pt wide in a box ${boxWidth.toFixed(2)} pt wide`);
 }
 

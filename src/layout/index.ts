@@ -73,6 +73,7 @@ function furnitureText(line: Line | undefined, y: number, align: "left" | "right
     gray: FURNITURE.gray,
     struct: null,
     ...(run.user ? { user: true } : {}),
+    ...(run.rtl ? { rtl: true } : {}),
   }));
 }
 

@@ -12,8 +12,18 @@ import { type FontChain, splitByFace } from "../fonts/chain.js";
 import { formatCodePoint } from "../show.js";
 import { GLUE, GLUED_SPACES, NO_LINE_END, NO_LINE_START } from "./break-rules.js";
 import { drawnWidth, unitWidth } from "./measure.js";
-import { embeddingLevels, isRtlLetter, joinsPrevious, mirrored, needsBidi, visualOrder } from "./bidi.js";
+import {
+  embeddingLevels,
+  isArabicNumber,
+  isStrongRtl,
+  joinsPrevious,
+  mirrored,
+  needsBidi,
+  rtlScript,
+  visualOrder,
+} from "./bidi.js";
 import { fillMinWidth, fillWidths } from "./fills.js";
+import { lineFits } from "./guard.js";
 
 export interface LineRun {
   x: number;
@@ -22,6 +32,8 @@ export interface LineRun {
   width: number;
   /** The text is the user's (see Inline): kept apart from the template's in its own runs. */
   user?: boolean;
+  /** Set right to left: a run of right-to-left letters at an odd bidi level (see rtlPieces). */
+  rtl?: boolean;
 }
 
 export interface LineFill {
@@ -134,7 +146,7 @@ function measureAtoms(atoms: readonly Atom[], options: LineOptions): number {
     if (group.fillEm !== undefined) width += fillMinWidth(group.fillEm, options.size, options.width);
     else
       for (const run of faceRuns(group.text, group.bold, options))
-        width += unitWidth(run.face, run.text) * options.size;
+        width += unitWidth(run.face, run.text, group.level % 2 === 1 ? "rtl" : "ltr") * options.size;
   }
   return width;
 }
@@ -191,28 +203,66 @@ function trimEnd(atoms: readonly Atom[]): Atom[] {
 
 /** A piece of a line drawn on its own: text in one face, or a blank. */
 type Piece = { level: number } & (
-  | { text: string; face: FontFace; width: number; user: boolean }
+  | { text: string; face: FontFace; width: number; user: boolean; rtl: boolean }
   | { fillEm: number; width: number }
 );
 
 /**
- * Text at a right-to-left level, cut into what pdfkit draws right: runs of right-to-left letters
- * (fontkit reverses and joins them) and single other characters, mirrored ("(" shows as ")").
+ * Text at a right-to-left level, cut into what is drawn right: runs of strong right-to-left
+ * characters with their marks, set right to left (fontkit reverses and joins them), and single
+ * other characters, mirrored ("(" shows as ")"). See bidi.ts.
  */
 function rtlPieces(text: string, face: FontFace, level: number, size: number, user: boolean): Piece[] {
-  const texts: string[] = [];
+  const texts: { text: string; rtl: boolean; script?: string }[] = [];
   let letters = false;
   for (const char of text) {
-    const rtl = isRtlLetter(char);
-    if (texts.length > 0 && ((rtl && letters) || joinsPrevious(char))) texts[texts.length - 1] += char;
-    else texts.push(rtl ? char : mirrored(char));
-    if (!joinsPrevious(char)) letters = rtl;
+    const joins = joinsPrevious(char);
+    const rtl = !joins && isStrongRtl(char);
+    const last = texts.at(-1);
+    const script = rtl ? rtlScript(char) : undefined;
+    if (last && (joins || (rtl && letters && (!script || !last.script || script === last.script)))) {
+      last.text += char;
+      last.script ??= script;
+    } else texts.push(rtl ? { text: char, rtl, ...(script ? { script } : {}) } : { text: mirrored(char), rtl });
+    if (!joins) letters = rtl;
   }
-  return texts.map((piece) => ({ text: piece, face, level, user, width: drawnWidth(face, piece) * size }));
+  return texts.map(({ text: piece, rtl }) => ({
+    text: piece,
+    rtl,
+    face,
+    level,
+    user,
+    width: drawnWidth(face, piece, rtl ? "rtl" : "ltr") * size,
+  }));
 }
 
-function lineRun(x: number, text: string, face: FontFace, width: number, user: boolean): LineRun {
-  return user ? { x, text, face, width, user } : { x, text, face, width };
+/**
+ * Text at a left-to-right level inside right-to-left text (a number), cut where Arabic-Indic
+ * digits (bidi class AN) begin and end: "٣،12" is drawn as "٣", "،" and "12". It looks the same;
+ * it reads right. A reader such as pdf.js applies the algorithm again to each piece it reads,
+ * without the line around it: in "٣،" it found an Arabic number followed by a separator ending a
+ * right-to-left text, and gave "،٣". A piece of such digits alone, or of none, reads as drawn.
+ */
+function arabicNumberParts(text: string): string[] {
+  const parts: string[] = [];
+  let previous: boolean | undefined;
+  for (const char of text) {
+    const digit = isArabicNumber(char);
+    if (digit === previous && parts.length > 0) parts[parts.length - 1] += char;
+    else parts.push(char);
+    previous = digit;
+  }
+  return parts;
+}
+
+function lineRun(
+  x: number,
+  piece: { text: string; face: FontFace; width: number; user: boolean; rtl?: boolean },
+): LineRun {
+  const run: LineRun = { x, text: piece.text, face: piece.face, width: piece.width };
+  if (piece.user) run.user = true;
+  if (piece.rtl) run.rtl = true;
+  return run;
 }
 
 /**
@@ -228,7 +278,7 @@ function placeLine(atoms: Atom[], options: LineOptions): Line {
     for (const group of groups) {
       for (const run of faceRuns(group.text, group.bold, options)) {
         const width = drawnWidth(run.face, run.text) * options.size;
-        line.runs.push(lineRun(x, run.text, run.face, width, group.user));
+        line.runs.push(lineRun(x, { text: run.text, face: run.face, width, user: group.user }));
         x += width;
       }
     }
@@ -244,13 +294,15 @@ function placeLine(atoms: Atom[], options: LineOptions): Line {
     for (const run of faceRuns(group.text, group.bold, options)) {
       if (group.level % 2 === 1) pieces.push(...rtlPieces(run.text, run.face, group.level, options.size, group.user));
       else
-        pieces.push({
-          text: run.text,
-          face: run.face,
-          level: group.level,
-          user: group.user,
-          width: drawnWidth(run.face, run.text) * options.size,
-        });
+        for (const text of group.level > 0 ? arabicNumberParts(run.text) : [run.text])
+          pieces.push({
+            text,
+            face: run.face,
+            level: group.level,
+            user: group.user,
+            rtl: false,
+            width: drawnWidth(run.face, text) * options.size,
+          });
     }
   }
   const fills = fillWidths(
@@ -272,7 +324,7 @@ function placeLine(atoms: Atom[], options: LineOptions): Line {
   const line: Line = { runs: [], fills: [], width: x };
   pieces.forEach((piece, index) => {
     if ("fillEm" in piece) line.fills.push({ x: xs[index]!, width: piece.width });
-    else line.runs.push(lineRun(xs[index]!, piece.text, piece.face, piece.width, piece.user));
+    else line.runs.push(lineRun(xs[index]!, piece));
   });
   return line;
 }
@@ -288,19 +340,22 @@ function fitsAfter(
   segment: readonly Atom[],
   segmentWidth: number,
   options: LineOptions,
+  exact: boolean,
 ): boolean {
   const estimate = lineWidth + segmentWidth;
-  if (estimate > options.width) return false;
-  if (estimate < options.width - EXACT_BELOW) return true;
+  if (!exact) {
+    if (estimate > options.width) return false;
+    if (estimate < options.width - EXACT_BELOW) return true;
+  }
   return placeLine([...line, ...segment], options).width <= options.width;
 }
 
 /** Splits an over-long segment (a long e-mail or IBAN) wherever it must, one atom at a time. */
-function forceSplit(segment: Atom[], options: LineOptions): Atom[][] {
+function forceSplit(segment: Atom[], options: LineOptions, exact: boolean): Atom[][] {
   const pieces: Atom[][] = [];
   let piece: Atom[] = [];
   for (const atom of segment) {
-    if (piece.length > 0 && !fitsAfter(piece, 0, [atom], measureAtoms([...piece, atom], options), options)) {
+    if (piece.length > 0 && !fitsAfter(piece, 0, [atom], measureAtoms([...piece, atom], options), options, exact)) {
       pieces.push(piece);
       piece = [];
     }
@@ -358,7 +413,7 @@ function breakParagraph(inlines: readonly Inline[], options: LineOptions): Line[
   if (atoms.length === 0) return [];
   const { allowed, required } = breakOpportunities(atoms);
 
-  const segments: { atoms: Atom[]; forced: boolean }[] = [];
+  const segments: Segment[] = [];
   let current: Atom[] = [];
   atoms.forEach((atom, index) => {
     if (index > 0 && (allowed.has(index) || required.has(index))) {
@@ -369,21 +424,39 @@ function breakParagraph(inlines: readonly Inline[], options: LineOptions): Line[
   });
   segments.push({ atoms: current, forced: false });
 
-  // Segments are measured one by one (cached), so a line costs one measurement per segment;
-  // near the limit fitsAfter measures the line as drawn.
+  const lines = fillLines(segments, options, false).map((atomsOfLine) => placeLine(atomsOfLine, options));
+  if (lines.every((line) => lineFits(line.width, options.width))) return lines;
+  // The estimate sums segments shaped apart; shaped together they can be wider than within
+  // EXACT_BELOW of it (a right-to-left piece that spans a break opportunity, many kerned pairs
+  // across hyphens or slashes). Then the paragraph is broken again, every line measured as drawn.
+  return fillLines(segments, options, true).map((atomsOfLine) => placeLine(atomsOfLine, options));
+}
+
+interface Segment {
+  atoms: Atom[];
+  /** A line must end after it. */
+  forced: boolean;
+}
+
+/**
+ * The segments filled greedily into lines. Segments are measured one by one (cached), so a line
+ * costs one measurement per segment and near the limit fitsAfter measures the line as drawn;
+ * `exact`: every line is measured as drawn, segment after segment.
+ */
+function fillLines(segments: readonly Segment[], options: LineOptions, exact: boolean): Atom[][] {
   const lines: Atom[][] = [];
   let line: Atom[] = [];
   let lineWidth = 0;
   for (const segment of segments) {
     const trimmed = trimEnd(segment.atoms);
     const trimmedWidth = measureAtoms(trimmed, options);
-    if (line.length > 0 && !fitsAfter(line, lineWidth, trimmed, trimmedWidth, options)) {
+    if (line.length > 0 && !fitsAfter(line, lineWidth, trimmed, trimmedWidth, options, exact)) {
       lines.push(line);
       line = [];
       lineWidth = 0;
     }
-    if (line.length === 0 && !fitsAfter([], 0, trimmed, trimmedWidth, options)) {
-      const pieces = forceSplit(segment.atoms, options);
+    if (line.length === 0 && !fitsAfter([], 0, trimmed, trimmedWidth, options, exact)) {
+      const pieces = forceSplit(segment.atoms, options, exact);
       lines.push(...pieces.slice(0, -1));
       line = pieces.at(-1) ?? [];
       lineWidth = measureAtoms(line, options);
@@ -398,5 +471,5 @@ function breakParagraph(inlines: readonly Inline[], options: LineOptions): Line[
     }
   }
   if (line.length > 0) lines.push(line);
-  return lines.map((atomsOfLine) => placeLine(atomsOfLine, options));
+  return lines;
 }

@@ -3,12 +3,13 @@
  * batch never grows memory without limit (a lesson from pdfkit's own unbounded layout caches).
  */
 import type { FontFace } from "../fonts/faces.js";
-import { shapeText } from "../fonts/shaping.js";
+import { type Direction, shapeText } from "../fonts/shaping.js";
 
 /** One pair of documents measures some 900 pieces, every language and situation some 3,300. */
 export const MAX_ENTRIES = 20_000;
-/** Widths by face, then text: no key string to build for every lookup. */
+/** Widths by face, then text: no key string to build for every lookup. Right-to-left pieces apart. */
 let widths = new WeakMap<FontFace, Map<string, number>>();
+let rtlWidths = new WeakMap<FontFace, Map<string, number>>();
 let entries = 0;
 
 /**
@@ -28,17 +29,20 @@ export function widthCacheSize(): number {
   return entries;
 }
 
-/** Advance width of `text` drawn in `face` at 1 pt. */
-export function unitWidth(face: FontFace, text: string): number {
-  let known = widths.get(face);
-  if (!known) widths.set(face, (known = new Map()));
+/** Advance width of `text` drawn in `face` at 1 pt, set in `direction` (see fonts/shaping.ts). */
+export function unitWidth(face: FontFace, text: string, direction: Direction = "ltr"): number {
+  const table = direction === "rtl" ? rtlWidths : widths;
+  let known = table.get(face);
+  if (!known) table.set(face, (known = new Map()));
   let width = known.get(text);
   if (width === undefined) {
     width =
-      (FIXED_PITCH.test(text) ? advanceSum(face, text) : shapeText(face.font, text).advanceWidth) /
+      (FIXED_PITCH.test(text) ? advanceSum(face, text) : shapeText(face.font, text, direction).advanceWidth) /
       face.font.unitsPerEm;
     if (++entries > MAX_ENTRIES) {
-      widths = new WeakMap([[face, (known = new Map())]]);
+      widths = new WeakMap();
+      rtlWidths = new WeakMap();
+      (direction === "rtl" ? rtlWidths : widths).set(face, (known = new Map()));
       entries = 1;
     }
     known.set(text, width);
@@ -52,15 +56,15 @@ export function unitWidth(face: FontFace, text: string): number {
  * run exactly where pdfkit's glyphs end, and reuses widths the line breaker has already measured
  * (its segments are mostly these very pieces) instead of shaping every line's text once more.
  */
-export function drawnWidth(face: FontFace, text: string): number {
+export function drawnWidth(face: FontFace, text: string, direction: Direction = "ltr"): number {
   let width = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     if (text[i] === " " || text[i] === "\t") {
-      width += unitWidth(face, text.slice(start, i + 1));
+      width += unitWidth(face, text.slice(start, i + 1), direction);
       start = i + 1;
     }
   }
-  if (start < text.length) width += unitWidth(face, text.slice(start));
+  if (start < text.length) width += unitWidth(face, text.slice(start), direction);
   return width;
 }

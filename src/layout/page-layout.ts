@@ -34,6 +34,8 @@ export type Drawable =
        * with the document's own font subset, never the one shared with other documents.
        */
       user?: true;
+      /** Set right to left: right-to-left letters the layout placed as one piece (see layout/lines.ts). */
+      rtl?: true;
     }
   /** An outlined square or frame (tick boxes, notices). */
   | { kind: "rect"; x: number; y: number; width: number; height: number; lineWidth: number }

@@ -28,7 +28,17 @@ declare module "fontkit" {
     numGlyphs: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
-    layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
+    /**
+     * Without a direction, fontkit takes the default direction of the first script it finds in
+     * the text (Script.forString): "۰" (U+06F0, an Arabic-script digit) makes a run right to left.
+     */
+    layout(
+      text: string,
+      features?: string[] | Record<string, boolean>,
+      script?: string,
+      language?: string,
+      direction?: "ltr" | "rtl",
+    ): GlyphRun;
   }
   export interface FontCollection {
     type: "TTC" | "DFont";

@@ -210,6 +210,40 @@ describe.skipIf(NO_DEJAVU)("right-to-left names", () => {
     }
   });
 
+  it("prints Arabic-script digits in a French or Chinese line as typed, and an Arabic phrase right to left", async () => {
+    // U+06F0-06F9 and U+0660-0669 are digits of the Arabic script that read left to right here:
+    // fontkit, left to guess a piece's direction from its script, drew "‴۰" as "۰‴" (a property
+    // test's counterexample).
+    const folder = await out();
+    const digits = "‴۰ ۱۲۳ et ٠١٢ ٪۵";
+    const result = await runCli([
+      "generate",
+      ...BASE,
+      "--name",
+      "Mei LIN",
+      "--reason",
+      `${digits} — محمد ۱۲ علي`,
+      "--font",
+      DEJAVU,
+      "--out",
+      folder,
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    // The letter gives the reason twice: in French, and in its Chinese translation.
+    const path = join(folder, "sim-cancel-letter-fr.pdf");
+    const pdf = await readPdf(await readFile(path));
+    // pdf.js: the reason in reading order, digits as typed, after "Motif :" and after "原因：".
+    expect(squash(pdf.bodyText)).toContain(squash(`Motif : ${digits} — محمد ۱۲ علي.`));
+    expect(squash(pdf.bodyText)).toContain(squash(`原因：${digits} — محمد ۱۲ علي。`));
+    // poppler: the digits as typed; the Arabic words as set on paper, right to left (its output
+    // is in visual order: the word read first stands rightmost).
+    const poppler = withoutMarks(pdftotext(path));
+    expect(poppler).toContain(`Motif : ${digits} — `);
+    expect(poppler).toContain(`原因：${digits} — `);
+    expect(squash(poppler)).toContain(squash("علي ۱۲ محمد."));
+  });
+
   it("keeps a Hebrew address's words in their order inside a French line", async () => {
     const folder = await out();
     const address = "רחוב הרצל 12";
