@@ -377,20 +377,19 @@ function glyphRun(font: fontkit.Font, text: string, direction: Direction): Glyph
     }
   }
   if (start < text.length) addPiece(text.slice(start));
-  const chars: (readonly number[])[] = glyphs.map((glyph) => glyph.codePoints);
-  // Only a left-to-right run of one glyph per character can be matched glyph by glyph (ligatures
-  // and marks that combine keep fontkit's characters; so does a right-to-left run, whose glyphs
-  // come reversed).
-  let count = 0;
-  for (const _ of text) count++;
-  if (direction === "ltr" && count === glyphs.length) {
-    let i = 0;
-    for (const typed of text) {
-      const char = typed.codePointAt(0)!;
+  const rtl = direction === "rtl";
+  const chars: (readonly number[])[] = glyphs.map((glyph) =>
+    rtl && glyph.codePoints.length > 1 ? rtlGlyphCharacters(glyph.codePoints) : glyph.codePoints,
+  );
+  // Only a run of one glyph per character can be matched glyph by glyph (ligatures and marks that
+  // combine keep fontkit's characters); a right-to-left run's glyphs match the text backwards.
+  const typed = [...text];
+  if (typed.length === glyphs.length) {
+    for (let i = 0; i < glyphs.length; i++) {
+      const char = typed[rtl ? glyphs.length - 1 - i : i]!.codePointAt(0)!;
       const own = chars[i]!;
       if (!(own.length === 1 && own[0] === char) && font.glyphForCodePoint(char).id === glyphs[i]!.id)
         chars[i] = [char];
-      i++;
     }
   }
   const clusters: number[] = [];
@@ -402,6 +401,40 @@ function glyphRun(font: fontkit.Font, text: string, direction: Direction): Glyph
     if (i === 0 || pieceStart || apart) clusters.push(i);
   }
   return { glyphs, positions, chars, clusters };
+}
+
+/** Hebrew presentation forms (U+FB1D-FB4F) by their canonical decomposition ("\u05D9\u05B4": U+FB1D). */
+let presentationForms: Map<string, number> | undefined;
+
+/**
+ * The characters a glyph of a right-to-left run that stands for several copies as. A reader reads
+ * such a run's glyphs backwards, character by character: a ligature of letters (lam-alef, "لا")
+ * copies its letters in reverse, or "سلام" came back as "سالم". A letter and its mark composed
+ * in one glyph (yod with hiriq, "יִ", drawn by the font as U+FB1D) copies as that one presentation
+ * character, canonically the same text: pdf.js takes a glyph whose text has a mark for a
+ * zero-width mark, and set the word's last letter apart from the word, in front of it.
+ */
+function rtlGlyphCharacters(codePoints: readonly number[]): readonly number[] {
+  if (!presentationForms) {
+    presentationForms = new Map();
+    for (let cp = 0xfb1d; cp <= 0xfb4f; cp++) {
+      const decomposed = String.fromCodePoint(cp).normalize("NFD");
+      if (decomposed.length > 1) presentationForms.set(decomposed, cp);
+    }
+  }
+  const form = presentationForms.get(String.fromCodePoint(...codePoints).normalize("NFD"));
+  return form === undefined ? [...codePoints].reverse() : [form];
+}
+
+/**
+ * A run that copies as `copyAs` (a bracket the layout mirrored: ")" drawn for a typed "("): its
+ * glyphs copy as those characters, one each, when there are as many. Single characters: not cached.
+ */
+function copiedAs(run: GlyphRun, copyAs: string | undefined): GlyphRun {
+  if (copyAs === undefined) return run;
+  const typed = [...copyAs];
+  if (typed.length !== run.glyphs.length) return run;
+  return { ...run, chars: typed.map((char) => [char.codePointAt(0)!]) };
 }
 
 /** A glyph drawn as some characters, as a key: a number for one character (the usual case). */
@@ -490,8 +523,8 @@ export class FaceSubsets {
    * `text` as drawn in this face, set in `direction` (the layout's, see fonts/shaping.ts);
    * `shared`: it is the templates' text, not the user's.
    */
-  glyphRun(text: string, shared: boolean, direction: Direction = "ltr"): GlyphRun {
-    const run = cachedGlyphRun(this.shared.font, text, direction);
+  glyphRun(text: string, shared: boolean, direction: Direction = "ltr", copyAs?: string): GlyphRun {
+    const run = copiedAs(cachedGlyphRun(this.shared.font, text, direction), copyAs);
     if (shared && this.sharedIds === undefined) {
       for (let i = 0; i < run.glyphs.length; i++) {
         const glyph = run.glyphs[i]!;

@@ -111,6 +111,7 @@ function linesToRows(
       struct,
       ...(run.user ? { user: true } : {}),
       ...(run.rtl ? { rtl: true } : {}),
+      ...(run.copyAs === undefined ? {} : { copyAs: run.copyAs }),
     }));
     for (const fill of line.fills) {
       const y = base + FILL_LINE.below;

@@ -74,6 +74,7 @@ function furnitureText(line: Line | undefined, y: number, align: "left" | "right
     struct: null,
     ...(run.user ? { user: true } : {}),
     ...(run.rtl ? { rtl: true } : {}),
+    ...(run.copyAs === undefined ? {} : { copyAs: run.copyAs }),
   }));
 }
 

@@ -11,7 +11,7 @@ import type { FontFace } from "../fonts/faces.js";
 import { type FontChain, splitByFace } from "../fonts/chain.js";
 import { formatCodePoint } from "../show.js";
 import { GLUE, GLUED_SPACES, NO_LINE_END, NO_LINE_START } from "./break-rules.js";
-import { drawnWidth, unitWidth } from "./measure.js";
+import { drawnWidth, leadingOverhang, unitWidth } from "./measure.js";
 import {
   embeddingLevels,
   isArabicNumber,
@@ -34,6 +34,8 @@ export interface LineRun {
   user?: boolean;
   /** Set right to left: a run of right-to-left letters at an odd bidi level (see rtlPieces). */
   rtl?: boolean;
+  /** What a reader copies, when it is not the text drawn: the typed bracket a mirrored one stands for. */
+  copyAs?: string;
 }
 
 export interface LineFill {
@@ -203,7 +205,17 @@ function trimEnd(atoms: readonly Atom[]): Atom[] {
 
 /** A piece of a line drawn on its own: text in one face, or a blank. */
 type Piece = { level: number } & (
-  | { text: string; face: FontFace; width: number; user: boolean; rtl: boolean }
+  | {
+      text: string;
+      face: FontFace;
+      /** The room the piece takes: its advances, and the overhang of its first glyph (lead). */
+      width: number;
+      user: boolean;
+      rtl: boolean;
+      copyAs?: string;
+      /** Room left before the glyphs for a mark that hangs out of them (see leadingOverhang). */
+      lead?: number;
+    }
   | { fillEm: number; width: number }
 );
 
@@ -213,7 +225,7 @@ type Piece = { level: number } & (
  * other characters, mirrored ("(" shows as ")"). See bidi.ts.
  */
 function rtlPieces(text: string, face: FontFace, level: number, size: number, user: boolean): Piece[] {
-  const texts: { text: string; rtl: boolean; script?: string }[] = [];
+  const texts: { text: string; rtl: boolean; script?: string; copyAs?: string }[] = [];
   let letters = false;
   for (const char of text) {
     const joins = joinsPrevious(char);
@@ -223,17 +235,27 @@ function rtlPieces(text: string, face: FontFace, level: number, size: number, us
     if (last && (joins || (rtl && letters && (!script || !last.script || script === last.script)))) {
       last.text += char;
       last.script ??= script;
-    } else texts.push(rtl ? { text: char, rtl, ...(script ? { script } : {}) } : { text: mirrored(char), rtl });
+    } else if (rtl) texts.push({ text: char, rtl, ...(script ? { script } : {}) });
+    else {
+      // A bracket is drawn mirrored and copies as typed.
+      const shown = mirrored(char);
+      texts.push(shown === char ? { text: char, rtl } : { text: shown, rtl, copyAs: char });
+    }
     if (!joins) letters = rtl;
   }
-  return texts.map(({ text: piece, rtl }) => ({
-    text: piece,
-    rtl,
-    face,
-    level,
-    user,
-    width: drawnWidth(face, piece, rtl ? "rtl" : "ltr") * size,
-  }));
+  return texts.map(({ text: piece, rtl, copyAs }) => {
+    const lead = rtl ? leadingOverhang(face, piece) * size : 0;
+    return {
+      text: piece,
+      rtl,
+      ...(copyAs === undefined ? {} : { copyAs }),
+      ...(lead > 0 ? { lead } : {}),
+      face,
+      level,
+      user,
+      width: drawnWidth(face, piece, rtl ? "rtl" : "ltr") * size + lead,
+    };
+  });
 }
 
 /**
@@ -257,11 +279,13 @@ function arabicNumberParts(text: string): string[] {
 
 function lineRun(
   x: number,
-  piece: { text: string; face: FontFace; width: number; user: boolean; rtl?: boolean },
+  piece: { text: string; face: FontFace; width: number; user: boolean; rtl?: boolean; copyAs?: string; lead?: number },
 ): LineRun {
-  const run: LineRun = { x, text: piece.text, face: piece.face, width: piece.width };
+  const lead = piece.lead ?? 0;
+  const run: LineRun = { x: x + lead, text: piece.text, face: piece.face, width: piece.width - lead };
   if (piece.user) run.user = true;
   if (piece.rtl) run.rtl = true;
+  if (piece.copyAs !== undefined) run.copyAs = piece.copyAs;
   return run;
 }
 

@@ -51,6 +51,16 @@ export function unitWidth(face: FontFace, text: string, direction: Direction = "
 }
 
 /**
+ * How far, at 1 pt, the first glyph of a right-to-left piece reaches left of the piece's start:
+ * a vowel under the word's last letter (drawn first) hangs out of the advances, and a reader takes
+ * the piece to start there. The layout leaves that room before the piece.
+ */
+export function leadingOverhang(face: FontFace, text: string): number {
+  const first = shapeText(face.font, text, "rtl").positions[0];
+  return first && first.xOffset < 0 ? -first.xOffset / face.font.unitsPerEm : 0;
+}
+
+/**
  * Width of a run as pdfkit draws it: pdfkit shapes a run piece by piece, each piece ending after
  * a space or tab, and sets the pieces one after the other. Summing the same pieces puts the next
  * run exactly where pdfkit's glyphs end, and reuses widths the line breaker has already measured

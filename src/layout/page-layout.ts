@@ -36,6 +36,8 @@ export type Drawable =
       user?: true;
       /** Set right to left: right-to-left letters the layout placed as one piece (see layout/lines.ts). */
       rtl?: true;
+      /** What a reader copies, when it is not `text`: the typed bracket a mirrored one stands for. */
+      copyAs?: string;
     }
   /** An outlined square or frame (tick boxes, notices). */
   | { kind: "rect"; x: number; y: number; width: number; height: number; lineWidth: number }

@@ -144,7 +144,10 @@ export function renderPdf({ layout, meta, faces, timestamp }: RenderInput): Prom
   // Every run's glyphs first: the subset shared with other documents holds those the templates'
   // text draws (what is not the user's), and is fixed before the first glyph is drawn.
   const runs = new Map<Drawable, GlyphRun>(
-    texts.map((item) => [item, subsets.get(item.face)!.glyphRun(item.text, !item.user, item.rtl ? "rtl" : "ltr")]),
+    texts.map((item) => [
+      item,
+      subsets.get(item.face)!.glyphRun(item.text, !item.user, item.rtl ? "rtl" : "ltr", item.copyAs),
+    ]),
   );
   for (const fonts of subsets.values()) fonts.settle();
   const elementFor = structureBuilder(doc, meta.lang);

@@ -1,6 +1,7 @@
 /**
  * Words that exercise the bidirectional algorithm, for property tests: Latin, Chinese, Hebrew
- * (with points) and Arabic (with vowels and a tatweel) words, European, Arabic-Indic and extended
+ * (with points, one drawn with its letter as one glyph) and Arabic (with vowels, on the last
+ * letter too, a tatweel, the lam-alef ligature) words, European, Arabic-Indic and extended
  * Arabic-Indic digits, neutral and weak signs of several scripts, brackets of both kinds. Every
  * character is in the bundled fonts or DejaVu Sans.
  */
@@ -20,6 +21,13 @@ const WORDS = [
   "مـحمد",
   "علي",
   "بِسْم",
+  "بِسْمِ",
+  "مُحَمَّدٌ",
+  "سلام",
+  "عبدالله",
+  "لا",
+  "יִ",
+  "לא",
   "12",
   "2026",
   "۰",

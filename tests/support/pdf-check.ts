@@ -40,7 +40,7 @@ export interface PdfCheckPage {
 }
 
 export interface PdfProblem {
-  code: "glyph.outsidePrintable" | "body.outsideMargins" | "text.overlap" | "text.lost";
+  code: "glyph.outsidePrintable" | "body.outsideMargins" | "text.overlap" | "text.lost" | "text.marksLost";
   page?: number;
   detail: string;
 }
