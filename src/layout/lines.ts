@@ -234,6 +234,7 @@ function rtlPieces(text: string, face: FontFace, level: number, size: number, us
     const script = rtl ? rtlScript(char) : undefined;
     if (last && (joins || (rtl && letters && (!script || !last.script || script === last.script)))) {
       last.text += char;
+      if (last.copyAs !== undefined) last.copyAs += char;
       last.script ??= script;
     } else if (rtl) texts.push({ text: char, rtl, ...(script ? { script } : {}) });
     else {

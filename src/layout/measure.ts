@@ -51,13 +51,18 @@ export function unitWidth(face: FontFace, text: string, direction: Direction = "
 }
 
 /**
- * How far, at 1 pt, the first glyph of a right-to-left piece reaches left of the piece's start:
- * a vowel under the word's last letter (drawn first) hangs out of the advances, and a reader takes
- * the piece to start there. The layout leaves that room before the piece.
+ * How far, at 1 pt, the ink of a right-to-left piece's first glyph reaches left of the piece's
+ * start: a vowel under a word's last letter is drawn first, moved by the font, and can hang out of
+ * the word's advances (DejaVu Sans's kasra under a final meem, over the text before it). The
+ * layout leaves that room before the piece. The ink, not the mark's origin: a Hebrew point whose
+ * origin lies left of the word but whose ink is under its letter needs no room (a gap was seen).
  */
 export function leadingOverhang(face: FontFace, text: string): number {
-  const first = shapeText(face.font, text, "rtl").positions[0];
-  return first && first.xOffset < 0 ? -first.xOffset / face.font.unitsPerEm : 0;
+  const run = shapeText(face.font, text, "rtl");
+  const [glyph, position] = [run.glyphs[0], run.positions[0]];
+  if (!glyph || !position || position.xOffset >= 0) return 0;
+  const inkLeft = position.xOffset + glyph.bbox.minX;
+  return inkLeft < 0 ? -inkLeft / face.font.unitsPerEm : 0;
 }
 
 /**

@@ -5,6 +5,8 @@ declare module "fontkit" {
     advanceWidth: number;
     /** The code points the glyph stands for (several for a ligature). */
     codePoints: number[];
+    /** The outline's bounds, in font units from the glyph's origin. */
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
   }
   export interface GlyphPosition {
     xAdvance: number;

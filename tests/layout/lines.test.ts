@@ -295,6 +295,32 @@ describe("right-to-left text inside a left-to-right line", () => {
     },
   );
 
+  it.skipIf(!existsSync(dejavu))(
+    "leaves room before a right-to-left word for the ink of a vowel drawn first, and no more",
+    () => {
+      const chain = buildFontChain("fr", [loadFace(dejavu, undefined, true)]);
+      const face = loadFace(dejavu, undefined, true);
+      const gapBefore = (typed: string, word: string) => {
+        const [line] = breakLines(text(typed), { size: 10, width: 400, fonts: chain });
+        const runs = [...line!.runs].sort((a, b) => a.x - b.x);
+        const index = runs.findIndex((run) => run.text === word);
+        return runs[index]!.x - (runs[index - 1]!.x + runs[index - 1]!.width);
+      };
+      // The kasra under the final meem of "بِسْمِ" is drawn first and its ink reaches left of the
+      // word's advances: that much room (in DejaVu Sans, 52 units of 2048 at 10 pt).
+      const ink = (run: ReturnType<typeof face.font.layout>) => run.positions[0]!.xOffset + run.glyphs[0]!.bbox.minX;
+      const bism = face.font.layout("بِسْمِ", undefined, undefined, undefined, "rtl");
+      expect(ink(bism)).toBeLessThan(0);
+      expect(gapBefore("x(بِسْمِ)", "بِسْمِ")).toBeCloseTo((-ink(bism) / face.font.unitsPerEm) * 10, 6);
+      // A Hebrew point whose origin lies left of its letter but whose ink is under it: no gap (an
+      // earlier version left room for the origin, a visible gap after the bracket).
+      const yod = face.font.layout("יְ", undefined, undefined, undefined, "rtl");
+      expect(yod.positions[0]!.xOffset).toBeLessThan(0);
+      expect(ink(yod)).toBeGreaterThanOrEqual(0);
+      expect(gapBefore("x(יְ)", "יְ")).toBeCloseTo(0, 6);
+    },
+  );
+
   it("gives a right-to-left character beyond U+FFFF its level, on both halves of its surrogate pair", () => {
     // bidi-js reads a paragraph unit by unit: U+10900 PHOENICIAN LETTER ALF (class R) came out as
     // a left-to-right letter. Levels are per UTF-16 unit.

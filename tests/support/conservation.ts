@@ -14,35 +14,62 @@ import type { PdfProblem } from "./pdf-check.js";
 
 /**
  * Combining marks of right-to-left scripts (Hebrew points, Arabic vowels) are compared apart from
- * their letters. A reader places each glyph it reads by its position, and a mark that hangs before
- * the run it belongs to (a vowel under the last letter of an Arabic word, which is drawn first)
- * is read in front of the word by pdf.js (and dropped by pdftotext): the page is right, the order
- * read back is the reader's. The letters are compared in order; the marks, every one, by count.
+ * their letters. A reader places each glyph it reads by its position, and a mark drawn first in
+ * its run (a vowel under the last letter of an Arabic word) is read in front of the word by
+ * pdf.js, as is one on a lam inside the lam-alef ligature (pdftotext drops them): the page is
+ * right, the order read back is the reader's. So the letters are compared in order, and the marks
+ * block by block: every mark of a block must be read between the end of the block before and the
+ * end of this one, and none other. Where in its block a mark is read is not checked.
  */
-const RTL_MARK = /\p{M}/gu;
+const MARK = /\p{M}/gu;
 const RTL_SCRIPT = /^[\p{scx=Arabic}\p{scx=Hebrew}\p{scx=Syriac}\p{scx=Thaana}\p{scx=Nko}]$/u;
 
-function isRtlMark(mark: string): boolean {
-  return RTL_SCRIPT.test(mark);
+function isRtlMark(char: string): boolean {
+  return /^\p{M}$/u.test(char) && RTL_SCRIPT.test(char);
+}
+
+/** The text with marks, as compared: no whitespace, no format characters. */
+function withMarks(text: string): string {
+  return text.normalize("NFC").replace(/[\s\p{Cf}]+/gu, "");
 }
 
 /** The text as compared: no whitespace, no format characters, no right-to-left marks. */
 export function comparable(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/[\s\p{Cf}]+/gu, "")
-    .replace(RTL_MARK, (mark) => (isRtlMark(mark) ? "" : mark));
+  return withMarks(text).replace(MARK, (mark) => (isRtlMark(mark) ? "" : mark));
 }
 
-/** How many of each right-to-left mark the text has, as "U+05B4 x2, U+064E x1". */
-function rtlMarks(text: string): string {
+/** The right-to-left marks of a text (already withMarks), counted. */
+function markCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const mark of text.normalize("NFC").match(RTL_MARK) ?? [])
-    if (isRtlMark(mark)) counts.set(mark, (counts.get(mark) ?? 0) + 1);
+  for (const mark of text.match(MARK) ?? []) if (isRtlMark(mark)) counts.set(mark, (counts.get(mark) ?? 0) + 1);
+  return counts;
+}
+
+/** Mark counts as "U+05B4 x2, U+064E x1". */
+function shownMarks(counts: ReadonlyMap<string, number>): string {
   return [...counts]
     .sort(([a], [b]) => a.codePointAt(0)! - b.codePointAt(0)!)
     .map(([mark, n]) => `U+${mark.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} x${n}`)
     .join(", ");
+}
+
+/**
+ * The body read back, as compared (`text`: comparable()), and for each of its UTF-16 units where
+ * it is in the body with marks (`full`), so a block's span can be found there.
+ */
+function indexedBody(bodyText: string): { text: string; full: string; at: number[] } {
+  const full = withMarks(bodyText);
+  let text = "";
+  const at: number[] = [];
+  for (let i = 0; i < full.length; ) {
+    const char = String.fromCodePoint(full.codePointAt(i)!);
+    if (!isRtlMark(char)) {
+      text += char;
+      for (let k = 0; k < char.length; k++) at.push(i + k);
+    }
+    i += char.length;
+  }
+  return { text, full, at };
 }
 
 function runsText(runs: readonly Inline[]): string {
@@ -64,46 +91,61 @@ function blockText(block: Block): string {
   }
 }
 
-/** Each block's whole text, before comparable(). */
-function modelBlockTexts(model: DocModel): string[] {
-  return model.sections.flatMap((section) => section.blocks.map(blockText));
-}
-
-/** Each block's text in reading order, with where it is, as compared. */
-export function modelTexts(model: DocModel): { where: string; text: string }[] {
+/** Each block's text in reading order, with where it is, as compared, and its marks. */
+export function modelTexts(model: DocModel): { where: string; text: string; marks: Map<string, number> }[] {
   return model.sections.flatMap((section, s) =>
     section.blocks
-      .map((block, b) => ({ where: `section ${s}, block ${b} (${block.kind})`, text: comparable(blockText(block)) }))
+      .map((block, b) => {
+        const whole = withMarks(blockText(block));
+        return { where: `section ${s}, block ${b} (${block.kind})`, text: comparable(whole), marks: markCounts(whole) };
+      })
       .filter((t) => t.text !== ""),
   );
 }
 
 /**
  * Problems of the PDF's body text against its model: each block found after the one before, and
- * every right-to-left mark there (see RTL_MARK).
+ * its right-to-left marks read within its span (see isRtlMark).
  */
 export function conservationProblems(bodyText: string, model: DocModel): PdfProblem[] {
-  const body = comparable(bodyText);
+  const body = indexedBody(bodyText);
   const problems: PdfProblem[] = [];
-  const marksRead = rtlMarks(bodyText);
-  const marksTyped = rtlMarks(modelBlockTexts(model).join(""));
-  if (marksRead !== marksTyped)
-    problems.push({
-      code: "text.marksLost",
-      detail: `right-to-left marks: ${marksTyped} in the model, ${marksRead} read`,
-    });
   let position = 0;
-  for (const { where, text } of modelTexts(model)) {
-    const found = body.indexOf(text, position);
+  // Where the last block found ends in the body with marks.
+  let spanStart = 0;
+  for (const { where, text, marks } of modelTexts(model)) {
+    const found = body.text.indexOf(text, position);
     if (found < 0) {
-      const near = body.indexOf(text.slice(0, 12), position);
+      const near = body.text.indexOf(text.slice(0, 12), position);
       problems.push({
         code: "text.lost",
-        detail: `${where}: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)} is not in the PDF's text after what came before${near >= 0 ? `; its start is, followed by ${JSON.stringify(body.slice(near, near + Math.min(text.length, 60)))}` : ""}`,
+        detail: `${where}: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)} is not in the PDF's text after what came before${near >= 0 ? `; its start is, followed by ${JSON.stringify(body.text.slice(near, near + Math.min(text.length, 60)))}` : ""}`,
       });
       continue;
     }
     position = found + text.length;
+    // The block's span: from the block before's end to its last letter, and after it the marks
+    // the block still lacks (the rest may be the next block's, read in front of its first word).
+    let spanEnd = body.at[position - 1]! + 1;
+    const read = markCounts(body.full.slice(spanStart, spanEnd));
+    for (let next = String.fromCodePoint(body.full.codePointAt(spanEnd) ?? 0x20); isRtlMark(next); ) {
+      if ((read.get(next) ?? 0) >= (marks.get(next) ?? 0)) break;
+      read.set(next, (read.get(next) ?? 0) + 1);
+      spanEnd += next.length;
+      next = String.fromCodePoint(body.full.codePointAt(spanEnd) ?? 0x20);
+    }
+    if (shownMarks(read) !== shownMarks(marks))
+      problems.push({
+        code: "text.marksLost",
+        detail: `${where}: right-to-left marks ${shownMarks(marks) || "none"} in the model, ${shownMarks(read) || "none"} read`,
+      });
+    spanStart = spanEnd;
   }
+  const after = markCounts(body.full.slice(spanStart));
+  if (after.size > 0)
+    problems.push({
+      code: "text.marksLost",
+      detail: `right-to-left marks ${shownMarks(after)} read after the last block`,
+    });
   return problems;
 }

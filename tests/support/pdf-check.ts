@@ -31,6 +31,12 @@ export interface PdfTextItem {
   size: number;
   /** Header, footer and other artifacts: not the body. */
   artifact: boolean;
+  /**
+   * A right-to-left item whose first drawn glyph is a nonspacing mark (a vowel under the last
+   * letter, drawn first): pdf.js gives the item the mark's origin, which the font may put left of
+   * the word's advances, so its left edge says less than other items'.
+   */
+  leadingMark?: boolean;
 }
 
 export interface PdfCheckPage {
@@ -63,8 +69,14 @@ interface Box {
   bottom: number;
 }
 
+/** How far left of its word a mark's origin may lie: DejaVu Sans's reach 0.21 em (a sheva under yod). */
+const MARK_ORIGIN_EM = 0.3;
+
 export function glyphBox(item: PdfTextItem): Box {
-  return { left: item.x, right: item.x + item.width, top: item.y - 0.8 * item.size, bottom: item.y + 0.2 * item.size };
+  // A leading mark's origin is not where the word's advances start: its box starts at most
+  // MARK_ORIGIN_EM further right (the layout keeps the mark's ink itself off the text before).
+  const left = item.leadingMark ? Math.min(item.x + MARK_ORIGIN_EM * item.size, item.x + item.width) : item.x;
+  return { left, right: item.x + item.width, top: item.y - 0.8 * item.size, bottom: item.y + 0.2 * item.size };
 }
 
 const shown = (item: PdfTextItem) => JSON.stringify(item.str.length > 30 ? `${item.str.slice(0, 30)}…` : item.str);

@@ -44,6 +44,8 @@ export interface ParsedPdf {
 
 interface TextItem {
   str: string;
+  /** The direction pdf.js found the item to read in ("rtl": it reversed the glyphs' text). */
+  dir?: string;
   transform: number[];
   width: number;
   hasEOL?: boolean;
@@ -118,6 +120,8 @@ async function parsePdf(bytes: Uint8Array, listFonts: boolean): Promise<ParsedPd
         width: entry.width,
         size: Math.hypot(c, d),
         artifact: marks.includes("Artifact"),
+        // Read backwards, the item's last character is its first drawn glyph's.
+        ...(entry.dir === "rtl" && /\p{Mn}$/u.test(entry.str) ? { leadingMark: true } : {}),
       });
     }
     // Lines by baseline; a line's pieces in the content stream's order, which is reading order
