@@ -384,6 +384,7 @@ function glyphRun(font: fontkit.Font, text: string, direction: Direction): Glyph
   // Only a run of one glyph per character can be matched glyph by glyph (ligatures and marks that
   // combine keep fontkit's characters); a right-to-left run's glyphs match the text backwards.
   const typed = [...text];
+  if (rtl && typed.length > glyphs.length) markInsideLigature(glyphs, chars, typed);
   if (typed.length === glyphs.length) {
     for (let i = 0; i < glyphs.length; i++) {
       const char = typed[rtl ? glyphs.length - 1 - i : i]!.codePointAt(0)!;
@@ -401,6 +402,48 @@ function glyphRun(font: fontkit.Font, text: string, direction: Direction): Glyph
     if (i === 0 || pieceStart || apart) clusters.push(i);
   }
   return { glyphs, positions, chars, clusters };
+}
+
+/**
+ * A vowel typed between the two letters of a ligature ("مَلَاك": a fatha on the lam of lam-alef):
+ * fontkit makes the ligature and puts the vowel's glyph after it (before it, drawn right to left).
+ * Read backwards, the ligature's letters then the vowel, the vowel came back on the alef. So the
+ * vowel's glyph copies as the letters after it and itself, and the ligature as those before:
+ * read backwards, "lam, fatha, alef". (The vowel's characters hold a mark, so a reader still
+ * takes that glyph for a zero-width mark, as it is; the ligature's hold none.) Anything the
+ * alignment does not expect leaves the run as it was. `chars` is in drawing order, changed here.
+ */
+function markInsideLigature(glyphs: readonly fontkit.Glyph[], chars: (readonly number[])[], typed: string[]): void {
+  const text = typed.map((char) => char.codePointAt(0)!);
+  const n = glyphs.length;
+  let at = 0;
+  // Logical order is the drawing order backwards: glyph n-1 first.
+  for (let g = n - 1; g >= 0; g--) {
+    const own = glyphs[g]!.codePoints;
+    if (own.length < 2) {
+      if (text[at] !== own[0]) return;
+      at++;
+      continue;
+    }
+    const vowel = g > 0 && glyphs[g - 1]!.codePoints.length === 1 ? glyphs[g - 1]!.codePoints[0]! : undefined;
+    let matched = 0;
+    let split = -1;
+    let q = at;
+    while (matched < own.length && q < text.length) {
+      if (text[q] === own[matched]) matched++;
+      else if (split < 0 && matched > 0 && text[q] === vowel && /^\p{M}$/u.test(typed[q]!)) split = matched;
+      else return;
+      q++;
+    }
+    if (matched < own.length) return;
+    at = q;
+    // Drawn first, the vowel's glyph is read in front of the word whatever it copies as: giving it
+    // the alef too would move the alef there. It keeps its own character (the vowel alone moves).
+    if (split < 0 || g - 1 === 0) continue;
+    chars[g] = own.slice(0, split).reverse();
+    chars[g - 1] = [...own.slice(split).reverse(), vowel!];
+    g--;
+  }
 }
 
 /** Hebrew presentation forms (U+FB1D-FB4F) by their canonical decomposition ("\u05D9\u05B4": U+FB1D). */

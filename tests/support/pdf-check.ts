@@ -69,14 +69,25 @@ interface Box {
   bottom: number;
 }
 
-/** How far left of its word a mark's origin may lie: DejaVu Sans's reach 0.21 em (a sheva under yod). */
+/**
+ * How far from its word's start a mark's origin may lie, either way: in DejaVu Sans up to 0.21 em
+ * left (a sheva under yod) and 0.17 em right (a fatha on the lam of lam-alef).
+ */
 const MARK_ORIGIN_EM = 0.3;
 
 export function glyphBox(item: PdfTextItem): Box {
-  // A leading mark's origin is not where the word's advances start: its box starts at most
-  // MARK_ORIGIN_EM further right (the layout keeps the mark's ink itself off the text before).
-  const left = item.leadingMark ? Math.min(item.x + MARK_ORIGIN_EM * item.size, item.x + item.width) : item.x;
-  return { left, right: item.x + item.width, top: item.y - 0.8 * item.size, bottom: item.y + 0.2 * item.size };
+  const box = {
+    left: item.x,
+    right: item.x + item.width,
+    top: item.y - 0.8 * item.size,
+    bottom: item.y + 0.2 * item.size,
+  };
+  if (!item.leadingMark) return box;
+  // The item's box is where its first drawn glyph, a mark, was put, not where the word's advances
+  // start: anywhere within MARK_ORIGIN_EM of it. The box kept is what is surely the word's (the
+  // layout keeps the mark's own ink off the text before it, see src/layout/measure.ts).
+  const slack = Math.min(MARK_ORIGIN_EM * item.size, item.width / 2);
+  return { ...box, left: box.left + slack, right: box.right - slack };
 }
 
 const shown = (item: PdfTextItem) => JSON.stringify(item.str.length > 30 ? `${item.str.slice(0, 30)}…` : item.str);
