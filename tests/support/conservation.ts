@@ -15,9 +15,9 @@ import type { PdfProblem } from "./pdf-check.js";
 /**
  * Combining marks of right-to-left scripts (Hebrew points, Arabic vowels) are compared apart from
  * their letters. A reader places each glyph it reads by its position, and a mark drawn first in
- * its run (a vowel under the last letter of an Arabic word) is read in front of the word by
- * pdf.js, as is one on a lam inside the lam-alef ligature (pdftotext drops them): the page is
- * right, the order read back is the reader's. So the letters are compared in order, and the marks
+ * its run (a vowel on the last letter of an Arabic word, or on the lam of a word-final lam-alef)
+ * is read in front of the word by pdf.js (pdftotext drops them): the page is right, the order
+ * read back is the reader's. So the letters are compared in order, and the marks
  * block by block: every mark of a block must be read between the end of the block before and the
  * end of this one, and none other. Where in its block a mark is read is not checked.
  */
