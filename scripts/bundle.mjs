@@ -159,7 +159,7 @@ export const TEMPLATE_OPTIONS = Object.freeze(${JSON.stringify(TEMPLATE_OPTIONS)
  */
 async function prebuiltShaping() {
   const { generate } = await import(join(root, "dist", "generate.js"));
-  const { recordShaping, fontKey } = await import(join(root, "dist", "fonts", "shaping.js"));
+  const { recordShaping, fontKey, shapeLive } = await import(join(root, "dist", "fonts", "shaping.js"));
   const { loadPack } = await import(join(root, "dist", "pack", "load.js"));
   const pack = await loadPack(join(root, "templates", "nc-opt"));
   const pieces = new Map();
@@ -219,8 +219,8 @@ async function prebuiltShaping() {
   for (const [key, { font, texts }] of [...pieces].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const entries = [];
     for (const text of [...texts].sort()) {
-      // Left to right, as the layout sets every piece it records (src/fonts/shaping.ts).
-      const run = font.layout(text, undefined, undefined, undefined, "ltr");
+      // fontkit's shaping as the layout asks for it (left to right: every piece it records).
+      const run = shapeLive(font, text);
       if (run.positions.some((p) => p.yAdvance !== 0)) continue;
       // What the run holds beyond the font's plain mapping (see src/fonts/prebuilt-shaping.ts).
       const chars = [...text].map((c) => c.codePointAt(0));
